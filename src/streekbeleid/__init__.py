@@ -1,0 +1,180 @@
+"""streekbeleid: the governance of regional socio-economic policy in Flanders as a time-aware graph.
+
+>>> import streekbeleid
+>>> model = streekbeleid.load(plugins=[])
+>>> model.get("nis:72043").name
+'Pelt'
+
+The public names are imported on first use, so ``streekbeleid --version`` and
+``--help`` stay fast.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+from ._version import __version__
+
+if TYPE_CHECKING:
+    from .assembly import load
+    from .errors import (
+        AssemblyError,
+        DataError,
+        DataProblem,
+        PluginError,
+        StreekbeleidError,
+        UnknownIdError,
+        WorkflowError,
+    )
+    from .model.dates import DateBound, PartialDate, Period, Truth
+    from .model.model import Member, Model, PluginInfo
+    from .model.records import (
+        Actor,
+        Baseline,
+        Body,
+        CadenceRule,
+        Check,
+        Decision,
+        Funding,
+        Indicator,
+        IndicatorPeriod,
+        Lineage,
+        Meeting,
+        Membership,
+        Person,
+        Plan,
+        PlanItem,
+        Post,
+        Problem,
+        Project,
+        Region,
+        RegionPart,
+        Relation,
+        SeatAllocation,
+        SeatGroup,
+        Source,
+        Tally,
+        Territory,
+        Theme,
+        VoteCount,
+    )
+    from .plugins import hookimpl
+    from .serialization import Dataset
+
+_LAZY = {
+    "load": "assembly",
+    "hookimpl": "plugins",
+    "Dataset": "serialization",
+    "Model": "model.model",
+    "Member": "model.model",
+    "PluginInfo": "model.model",
+    **dict.fromkeys(["DateBound", "PartialDate", "Period", "Truth"], "model.dates"),
+    **dict.fromkeys(
+        [
+            "StreekbeleidError",
+            "DataError",
+            "DataProblem",
+            "UnknownIdError",
+            "PluginError",
+            "AssemblyError",
+            "WorkflowError",
+        ],
+        "errors",
+    ),
+    **dict.fromkeys(
+        [
+            "Actor",
+            "Baseline",
+            "Body",
+            "CadenceRule",
+            "Check",
+            "Decision",
+            "Funding",
+            "Indicator",
+            "IndicatorPeriod",
+            "Lineage",
+            "Meeting",
+            "Membership",
+            "Person",
+            "Plan",
+            "PlanItem",
+            "Post",
+            "Problem",
+            "Project",
+            "Region",
+            "RegionPart",
+            "Relation",
+            "SeatAllocation",
+            "SeatGroup",
+            "Source",
+            "Tally",
+            "Territory",
+            "Theme",
+            "VoteCount",
+        ],
+        "model.records",
+    ),
+}
+
+__all__ = [
+    "__version__",
+    "Actor",
+    "AssemblyError",
+    "Baseline",
+    "Body",
+    "CadenceRule",
+    "Check",
+    "DataError",
+    "DataProblem",
+    "Dataset",
+    "DateBound",
+    "Decision",
+    "Funding",
+    "Indicator",
+    "IndicatorPeriod",
+    "Lineage",
+    "Meeting",
+    "Member",
+    "Membership",
+    "Model",
+    "PartialDate",
+    "Period",
+    "Person",
+    "Plan",
+    "PlanItem",
+    "PluginError",
+    "PluginInfo",
+    "Post",
+    "Problem",
+    "Project",
+    "Region",
+    "RegionPart",
+    "Relation",
+    "SeatAllocation",
+    "SeatGroup",
+    "Source",
+    "StreekbeleidError",
+    "Tally",
+    "Territory",
+    "Theme",
+    "Truth",
+    "UnknownIdError",
+    "VoteCount",
+    "WorkflowError",
+    "hookimpl",
+    "load",
+]
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'streekbeleid' has no attribute {name!r}")
+    value = getattr(importlib.import_module(f".{module}", __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_LAZY))

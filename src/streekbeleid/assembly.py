@@ -1,0 +1,253 @@
+"""Assembly: collect what the plugins contribute, check it fits together, build the model.
+
+Contributions are gathered per plugin, so every problem names the plugin (and
+its distribution and version): ids outside the plugin's namespace, ids defined
+twice, references to ids nobody defines.  Results are sorted by id, so the
+model never depends on the order plugins are called in.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from importlib.resources.abc import Traversable
+from pathlib import Path
+from typing import Any
+
+import attrs
+
+from .errors import AssemblyError, DataError, DataProblem, PluginError
+from .model.model import Model
+from .model.records import (
+    RECORD_KINDS,
+    Actor,
+    Body,
+    Check,
+    Plan,
+    Region,
+    Territory,
+    Theme,
+    _check_id,
+    _check_ids,
+    namespace_of,
+)
+from .plugins.manager import CORE_NAMESPACES, CORE_PLUGIN, PluginSet, make_plugin_manager
+from .serialization import load_data_file
+
+__all__ = ["load", "assemble", "references", "defined_ids"]
+
+_RECORD_TYPES = tuple(RECORD_KINDS.values())
+_HOOK_TYPES: dict[str, tuple[type, ...]] = {
+    "streekbeleid_territories": (Territory,),
+    "streekbeleid_regions": (Region,),
+    "streekbeleid_actors": (Actor,),
+    "streekbeleid_bodies": (Body,),
+    "streekbeleid_themes": (Theme,),
+    "streekbeleid_plans": (Plan,),
+    "streekbeleid_records": _RECORD_TYPES,
+    "streekbeleid_checks": (Check,),
+}
+
+
+def load(plugins: Sequence[str] | None = None, *, strict: bool | None = None) -> Model:
+    """Load the model: the core catalogue plus all installed region plugins, or the named ones.
+
+    :param plugins: region slugs to load (``["limburg"]``); ``None`` for all installed,
+        ``[]`` for the core catalogue alone.
+    :param strict: raise on a broken plugin instead of leaving it out with a warning
+        (default: the ``STREEKBELEID_STRICT`` environment variable).
+
+    >>> import streekbeleid
+    >>> core = streekbeleid.load(plugins=[])
+    >>> len([t for t in core.as_of("2014-06-01").records(streekbeleid.Territory)
+    ...      if t.level == "municipality"])
+    308
+    """
+    return assemble(make_plugin_manager(plugins, strict=strict))
+
+
+@attrs.define
+class _Contribution:
+    records: list[Any] = attrs.Factory(list)
+    workflows: list[Any] = attrs.Factory(list)
+    checks: list[Check] = attrs.Factory(list)
+
+
+def _display(plugin: str, file: Traversable | Path) -> str:
+    return f"{plugin}/{file.name}"
+
+
+def _collect(ps: PluginSet, name: str) -> _Contribution:
+    """Everything one plugin contributes. Raises DataError or PluginError naming the hook."""
+    plugin = ps.pm.get_plugin(name)
+    others = [p for n, p in ps.pm.list_name_plugin() if n != name]
+    out = _Contribution()
+    problems: list[DataProblem] = []
+    for hookname in ("streekbeleid_data_files", *_HOOK_TYPES, "streekbeleid_workflows"):
+        if hookname not in {c.name for c in ps.pm.get_hookcallers(plugin) or []}:
+            continue
+        caller = ps.pm.subset_hook_caller(hookname, remove_plugins=others)
+        try:
+            results = caller()
+        except Exception as exc:
+            raise PluginError(f"{type(exc).__name__}: {exc}", plugin=name, hook=hookname) from exc
+        for result in results:
+            if result is None:
+                continue
+            try:
+                items = list(result)
+            except TypeError:
+                raise PluginError(
+                    f"returned {type(result).__name__}, not an iterable", plugin=name, hook=hookname
+                ) from None
+            if hookname == "streekbeleid_data_files":
+                for file in items:
+                    try:
+                        ds = load_data_file(file, _display(name, file))
+                    except DataError as exc:
+                        problems.extend(exc.problems)
+                        continue
+                    out.records.extend(ds.records())
+                    out.workflows.extend(getattr(ds, "workflows", ()))
+                continue
+            if hookname == "streekbeleid_workflows":
+                out.workflows.extend(items)
+                continue
+            wrong = [i for i in items if not isinstance(i, _HOOK_TYPES[hookname])]
+            if wrong:
+                allowed = ", ".join(t.__name__ for t in _HOOK_TYPES[hookname])
+                raise PluginError(
+                    f"returned {type(wrong[0]).__name__} {wrong[0]!r:.80}; expected {allowed}",
+                    plugin=name,
+                    hook=hookname,
+                )
+            (out.checks if hookname == "streekbeleid_checks" else out.records).extend(items)
+    if problems:
+        raise DataError(problems)
+    return out
+
+
+def references(record: Any) -> Iterator[tuple[str, str]]:
+    """The ids a record refers to, as (field path, id) pairs; definitions (``id``) excluded."""
+    yield from _refs(record, "")
+
+
+def _refs(obj: Any, prefix: str) -> Iterator[tuple[str, str]]:
+    for field in attrs.fields(type(obj)):
+        value = getattr(obj, field.name)
+        path = f"{prefix}{field.name}"
+        if field.name == "id":
+            continue
+        if field.validator is _check_id and value is not None:
+            yield path, value
+        elif field.validator is _check_ids:
+            for i, v in enumerate(value):
+                yield f"{path}[{i}]", v
+        elif isinstance(value, tuple):
+            for i, v in enumerate(value):
+                if attrs.has(type(v)):
+                    yield from _refs(v, f"{path}[{i}].")
+        elif attrs.has(type(value)):
+            yield from _refs(value, f"{path}.")
+
+
+def defined_ids(record: Any) -> Iterator[str]:
+    """The ids a record defines: its own and those of its plan items."""
+    rid = getattr(record, "id", None)
+    if rid is not None:
+        yield rid
+    if isinstance(record, Plan):
+        for item in record.walk():
+            yield item.id
+
+
+def _owns(plugin: str, record_id: str) -> bool:
+    ns = namespace_of(record_id)
+    return ns in CORE_NAMESPACES if plugin == CORE_PLUGIN else ns == plugin
+
+
+def _problems(ps: PluginSet, contribs: dict[str, _Contribution]) -> dict[str, list[str]]:
+    found: dict[str, list[str]] = {}
+    owner: dict[str, str] = {}
+    for name in sorted(contribs):
+        for record in contribs[name].records:
+            for rid in defined_ids(record):
+                if not _owns(name, rid):
+                    space = "nis:, org:, theme:, refreg:, core:" if name == CORE_PLUGIN else f"{name}:"
+                    found.setdefault(name, []).append(
+                        f"{ps.describe(name)} defines {rid!r} outside its namespace ({space}); "
+                        "refer to other namespaces, do not define in them"
+                    )
+                prev = owner.get(rid)
+                if prev is not None:
+                    where = "twice" if prev == name else f"by {ps.describe(prev)} and by {ps.describe(name)}"
+                    msg = f"id {rid!r} is defined {where}"
+                    found.setdefault(name, []).append(msg)
+                    if prev != name:
+                        found.setdefault(prev, []).append(msg)
+                owner.setdefault(rid, name)
+        seen_checks: set[str] = set()
+        for check in contribs[name].checks:
+            if check.name in seen_checks:
+                found.setdefault(name, []).append(f"{ps.describe(name)} defines check {check.name!r} twice")
+            seen_checks.add(check.name)
+    for name in sorted(contribs):
+        for record in contribs[name].records:
+            for path, ref in references(record):
+                if ref not in owner:
+                    rid = getattr(record, "id", type(record).__name__)
+                    found.setdefault(name, []).append(
+                        f"{ps.describe(name)}: {type(record).__name__} {rid!r} field {path} "
+                        f"refers to unknown id {ref!r}"
+                    )
+    return found
+
+
+def assemble(ps: PluginSet) -> Model:
+    """Build the model from a plugin set; see :func:`load`."""
+    contribs: dict[str, _Contribution] = {}
+    data_problems: list[DataProblem] = []
+    for name in ps.active():
+        try:
+            contribs[name] = _collect(ps, name)
+        except DataError as exc:
+            if ps.strict or name == CORE_PLUGIN:
+                data_problems.extend(exc.problems)
+            else:
+                ps.fail(name, f"bad data:\n{exc}")
+        except PluginError as exc:
+            if name == CORE_PLUGIN:
+                raise
+            ps.fail(name, str(exc), hook=exc.hook)
+    if data_problems:
+        raise DataError(data_problems)
+    while True:
+        found = _problems(ps, contribs)
+        if not found:
+            break
+        if ps.strict or CORE_PLUGIN in found:
+            raise AssemblyError(msg for name in sorted(found) for msg in found[name])
+        for name in sorted(found):
+            ps.fail(name, "; ".join(found[name]))
+            del contribs[name]
+    records: list[Any] = []
+    workflows: list[Any] = []
+    checks: list[Check] = []
+    origins: dict[str, str] = {}
+    for name in sorted(contribs):
+        c = contribs[name]
+        records.extend(c.records)
+        workflows.extend(c.workflows)
+        checks.extend(c.checks)
+        for record in c.records:
+            for rid in defined_ids(record):
+                origins[rid] = name
+    records.sort(key=lambda r: r.id)
+    workflows.sort(key=lambda w: getattr(w, "id", ""))
+    checks.sort(key=lambda c: c.name)
+    return Model.from_records(
+        records,
+        plugins=[ps.infos[n] for n in sorted(ps.infos, key=lambda n: (n != CORE_PLUGIN, n))],
+        checks=checks,
+        workflows=workflows,
+        origins=origins,
+    )

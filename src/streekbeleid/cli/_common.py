@@ -1,0 +1,49 @@
+"""Helpers the command modules share: loading the model from the common options, printing."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from ..model.model import Model
+
+
+def load_model(args: argparse.Namespace) -> Model:
+    """The model from ``--plugins``/``--strict``, sliced by ``--as-of`` and ``--region`` when given."""
+    from ..assembly import load
+
+    plugins = None if args.plugins is None else [p for p in args.plugins.split(",") if p.strip()]
+    model = load(plugins=plugins, strict=args.strict)
+    if getattr(args, "region", None):
+        model = model.in_region(args.region)
+    if getattr(args, "as_of", None):
+        model = model.as_of(args.as_of)
+    return model
+
+
+def print_json(data: Any) -> None:
+    json.dump(data, sys.stdout, indent=2, ensure_ascii=False, default=str)
+    sys.stdout.write("\n")
+
+
+def print_table(headers: Sequence[str], rows: Iterable[Sequence[Any]]) -> None:
+    """A plain text table with columns sized to their content."""
+    rows = [["" if c is None else str(c) for c in row] for row in rows]
+    widths = [max([len(h), *(len(r[i]) for r in rows)]) for i, h in enumerate(headers)]
+    line = "  ".join(h.ljust(w) for h, w in zip(headers, widths, strict=True))
+    print(line.rstrip())
+    print("  ".join("-" * w for w in widths))
+    for r in rows:
+        print("  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip())
+
+
+def add_as_of(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--as-of", metavar="DATE", help="look at the model on this day (YYYY-MM-DD)")
+
+
+def add_json(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--json", action="store_true", help="machine-readable JSON output")

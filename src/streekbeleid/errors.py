@@ -1,0 +1,84 @@
+"""One hierarchy of errors under :class:`StreekbeleidError`."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+import attrs
+
+__all__ = [
+    "StreekbeleidError",
+    "DataProblem",
+    "DataError",
+    "UnknownIdError",
+    "PluginError",
+    "AssemblyError",
+    "WorkflowError",
+]
+
+
+class StreekbeleidError(Exception):
+    """Base class of every error the library raises on purpose."""
+
+
+@attrs.frozen
+class DataProblem:
+    """One problem in a data file: where (file, line, JSON path) and what."""
+
+    file: str
+    line: int | None
+    path: str
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}" if self.line is not None else self.file
+        return f"{where}: {self.path}: {self.message}" if self.path else f"{where}: {self.message}"
+
+
+class DataError(StreekbeleidError):
+    """Bad data: carries every problem found, each naming file, line and field path."""
+
+    def __init__(self, problems: Sequence[DataProblem]) -> None:
+        self.problems = list(problems)
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+    @classmethod
+    def single(cls, file: str, line: int | None, path: str, message: str) -> DataError:
+        return cls([DataProblem(file, line, path, message)])
+
+
+class UnknownIdError(StreekbeleidError, KeyError):
+    """No record has this id."""
+
+    def __init__(self, record_id: str, hint: str = "") -> None:
+        self.id = record_id
+        message = f"unknown id {record_id!r}"
+        super().__init__(message + (f" ({hint})" if hint else ""))
+
+    def __str__(self) -> str:  # KeyError would quote the message
+        return str(self.args[0])
+
+
+class PluginError(StreekbeleidError):
+    """A plugin could not be loaded or returned bad data; names the plugin and the hook."""
+
+    def __init__(self, message: str, *, plugin: str | None = None, hook: str | None = None) -> None:
+        self.plugin = plugin
+        self.hook = hook
+        super().__init__(message)
+
+
+class AssemblyError(StreekbeleidError):
+    """The contributions do not fit together: clashes, dangling references, foreign namespaces."""
+
+    def __init__(self, problems: Iterable[str]) -> None:
+        self.problems = list(problems)
+        super().__init__("\n".join(self.problems))
+
+
+class WorkflowError(StreekbeleidError):
+    """A workflow refused a step: names the rule that failed and why."""
+
+    def __init__(self, message: str, *, rule: str | None = None) -> None:
+        self.rule = rule
+        super().__init__(message)

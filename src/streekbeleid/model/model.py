@@ -1,0 +1,418 @@
+"""The assembled model: records in a networkx ``MultiDiGraph``, with time and region slices.
+
+Nodes are keyed by record id; node data ``record`` holds the record and
+``type`` its kind (``"body"``).  Edges carry ``kind`` (``member_of``,
+``part_of``, ``succeeds`` ...) and ``record``, the record behind the edge.
+
+A slice (:meth:`Model.as_of`, :meth:`Model.in_region`) is a read-only view on
+the same graph: it answers the same API.  Its filters are computed once per
+slice from an index of records by period, so a slice does not re-test dates on
+every access, and slices of slices are built from the base graph, never chained.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from datetime import date
+from typing import Any, TypeVar, cast
+
+import attrs
+import networkx as nx
+
+from ..errors import UnknownIdError
+from .dates import Period, Truth, parse_day
+from .records import (
+    Actor,
+    Body,
+    Check,
+    Decision,
+    Funding,
+    Lineage,
+    Meeting,
+    Membership,
+    Person,
+    Plan,
+    PlanItem,
+    Post,
+    Project,
+    Region,
+    Relation,
+    Tally,
+    Territory,
+    Theme,
+)
+
+__all__ = ["Model", "Member", "PluginInfo", "record_type"]
+
+R = TypeVar("R")
+
+
+@attrs.frozen
+class Member:
+    """A membership as seen on a date: the record and whether it held (yes or uncertain)."""
+
+    membership: Membership
+    status: Truth
+
+    @property
+    def member(self) -> str:
+        return self.membership.member
+
+    @property
+    def uncertain(self) -> bool:
+        return self.status is Truth.UNCERTAIN
+
+
+@attrs.frozen(kw_only=True)
+class PluginInfo:
+    """What the model knows of a plugin: name, distribution, version, hooks and status."""
+
+    name: str
+    distribution: str | None = None
+    version: str | None = None
+    hooks: tuple[str, ...] = ()
+    status: str = "ok"
+    error: str | None = None
+
+
+_TYPE_NAMES = {
+    Territory: "territory",
+    Region: "region",
+    Actor: "actor",
+    Person: "person",
+    Post: "post",
+    Body: "body",
+    Theme: "theme",
+    Plan: "plan",
+    PlanItem: "plan_item",
+    Project: "project",
+    Decision: "decision",
+    Tally: "tally",
+    Funding: "funding",
+    Meeting: "meeting",
+}
+
+
+def record_type(record: object) -> str:
+    """The kind of a record as used in the graph (``"body"``, ``"plan_item"`` ...)."""
+    return _TYPE_NAMES.get(type(record), type(record).__name__.lower())
+
+
+_Edge = tuple[str, str, str, str, Any]  # source, target, key, kind, record
+
+
+def _edges_of(record: Any, parent: str | None = None) -> Iterator[_Edge]:
+    """The edges a record stands behind, derived from its reference fields."""
+    rid = getattr(record, "id", None)
+
+    def ref(kind: str, target: str | None, source: str | None = None, rec: Any = record) -> Iterator[_Edge]:
+        if target:
+            s = source or rid
+            assert s is not None
+            yield (s, target, f"{s}|{kind}|{target}", kind, rec)
+
+    if isinstance(record, Membership):
+        yield (record.member, record.organization, record.id, "member_of", record)
+    elif isinstance(record, (Lineage, Relation)):
+        yield (record.subject, record.object, record.id, record.kind, record)
+    elif isinstance(record, Territory):
+        yield from ref("part_of", record.part_of)
+        if record.successor:
+            yield from ref("succeeds", record.id, source=record.successor)
+    elif isinstance(record, Region):
+        for part in record.parts:
+            yield from ref("includes", part.territory, rec=part)
+        yield from ref("part_of", record.part_of)
+    elif isinstance(record, Actor):
+        yield from ref("represents", record.territory)
+        yield from ref("part_of", record.part_of)
+    elif isinstance(record, Post):
+        yield from ref("post_in", record.organization)
+    elif isinstance(record, Body):
+        yield from ref("covers", record.region)
+    elif isinstance(record, Theme):
+        yield from ref("broader", record.broader)
+    elif isinstance(record, Plan):
+        yield from ref("owned_by", record.owner)
+        yield from ref("covers", record.region)
+        for t in record.themes:
+            yield from ref("about", t)
+    elif isinstance(record, PlanItem):
+        yield from ref("part_of", parent)
+        for t in record.themes:
+            yield from ref("about", t)
+        yield from ref("led_by", record.lead)
+        for p in record.partners:
+            yield from ref("partner", p)
+    elif isinstance(record, Project):
+        yield from ref("promoted_by", record.promoter)
+        for p in record.partners:
+            yield from ref("partner", p)
+        yield from ref("part_of", record.plan)
+        yield from ref("covers", record.region)
+        for t in record.themes:
+            yield from ref("about", t)
+    elif isinstance(record, Decision):
+        yield from ref("decided_by", record.by)
+        yield from ref("concerns", record.subject)
+        yield from ref("addressed_to", record.recipient)
+        yield from ref("taken_at", record.meeting)
+    elif isinstance(record, Tally):
+        yield from ref("concerns", record.subject)
+        yield from ref("among", record.among)
+        for n in record.named:
+            yield from ref("decided_by", n)
+    elif isinstance(record, Funding):
+        yield from ref("funded_by", record.funder)
+        yield from ref("received_by", record.recipient)
+        yield from ref("concerns", record.subject)
+    elif isinstance(record, Meeting):
+        yield from ref("meeting_of", record.body)
+
+
+def iter_nodes_and_edges(records: Iterable[Any]) -> tuple[list[tuple[str, Any]], list[_Edge]]:
+    """Nodes (id, record) and edges of a collection of records, plan items expanded."""
+    nodes: list[tuple[str, Any]] = []
+    edges: list[_Edge] = []
+    for record in records:
+        rid = getattr(record, "id", None)
+        if rid is not None and not isinstance(record, (Membership, Lineage, Relation)):
+            nodes.append((rid, record))
+        edges.extend(_edges_of(record))
+        if isinstance(record, Plan):
+            stack: list[tuple[PlanItem, str]] = [(item, record.id) for item in record.items]
+            while stack:
+                item, parent = stack.pop()
+                nodes.append((item.id, item))
+                edges.extend(_edges_of(item, parent))
+                stack.extend((child, item.id) for child in item.items)
+    return nodes, edges
+
+
+class _Index:
+    """Records grouped by period, built once per base graph, so a date slice tests each period once."""
+
+    __slots__ = ("edge_groups", "node_groups")
+
+    def __init__(self, graph: nx.MultiDiGraph) -> None:
+        nodes: dict[Period, list[str]] = defaultdict(list)
+        for n, rec in graph.nodes(data="record"):
+            nodes[rec.valid].append(n)
+        edges: dict[Period, list[str]] = defaultdict(list)
+        for _u, _v, k, rec in graph.edges(keys=True, data="record"):
+            edges[rec.valid].append(k)
+        self.node_groups = dict(nodes)
+        self.edge_groups = dict(edges)
+
+    @staticmethod
+    def _select(groups: dict[Period, list[str]], day: date) -> tuple[set[str], set[str]]:
+        active: set[str] = set()
+        uncertain: set[str] = set()
+        for period, ids in groups.items():
+            truth = period.active_on(day)
+            if truth is Truth.YES:
+                active.update(ids)
+            elif truth is Truth.UNCERTAIN:
+                active.update(ids)
+                uncertain.update(ids)
+        return active, uncertain
+
+    def on(self, day: date) -> tuple[set[str], set[str], set[str], set[str]]:
+        nodes, unodes = self._select(self.node_groups, day)
+        edges, uedges = self._select(self.edge_groups, day)
+        return nodes, unodes, edges, uedges
+
+
+class Model:
+    """The governance model, or a slice of it.
+
+    >>> import streekbeleid
+    >>> model = streekbeleid.load(plugins=[])
+    >>> model.get("nis:71022").name
+    'Hasselt'
+    >>> model.as_of("2025-06-01").status("nis:71022")
+    <Truth.NO: 'no'>
+    """
+
+    def __init__(
+        self,
+        graph: nx.MultiDiGraph,
+        *,
+        plugins: Sequence[PluginInfo] = (),
+        checks: Sequence[Check] = (),
+        workflows: Sequence[Any] = (),
+        origins: dict[str, str] | None = None,
+    ) -> None:
+        self._base = graph
+        self.graph: nx.MultiDiGraph = graph
+        #: Plugins seen while loading, with their status.
+        self.plugins: tuple[PluginInfo, ...] = tuple(plugins)
+        #: Checks contributed by plugins (the core's own checks live in :mod:`streekbeleid.checks`).
+        self.checks: tuple[Check, ...] = tuple(checks)
+        #: Workflow definitions contributed by plugins.
+        self.workflows: tuple[Any, ...] = tuple(workflows)
+        #: Which plugin contributed each record id.
+        self.origins: dict[str, str] = origins or {}
+        self.date: date | None = None
+        self.region: str | None = None
+        self._index: _Index | None = None
+        self._node_ok: set[str] | None = None
+        self._edge_ok: set[str] | None = None
+        self._uncertain: frozenset[str] = frozenset()
+
+    # ------------------------------------------------------------- construction
+
+    @classmethod
+    def from_records(cls, records: Iterable[Any], **kwargs: Any) -> Model:
+        """Build a model from records whose references are already resolved."""
+        nodes, edges = iter_nodes_and_edges(records)
+        graph = nx.MultiDiGraph()
+        graph.add_nodes_from((n, {"record": r, "type": record_type(r)}) for n, r in nodes)
+        graph.add_edges_from((s, t, k, {"kind": kind, "record": rec}) for s, t, k, kind, rec in edges)
+        return cls(graph, **kwargs)
+
+    def _derive(self, node_ok: set[str] | None, edge_ok: set[str] | None, uncertain: frozenset[str]) -> Model:
+        view = Model.__new__(Model)
+        view.__dict__.update(self.__dict__)
+        view._node_ok, view._edge_ok, view._uncertain = node_ok, edge_ok, uncertain
+        if node_ok is None and edge_ok is None:
+            view.graph = self._base
+        else:
+            fn: Callable[[str], bool] = node_ok.__contains__ if node_ok is not None else nx.filters.no_filter
+            ek = edge_ok
+            fe: Callable[..., bool] = (lambda _u, _v, k: k in ek) if ek is not None else nx.filters.no_filter  # type: ignore[misc]
+            view.graph = nx.subgraph_view(self._base, filter_node=fn, filter_edge=fe)
+        return view
+
+    def as_of(self, day: date | str) -> Model:
+        """The model as it stood on ``day``: records whose period holds (yes or uncertain).
+
+        Records that only possibly held are kept and marked: :meth:`status` says
+        ``Truth.UNCERTAIN`` for them.
+        """
+        d = parse_day(day)
+        if self._index is None:
+            self._index = _Index(self._base)
+        nodes, unodes, edges, uedges = self._index.on(d)
+        if self._node_ok is not None and self.date is None:  # a region slice: intersect
+            nodes &= self._node_ok
+        if self._edge_ok is not None and self.date is None:
+            edges &= self._edge_ok
+        view = self._derive(nodes, edges, frozenset(unodes | uedges))
+        view.date = d
+        return view
+
+    def in_region(self, region_id: str) -> Model:
+        """The part of the model about a region: its territories, bodies, plans and their neighbours."""
+        from .slices import region_node_set
+
+        self.get(region_id)
+        nodes = region_node_set(self._base, region_id)
+        if self._node_ok is not None:
+            nodes &= self._node_ok
+        view = self._derive(nodes, self._edge_ok, self._uncertain)
+        view.region = region_id
+        return view
+
+    # ------------------------------------------------------------- access
+
+    def __contains__(self, record_id: object) -> bool:
+        return record_id in self.graph
+
+    def __len__(self) -> int:
+        return int(self.graph.number_of_nodes())
+
+    def get(self, record_id: str) -> Any:
+        """The record with this id; :class:`~streekbeleid.errors.UnknownIdError` if there is none here."""
+        if record_id in self.graph:
+            return self.graph.nodes[record_id]["record"]
+        for _u, _v, _k, rec in self._edge_records(record_id):
+            return rec
+        if record_id in self._base:
+            where = f"not active on {self.date}" if self.date else f"outside region {self.region}"
+            raise UnknownIdError(record_id, f"it exists, but is {where}")
+        raise UnknownIdError(record_id)
+
+    def _edge_records(self, key: str) -> Iterator[tuple[str, str, str, Any]]:
+        # memberships, relations and lineage live on edges; find by key through the index of ids
+        ends = self._edge_ends().get(key)
+        if ends is None:
+            return
+        u, v = ends
+        if self.graph.has_edge(u, v, key):
+            yield u, v, key, self.graph.edges[u, v, key]["record"]
+
+    def _edge_ends(self) -> dict[str, tuple[str, str]]:
+        cache: dict[str, tuple[str, str]] | None = self._base.graph.get("_edge_ends")
+        if cache is None:
+            cache = {
+                k: (u, v)
+                for u, v, k, rec in self._base.edges(keys=True, data="record")
+                if getattr(rec, "id", None) == k
+            }
+            self._base.graph["_edge_ends"] = cache
+        return cache
+
+    def status(self, record_id: str) -> Truth:
+        """Whether a record holds in this slice: yes, uncertain, or no (absent from the slice)."""
+        if record_id in self._base:
+            present = record_id in self.graph
+        else:
+            ends = self._edge_ends().get(record_id)
+            if ends is None:
+                raise UnknownIdError(record_id)
+            present = self.graph.has_edge(ends[0], ends[1], record_id)
+        if not present:
+            return Truth.NO
+        return Truth.UNCERTAIN if record_id in self._uncertain else Truth.YES
+
+    def records(self, kind: type[R]) -> list[R]:
+        """All records of a kind in this slice (nodes and edges), sorted by id."""
+        out: list[Any] = [r for _n, r in self.graph.nodes(data="record") if isinstance(r, kind)]
+        if not out:
+            seen: set[int] = set()
+            for _u, _v, rec in self.graph.edges(data="record"):
+                if isinstance(rec, kind) and id(rec) not in seen:
+                    seen.add(id(rec))
+                    out.append(rec)
+        return cast("list[R]", sorted(out, key=lambda r: getattr(r, "id", "")))
+
+    def regions(self) -> list[Region]:
+        """The regions in this slice, sorted by id."""
+        return self.records(Region)
+
+    def members(self, body_id: str, *, on: date | str | None = None) -> list[Member]:
+        """The memberships of a body: on ``on``, else on the slice's date, else all of them.
+
+        Each :class:`Member` says whether the membership held for certain or only possibly.
+        """
+        self.get(body_id)
+        day = parse_day(on) if on is not None else None
+        sliced = self.graph is not self._base
+        out: list[Member] = []
+        for u, _v, key, data in self._base.in_edges(body_id, keys=True, data=True):
+            if data["kind"] != "member_of":
+                continue
+            m: Membership = data["record"]
+            if day is not None:
+                status = m.valid.active_on(day)
+                if status is Truth.NO or (self._node_ok is not None and u not in self._node_ok and self.date is None):
+                    continue
+            elif sliced:
+                if not self.graph.has_edge(u, body_id, key):
+                    continue
+                status = Truth.UNCERTAIN if key in self._uncertain else Truth.YES
+            else:
+                status = Truth.YES
+            out.append(Member(m, status))
+        out.sort(key=lambda mem: (mem.membership.seat_group or "", mem.membership.member, mem.membership.id))
+        return out
+
+    def __repr__(self) -> str:
+        parts = [f"{self.graph.number_of_nodes()} records", f"{self.graph.number_of_edges()} relations"]
+        if self.date:
+            parts.append(f"as of {self.date}")
+        if self.region:
+            parts.append(f"in {self.region}")
+        return f"<Model {', '.join(parts)}>"

@@ -1,0 +1,149 @@
+"""Readable text for one record: its fields, its relations, its members or tree, its sources.
+
+Used by ``streekbeleid show``; a user of the model (layer 2).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Any
+
+import attrs
+
+from .model.dates import ALWAYS
+from .model.model import Model, record_type
+from .model.records import Body, Plan, PlanItem, Region
+from .serialization import unstructure
+
+__all__ = ["describe", "describe_json", "label"]
+
+_SKIP = {"id", "name", "sources", "items", "seat_groups", "cadence", "parts", "valid"}
+
+
+def label(model: Model, record_id: str) -> str:
+    """``Name (id)`` for an id, or the bare id when it is unknown here."""
+    try:
+        rec = model.get(record_id)
+    except KeyError:
+        return record_id
+    name = getattr(rec, "name", None) or getattr(rec, "label", None)
+    return f"{name} ({record_id})" if name else record_id
+
+
+def _value(v: Any) -> str:
+    if isinstance(v, tuple):
+        return ", ".join(_value(x) for x in v)
+    if attrs.has(type(v)):
+        return ", ".join(f"{k}={x}" for k, x in unstructure(v).items())
+    return str(v)
+
+
+def _plan_tree(model: Model, items: tuple[PlanItem, ...], depth: int, lines: list[str]) -> None:
+    for item in items:
+        number = f"{item.number} " if item.number else ""
+        extra = []
+        if item.lead:
+            extra.append(f"lead: {label(model, item.lead)}")
+        if item.partners:
+            extra.append("partners: " + ", ".join(label(model, p) for p in item.partners))
+        if item.themes:
+            extra.append("themes: " + ", ".join(t.removeprefix("theme:") for t in item.themes))
+        suffix = f"  [{'; '.join(extra)}]" if extra else ""
+        lines.append(f"{'  ' * depth}- {item.kind}: {number}{item.name}{suffix}")
+        _plan_tree(model, item.items, depth + 1, lines)
+
+
+def describe(model: Model, record: Any) -> str:
+    """A multi-line description of a record as a person would read it."""
+    rid = getattr(record, "id", "")
+    kind = record_type(record).replace("_", " ")
+    title = getattr(record, "name", None) or getattr(record, "label", None) or rid
+    lines = [f"{title}", f"{kind} {rid}" + (f" · as of {model.date}" if model.date else "")]
+    if record.valid is not ALWAYS:
+        lines.append(f"  valid: {record.valid}")
+    for field in attrs.fields(type(record)):
+        v = getattr(record, field.name)
+        if field.name in _SKIP or v is None or v == () or v == field.default:
+            continue
+        lines.append(f"  {field.name.replace('_', ' ')}: {_value(v)}")
+    if isinstance(record, Region):
+        if not record.parts_known:
+            lines.append("  parts: unknown (the sources do not say which territories it holds)")
+        for part in record.parts:
+            when = "" if part.valid is ALWAYS else f"  ({part.valid})"
+            lines.append(f"  part: {label(model, part.territory)}{when}")
+    if isinstance(record, Body):
+        for rule in record.seat_groups:
+            count = rule.seats if rule.seats is not None else f"at least {rule.min_seats}"
+            alloc = ", ".join(f"{label(model, a.member)} {a.seats}" for a in rule.allocations)
+            vote = {True: "voting", False: "advisory", None: ""}[rule.voting]
+            lines.append(f"  seat group {rule.name}: {count} {vote}" + (f" ({alloc})" if alloc else ""))
+        for c in record.cadence:
+            bounds = [
+                f"at least {c.min_meetings}" if c.min_meetings is not None else "",
+                f"at most {c.max_meetings}" if c.max_meetings is not None else "",
+            ]
+            lines.append(f"  meets: {' and '.join(b for b in bounds if b)} times a {c.per}")
+        members = model.members(rid)
+        if members:
+            lines.append(f"  members ({len(members)}):")
+            by_group: dict[str, list[str]] = defaultdict(list)
+            for m in members:
+                ms = m.membership
+                text = label(model, ms.member)
+                details = [ms.role] if ms.role != "member" else []
+                if ms.seats != 1:
+                    details.append(f"{ms.seats} seats")
+                if ms.on_behalf_of:
+                    details.append(f"for {label(model, ms.on_behalf_of)}")
+                if ms.voting is not None:
+                    details.append("voting" if ms.voting else "advisory")
+                if ms.valid is not ALWAYS:
+                    details.append(str(ms.valid))
+                if m.uncertain:
+                    details.append("uncertain on this date")
+                by_group[ms.seat_group or "-"].append(text + (f" ({', '.join(details)})" if details else ""))
+            for group in sorted(by_group):
+                lines.append(f"    {group}:")
+                lines.extend(f"      {t}" for t in by_group[group])
+    if isinstance(record, Plan) and record.items:
+        lines.append("  tree:")
+        _plan_tree(model, record.items, 2, lines)
+    if rid and rid in model.graph:
+        rels: list[str] = []
+        for _s, t, data in sorted(model.graph.out_edges(rid, data=True), key=lambda e: (e[2]["kind"], e[1])):
+            if data["kind"] in ("member_of", "part_of", "includes") and isinstance(record, (Region,)):
+                continue
+            rels.append(f"    {data['kind']} -> {label(model, t)}")
+        incoming = [
+            (data["kind"], s)
+            for s, _t, data in model.graph.in_edges(rid, data=True)
+            if data["kind"] not in ("member_of", "part_of", "includes", "succeeds") or isinstance(record, Plan)
+        ]
+        for kind, s in sorted(incoming)[:40]:
+            rels.append(f"    {label(model, s)} {kind} this")
+        if len(incoming) > 40:
+            rels.append(f"    ... and {len(incoming) - 40} more")
+        if rels:
+            lines.append("  relations:")
+            lines.extend(rels)
+    if record.sources:
+        lines.append("  sources:")
+        for s in record.sources:
+            lines.append(f"    {s.document}" + (f": “{s.locator}”" if s.locator else ""))
+    return "\n".join(lines)
+
+
+def describe_json(model: Model, record: Any) -> dict[str, Any]:
+    """The record as JSON data with its type, relations and (for bodies) members on the slice's date."""
+    data: dict[str, Any] = {"type": record_type(record), "record": unstructure(record)}
+    rid = getattr(record, "id", None)
+    if rid and rid in model.graph:
+        data["out"] = [{"kind": d["kind"], "target": t} for _s, t, d in model.graph.out_edges(rid, data=True)]
+        data["in"] = [{"kind": d["kind"], "source": s} for s, _t, d in model.graph.in_edges(rid, data=True)]
+    if isinstance(record, Body):
+        data["members"] = [
+            {"membership": m.membership.id, "member": m.member, "status": m.status.value}
+            for m in model.members(rid or "")
+        ]
+    return data

@@ -1,0 +1,454 @@
+"""The one cattrs converter of the project, data-file loading with locations, and the JSON Schema.
+
+Data files are YAML (loaded with a safe loader only) or JSON.  Every problem in
+a file is reported together, each as ``file:line: $.path: message``.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import types
+import typing
+from collections.abc import Callable, Iterable, Mapping
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import Any, Protocol, TypeVar
+
+import attrs
+import cattrs
+import yaml
+from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError, IterableValidationError
+from cattrs.v import format_exception
+
+from .errors import DataError, DataProblem
+from .model.dates import ALWAYS, DateBound, PartialDate, Period
+from .model.records import (
+    ID_PATTERN,
+    RECORD_KINDS,
+    Actor,
+    Body,
+    Decision,
+    Funding,
+    Lineage,
+    Meeting,
+    Membership,
+    Person,
+    Plan,
+    Post,
+    Project,
+    Region,
+    Relation,
+    Source,
+    Tally,
+    Territory,
+    Theme,
+)
+
+__all__ = [
+    "FORMAT",
+    "Dataset",
+    "converter",
+    "structure",
+    "unstructure",
+    "load_data_file",
+    "parse_data",
+    "dataset_json_schema",
+]
+
+#: The version of the data format, written by exports and accepted by imports.
+FORMAT = "streekbeleid/1"
+
+T = TypeVar("T")
+
+
+@attrs.frozen(kw_only=True)
+class Dataset:
+    """The contents of a data file: lists of records by kind.
+
+    The same shape is the native JSON export of a whole model.
+    """
+
+    format: str | None = None
+    territories: tuple[Territory, ...] = ()
+    regions: tuple[Region, ...] = ()
+    actors: tuple[Actor, ...] = ()
+    persons: tuple[Person, ...] = ()
+    posts: tuple[Post, ...] = ()
+    bodies: tuple[Body, ...] = ()
+    memberships: tuple[Membership, ...] = ()
+    themes: tuple[Theme, ...] = ()
+    plans: tuple[Plan, ...] = ()
+    projects: tuple[Project, ...] = ()
+    decisions: tuple[Decision, ...] = ()
+    tallies: tuple[Tally, ...] = ()
+    fundings: tuple[Funding, ...] = ()
+    meetings: tuple[Meeting, ...] = ()
+    lineage: tuple[Lineage, ...] = ()
+    relations: tuple[Relation, ...] = ()
+
+    def records(self) -> Iterable[Any]:
+        """Every record of the dataset, kind by kind."""
+        for kind in RECORD_KINDS:
+            yield from getattr(self, kind)
+
+
+# ------------------------------------------------------------------ converter
+
+
+def _strict(tp: type, name: str) -> Callable[[Any, Any], Any]:
+    def hook(value: Any, _: Any) -> Any:
+        if type(value) is not tp and not (tp is int and type(value) is int):
+            raise TypeError(f"expected {name}, got {_describe(value)}")
+        return value
+
+    return hook
+
+
+def _describe(value: Any) -> str:
+    if value is None:
+        return "nothing (null)"
+    kind = {str: "text", int: "an integer", bool: "true/false", float: "a number", list: "a list", dict: "a mapping"}
+    return f"{kind.get(type(value), type(value).__name__)} {value!r}"[:120]
+
+
+def _structure_period(value: Any, _: Any) -> Period:
+    try:
+        return Period.parse(value)
+    except ValueError as exc:
+        raise ValueError(f"{exc}; write a period as START/END, e.g. 2014/2019 or 2014-03-11/..") from None
+
+
+def _structure_partial(value: Any, _: Any) -> PartialDate:
+    if isinstance(value, bool) or not isinstance(value, (str, int)):
+        raise TypeError(f"expected a date YYYY, YYYY-MM or YYYY-MM-DD, got {_describe(value)}")
+    return PartialDate.parse(value)
+
+
+def _structure_decimal(value: Any, _: Any) -> Decimal:
+    if isinstance(value, bool) or not isinstance(value, (str, int, float)):
+        raise TypeError(f"expected an amount, got {_describe(value)}")
+    try:
+        return Decimal(str(value))
+    except InvalidOperation:
+        raise ValueError(f"not an amount: {value!r}") from None
+
+
+def _make_converter() -> cattrs.Converter:
+    conv = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True, omit_if_default=True)
+    conv.register_structure_hook(str, _strict(str, "text"))
+    conv.register_structure_hook(bool, _strict(bool, "true or false"))
+
+    def _int(value: Any, _: Any) -> int:
+        if type(value) is not int:
+            raise TypeError(f"expected an integer, got {_describe(value)}")
+        return value
+
+    conv.register_structure_hook(int, _int)
+    conv.register_structure_hook(Period, _structure_period)
+    conv.register_unstructure_hook(Period, str)
+    conv.register_structure_hook(PartialDate, _structure_partial)
+    conv.register_unstructure_hook(PartialDate, str)
+    conv.register_structure_hook(DateBound, lambda v, _: DateBound.parse(v))
+    conv.register_unstructure_hook(DateBound, str)
+    conv.register_structure_hook(Decimal, _structure_decimal)
+    conv.register_unstructure_hook(Decimal, str)
+
+    base_source = conv.get_structure_hook(Source)
+
+    def _source(value: Any, tp: Any) -> Source:
+        if isinstance(value, str):
+            return Source(document=value)
+        return base_source(value, tp)  # type: ignore[no-any-return]
+
+    conv.register_structure_hook(Source, _source)
+    return conv
+
+
+#: The project's converter.  Never use cattrs' global converter for our records.
+converter = _make_converter()
+
+
+def structure(data: Any, cls: type[T]) -> T:
+    """Structure plain data into records with the project converter."""
+    return converter.structure(data, cls)
+
+
+def unstructure(obj: Any) -> Any:
+    """Unstructure records into plain, JSON-ready data (defaults omitted)."""
+    return converter.unstructure(obj)
+
+
+# ------------------------------------------------------------------ reading files with line numbers
+
+
+class _Loader(yaml.SafeLoader):
+    """A safe loader that keeps dates as text: partial dates are ours to parse."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    key: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+class _Readable(Protocol):
+    name: str
+
+    def read_text(self, encoding: str = ...) -> str: ...
+
+
+def _walk_node(
+    node: yaml.Node, loader: _Loader, path: str, lines: dict[str, int], problems: list[tuple[int, str, str]]
+) -> Any:
+    lines.setdefault(path, node.start_mark.line + 1)
+    if isinstance(node, yaml.MappingNode):
+        loader.flatten_mapping(node)
+        out: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            key = loader.construct_object(key_node)
+            if not isinstance(key, str):
+                problems.append((key_node.start_mark.line + 1, path, f"keys must be text, got {key!r}"))
+                continue
+            child = f"{path}.{key}"
+            if key in out:
+                problems.append((key_node.start_mark.line + 1, child, "duplicate key"))
+            lines[child] = key_node.start_mark.line + 1
+            out[key] = _walk_node(value_node, loader, child, lines, problems)
+        return out
+    if isinstance(node, yaml.SequenceNode):
+        return [_walk_node(item, loader, f"{path}[{i}]", lines, problems) for i, item in enumerate(node.value)]
+    return loader.construct_object(node, deep=True)
+
+
+def _read_text(source: Path | _Readable) -> str:
+    return source.read_text(encoding="utf-8")
+
+
+def read_data_file(source: Path | _Readable, display: str | None = None) -> tuple[Any, dict[str, int]]:
+    """Read a YAML or JSON file into plain data and a map from JSON path to line."""
+    name = display or str(source)
+    try:
+        text = _read_text(source)
+    except (OSError, UnicodeDecodeError) as exc:
+        raise DataError.single(name, None, "", f"cannot read the file: {exc}") from None
+    return parse_text(text, name, is_json=source.name.endswith(".json"))
+
+
+def parse_text(text: str, name: str, *, is_json: bool = False) -> tuple[Any, dict[str, int]]:
+    """Parse YAML or JSON text into plain data and a map from JSON path to line."""
+    lines: dict[str, int] = {}
+    problems: list[tuple[int, str, str]] = []
+    if is_json:
+        try:
+            data = json.loads(text)
+        except json.JSONDecodeError as exc:
+            raise DataError.single(name, exc.lineno, "", f"invalid JSON: {exc.msg}") from None
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return ({} if not is_json else data), lines
+        walked = _walk_node(node, loader, "$", lines, problems)
+    except yaml.MarkedYAMLError as exc:
+        if is_json:  # JSON that YAML cannot read: keep the data, lose the lines
+            return data, lines
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark is not None else None
+        raise DataError.single(name, line, "", f"invalid YAML: {exc.problem or exc}") from None
+    finally:
+        loader.dispose()
+    if problems:
+        raise DataError([DataProblem(name, line, path, msg) for line, path, msg in problems])
+    return (data if is_json else walked), lines
+
+
+def _line_for(path: str, lines: Mapping[str, int]) -> int | None:
+    p = path
+    while p:
+        if p in lines:
+            return lines[p]
+        cut = max(p.rfind("."), p.rfind("["))
+        if cut <= 0:
+            break
+        p = p[:cut]
+    return lines.get("$")
+
+
+def _leaves(exc: BaseException, path: str) -> Iterable[tuple[str, str]]:
+    """Flatten a cattrs validation error into (path, message) pairs."""
+    if isinstance(exc, ForbiddenExtraKeysError):
+        for key in sorted(exc.extra_fields):
+            yield f"{path}.{key}", "unknown field (check its spelling; see the data format reference)"
+        return
+    if isinstance(exc, (ClassValidationError, IterableValidationError)):
+        with_notes, without = exc.group_exceptions()
+        for inner, note in with_notes:
+            name = getattr(note, "name", None)
+            index = getattr(note, "index", None)
+            if name is not None:
+                child = f"{path}.{name}"
+            elif index is not None:
+                child = f"{path}[{index}]"
+            else:
+                child = path
+            if isinstance(inner, KeyError) and not isinstance(inner, (ClassValidationError,)):
+                yield child, "required field is missing"
+            else:
+                yield from _leaves(inner, child)
+        for inner in without:
+            yield from _leaves(inner, path)
+        return
+    if isinstance(exc, (TypeError, ValueError)) and exc.args:
+        message = str(exc.args[0])
+        # attrs validators name the field first: "role: 'boss' is not one of ..."
+        m = re.match(r"^(\w+): (.*)$", message, re.S)
+        if m and not message.startswith(("expected", "not ")):
+            yield f"{path}.{m.group(1)}", m.group(2)
+            return
+        yield path, message
+        return
+    yield path, format_exception(exc, None)
+
+
+def parse_data(data: Any, cls: type[T], name: str, lines: Mapping[str, int] | None = None) -> T:
+    """Structure plain data into ``cls``, raising one :class:`DataError` with every problem."""
+    lines = lines or {}
+    if not isinstance(data, dict) and attrs.has(cls):
+        raise DataError.single(name, lines.get("$"), "$", f"expected a mapping at the top, got {_describe(data)}")
+    try:
+        return converter.structure(data, cls)
+    except (ClassValidationError, IterableValidationError, TypeError, ValueError) as exc:
+        problems = [DataProblem(name, _line_for(p, lines), p, m) for p, m in _leaves(exc, "$")]
+        raise DataError(problems) from None
+
+
+def load_data_file(source: Path | _Readable, display: str | None = None) -> Dataset:
+    """Load one YAML or JSON data file into a :class:`Dataset`.
+
+    Raises :class:`~streekbeleid.errors.DataError` naming file, line and field
+    path for every problem in the file.
+    """
+    name = display or str(source)
+    data, lines = read_data_file(source, name)
+    if data is None:
+        data = {}
+    return parse_data(data, Dataset, name, lines)
+
+
+# ------------------------------------------------------------------ JSON Schema
+
+
+def _schema_for(tp: Any, defs: dict[str, Any]) -> dict[str, Any]:
+    origin = typing.get_origin(tp)
+    if tp is str:
+        return {"type": "string"}
+    if tp is bool:
+        return {"type": "boolean"}
+    if tp is int:
+        return {"type": "integer"}
+    if tp is Decimal:
+        return {"type": ["string", "number"], "description": "an amount"}
+    if tp is Period:
+        return {"$ref": "#/$defs/Period"}
+    if tp is PartialDate:
+        return {"$ref": "#/$defs/PartialDate"}
+    if origin in (typing.Union, types.UnionType):
+        args = [a for a in typing.get_args(tp) if a is not type(None)]
+        inner = [_schema_for(a, defs) for a in args]
+        schemas = inner + ([{"type": "null"}] if len(args) < len(typing.get_args(tp)) else [])
+        return schemas[0] if len(schemas) == 1 else {"anyOf": schemas}
+    if origin is tuple:
+        return {"type": "array", "items": _schema_for(typing.get_args(tp)[0], defs)}
+    if origin is typing.Literal:
+        return {"enum": list(typing.get_args(tp))}
+    if attrs.has(tp):
+        name = tp.__name__
+        if name not in defs:
+            defs[name] = {}
+            defs[name] = _class_schema(tp, defs)
+        if tp is Source:
+            return {"anyOf": [{"type": "string", "description": "a document id"}, {"$ref": f"#/$defs/{name}"}]}
+        return {"$ref": f"#/$defs/{name}"}
+    if tp is typing.Any or callable(tp):
+        return {}
+    raise TypeError(f"no schema for {tp!r}")
+
+
+def _validator_choices(field: attrs.Attribute[Any]) -> list[str] | None:
+    check = field.validator
+    cells = getattr(check, "__closure__", None) or ()
+    for cell in cells:
+        if isinstance(cell.cell_contents, frozenset):
+            return sorted(cell.cell_contents)
+    return None
+
+
+def _class_schema(cls: type, defs: dict[str, Any]) -> dict[str, Any]:
+    hints = typing.get_type_hints(cls)
+    props: dict[str, Any] = {}
+    required: list[str] = []
+    for field in attrs.fields(cls):
+        if not field.init:
+            continue
+        schema = _schema_for(hints[field.name], defs)
+        choices = _validator_choices(field)
+        if choices:
+            schema = {"enum": choices + ([None] if field.default is None else [])}
+        if (
+            field.validator is not None
+            and field.name in {"id"} | {"organization", "member", "by", "subject", "object", "body", "funder"}
+            and hints[field.name] is str
+        ):
+            schema = {"type": "string", "pattern": ID_PATTERN}
+        props[field.name] = schema
+        if field.default is attrs.NOTHING:
+            required.append(field.name)
+    out: dict[str, Any] = {"type": "object", "additionalProperties": False, "properties": props}
+    if cls.__doc__:
+        out["description"] = " ".join(cls.__doc__.split("\n\n")[0].split())
+    if required:
+        out["required"] = required
+    return out
+
+
+def dataset_json_schema() -> dict[str, Any]:
+    """The JSON Schema (2020-12) of a data file and of the native JSON export, generated from the records."""
+    defs: dict[str, Any] = {
+        "PartialDate": {
+            "description": "A date known to the year, month or day.",
+            "anyOf": [
+                {"type": "string", "pattern": r"^\d{4}(-\d{2}(-\d{2})?)?$"},
+                {"type": "integer", "minimum": 1, "maximum": 9999},
+            ],
+        },
+        "Period": {
+            "description": (
+                "START/END; each end a partial date, ..D (on or before), D.. (on or after), ? (unknown) "
+                "or .. (open). A single partial date is a period within that date."
+            ),
+            "anyOf": [
+                {"type": "string"},
+                {"type": "integer"},
+                {
+                    "type": "object",
+                    "additionalProperties": False,
+                    "properties": {
+                        "start": {"type": ["string", "integer", "null"]},
+                        "end": {"type": ["string", "integer", "null"]},
+                    },
+                },
+            ],
+        },
+    }
+    top = _class_schema(Dataset, defs)
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": "https://streekbeleid.example/schema/streekbeleid-1.json",
+        "title": "streekbeleid data file (format streekbeleid/1)",
+        **top,
+        "$defs": defs,
+    }
+
+
+_ = ALWAYS
