@@ -178,13 +178,18 @@ def _problems(ps: PluginSet, contribs: dict[str, _Contribution]) -> dict[str, li
                         "refer to other namespaces, do not define in them"
                     )
                 prev = owner.get(rid)
-                if prev is not None:
-                    where = "twice" if prev == name else f"by {ps.describe(prev)} and by {ps.describe(name)}"
-                    msg = f"id {rid!r} is defined {where}"
-                    found.setdefault(name, []).append(msg)
-                    if prev != name:
-                        found.setdefault(prev, []).append(msg)
-                owner.setdefault(rid, name)
+                if prev is None:
+                    owner[rid] = name
+                elif prev == name:
+                    found.setdefault(name, []).append(f"id {rid!r} is defined twice by {ps.describe(name)}")
+                else:
+                    # the plugin that owns the namespace is named first; only a trespasser is to blame
+                    first, second = (name, prev) if _owns(name, rid) else (prev, name)
+                    msg = f"id {rid!r} is defined by {ps.describe(first)} and by {ps.describe(second)}"
+                    culprits = [p for p in (first, second) if not _owns(p, rid)] or [first, second]
+                    for culprit in culprits:
+                        found.setdefault(culprit, []).append(msg)
+                    owner[rid] = first
         seen_checks: set[str] = set()
         for check in contribs[name].checks:
             if check.name in seen_checks:

@@ -198,10 +198,16 @@ class _Readable(Protocol):
     def read_text(self, encoding: str = ...) -> str: ...
 
 
+_PLAIN_TAGS = frozenset({"tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"})
+
+
 def _walk_node(
     node: yaml.Node, loader: _Loader, path: str, lines: dict[str, int], problems: list[tuple[int, str, str]]
 ) -> Any:
     lines.setdefault(path, node.start_mark.line + 1)
+    if isinstance(node, (yaml.MappingNode, yaml.SequenceNode)) and node.tag not in _PLAIN_TAGS:
+        problems.append((node.start_mark.line + 1, path, f"unsupported YAML tag {node.tag!r}"))
+        return None
     if isinstance(node, yaml.MappingNode):
         loader.flatten_mapping(node)
         out: dict[str, Any] = {}
@@ -307,6 +313,9 @@ def _leaves(exc: BaseException, path: str) -> Iterable[tuple[str, str]]:
             yield f"{path}.{m.group(1)}", m.group(2)
             return
         yield path, message
+        return
+    if isinstance(exc, AttributeError):
+        yield path, "expected a mapping of fields (key: value)"
         return
     yield path, format_exception(exc, None)
 

@@ -41,8 +41,19 @@ def print_table(headers: Sequence[str], rows: Iterable[Sequence[Any]]) -> None:
         print("  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip())
 
 
+def day(text: str) -> str:
+    """An argparse type: a full day YYYY-MM-DD (a partial date would make "as of" ambiguous)."""
+    import datetime
+
+    try:
+        datetime.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a full day YYYY-MM-DD, got {text!r}") from None
+    return text
+
+
 def add_as_of(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--as-of", metavar="DATE", help="look at the model on this day (YYYY-MM-DD)")
+    p.add_argument("--as-of", metavar="DATE", type=day, help="look at the model on this day (YYYY-MM-DD)")
 
 
 def add_json(p: argparse.ArgumentParser) -> None:

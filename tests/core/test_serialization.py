@@ -1,0 +1,162 @@
+"""The data format: safe loading, one converter, every problem located by file, line and path."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from streekbeleid import DataError, Decision, PartialDate, Period, Source
+from streekbeleid.serialization import Dataset, dataset_json_schema, load_data_file, structure, unstructure
+
+
+def write(tmp_path: Path, name: str, text: str) -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_a_valid_file_loads_into_records(tmp_path: Path) -> None:
+    path = write(
+        tmp_path,
+        "decisions.yaml",
+        """
+decisions:
+  - id: limburg:approval
+    kind: approve
+    by: limburg:resoc
+    subject: limburg:pact
+    date: 2014-03-11
+    unanimous: true
+    sources:
+      - 000_c377e84609275225.txt
+      - {document: x.txt, locator: "p. 2"}
+""",
+    )
+    ds = load_data_file(path)
+    (d,) = ds.decisions
+    assert d.date == PartialDate(2014, 3, 11)  # not a datetime.date: YAML timestamps stay ours to parse
+    assert d.valid == Period.parse("2014-03-11/..")
+    assert d.sources == (Source(document="000_c377e84609275225.txt"), Source(document="x.txt", locator="p. 2"))
+
+
+def test_all_problems_of_a_file_are_reported_together_with_lines(tmp_path: Path) -> None:
+    path = write(
+        tmp_path,
+        "bodies.yaml",
+        """bodies:
+  - id: limburg:resoc
+    name: RESOC Limburg
+    kind: resoc
+    seat_groups:
+      - name: employers
+        seats: "8"
+  - id: limburg:serr
+    kind: serr
+memberships:
+  - id: Limburg:bad
+    organization: limburg:resoc
+    member: org:voka
+    voting: "yes"
+""",
+    )
+    with pytest.raises(DataError) as info:
+        load_data_file(path, "limburg/bodies.yaml")
+    got = {(p.line, p.path) for p in info.value.problems}
+    assert got == {
+        (7, "$.bodies[0].seat_groups[0].seats"),
+        (8, "$.bodies[1].name"),
+        (14, "$.memberships[0].voting"),
+    }
+    assert "limburg/bodies.yaml:7: $.bodies[0].seat_groups[0].seats: expected an integer, got text '8'" in str(
+        info.value
+    )
+
+
+def test_a_validator_error_names_the_field(tmp_path: Path) -> None:
+    path = write(tmp_path, "m.yaml", "memberships:\n  - id: a:m\n    organization: a:b\n    member: a:c\n    role: boss\n")
+    with pytest.raises(DataError, match=r"m.yaml:5: \$.memberships\[0\].role: 'boss' is not one of"):
+        load_data_file(path, "m.yaml")
+
+
+def test_bad_ids_are_refused(tmp_path: Path) -> None:
+    path = write(tmp_path, "a.yaml", "actors:\n  - id: VOKA\n    name: V\n    kind: employers_organisation\n")
+    with pytest.raises(DataError, match=r"a.yaml:2: \$.actors\[0\].id: 'VOKA' is not an id"):
+        load_data_file(path, "a.yaml")
+
+
+def test_unknown_top_level_keys_are_refused(tmp_path: Path) -> None:
+    path = write(tmp_path, "x.yaml", "bodys: []\n")
+    with pytest.raises(DataError, match=r"x.yaml:1: \$.bodys: unknown field"):
+        load_data_file(path, "x.yaml")
+
+
+def test_duplicate_keys_are_an_error_not_a_silent_overwrite(tmp_path: Path) -> None:
+    path = write(tmp_path, "d.yaml", "actors:\n  - id: a:b\n    name: One\n    name: Two\n    kind: agency\n")
+    with pytest.raises(DataError, match=r"d.yaml:4: \$.actors\[0\].name: duplicate key"):
+        load_data_file(path, "d.yaml")
+
+
+def test_yaml_is_loaded_safely(tmp_path: Path) -> None:
+    path = write(tmp_path, "evil.yaml", "actors: !!python/object/apply:os.system ['echo pwned']\n")
+    with pytest.raises(DataError, match=r"evil.yaml:1: \$.actors: unsupported YAML tag"):
+        load_data_file(path, "evil.yaml")
+    scalar = write(tmp_path, "evil2.yaml", "actors: !!python/name:os.system\n")
+    with pytest.raises(DataError, match="invalid YAML"):
+        load_data_file(scalar, "evil2.yaml")
+
+
+def test_a_list_where_a_record_belongs_is_explained(tmp_path: Path) -> None:
+    path = write(tmp_path, "l.yaml", "actors:\n  - just a name\n")
+    with pytest.raises(DataError, match=r"l.yaml:2: \$.actors\[0\]: expected a mapping of fields"):
+        load_data_file(path, "l.yaml")
+
+
+def test_syntax_errors_name_the_line(tmp_path: Path) -> None:
+    path = write(tmp_path, "s.yaml", "actors:\n  - id: a:b\n   name: [unclosed\n")
+    with pytest.raises(DataError, match=r"s.yaml:\d+: invalid YAML"):
+        load_data_file(path, "s.yaml")
+
+
+def test_json_files_load_with_lines_too(tmp_path: Path) -> None:
+    data = {"themes": [{"id": "theme:x", "name": "X"}, {"id": "theme:y", "name": 5}]}
+    path = write(tmp_path, "t.json", json.dumps(data, indent=2))
+    with pytest.raises(DataError) as info:
+        load_data_file(path, "t.json")
+    (problem,) = info.value.problems
+    assert (problem.path, problem.line) == ("$.themes[1].name", 9)
+
+
+def test_invalid_json_names_the_line(tmp_path: Path) -> None:
+    path = write(tmp_path, "bad.json", '{\n  "themes": [\n    {"id": "theme:x",}\n  ]\n}\n')
+    with pytest.raises(DataError, match=r"bad.json:3: invalid JSON"):
+        load_data_file(path, "bad.json")
+
+
+def test_an_empty_file_is_an_empty_dataset(tmp_path: Path) -> None:
+    assert load_data_file(write(tmp_path, "e.yaml", "# nothing yet\n")) == Dataset()
+
+
+def test_records_round_trip_through_the_converter() -> None:
+    d = Decision(
+        id="a:d", kind="approve", by="a:b", subject="a:c", date=PartialDate.parse("2014-03"), unanimous=True,
+        sources=[Source(document="x")],
+    )
+    data = unstructure(d)
+    assert data["date"] == "2014-03" and "valid" not in data  # defaults are omitted
+    assert structure(data, Decision) == d
+
+
+def test_the_shipped_schema_is_the_generated_one_and_accepts_real_files() -> None:
+    schema = dataset_json_schema()
+    jsonschema.Draft202012Validator.check_schema(schema)
+    from importlib.resources import files
+
+    import yaml
+
+    core = yaml.safe_load((files("streekbeleid") / "data" / "core.yaml").read_text(encoding="utf-8"))
+    jsonschema.validate(core, schema)
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate({"bodies": [{"id": "a:b", "name": "x", "kind": "nonsense"}]}, schema)
