@@ -21,8 +21,18 @@ def test_plugins_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     src = build / "plugin_fixtures"
     shutil.copytree(FIXTURES, src)  # build in a copy: no build/ or egg-info left in the tree
     subprocess.run(
-        [sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", "--no-build-isolation",
-         "--target", str(target), str(src)],
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "install",
+            "--quiet",
+            "--no-deps",
+            "--no-build-isolation",
+            "--target",
+            str(target),
+            str(src),
+        ],
         check=True,
     )
     return target

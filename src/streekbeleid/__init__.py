@@ -11,12 +11,13 @@ The public names are imported on first use, so ``streekbeleid --version`` and
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
-
 from ._version import __version__
 
+# Not typing.TYPE_CHECKING: importing typing costs more than the whole of `streekbeleid --version`.
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from typing import Any
+
     from .assembly import load
     from .errors import (
         AssemblyError,
@@ -171,6 +172,8 @@ def __getattr__(name: str) -> Any:
     module = _LAZY.get(name)
     if module is None:
         raise AttributeError(f"module 'streekbeleid' has no attribute {name!r}")
+    import importlib
+
     value = getattr(importlib.import_module(f".{module}", __name__), name)
     globals()[name] = value
     return value

@@ -8,6 +8,7 @@ model never depends on the order plugins are called in.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator, Sequence
 from importlib.resources.abc import Traversable
 from pathlib import Path
@@ -131,23 +132,38 @@ def references(record: Any) -> Iterator[tuple[str, str]]:
     yield from _refs(record, "")
 
 
-def _refs(obj: Any, prefix: str) -> Iterator[tuple[str, str]]:
-    for field in attrs.fields(type(obj)):
-        value = getattr(obj, field.name)
-        path = f"{prefix}{field.name}"
+@functools.cache
+def _ref_plan(cls: Any) -> tuple[tuple[str, str], ...]:
+    """Which fields of a record class hold references, computed once per class."""
+    plan = []
+    for field in attrs.fields(cls):
         if field.name == "id":
             continue
-        if field.validator is _check_id and value is not None:
-            yield path, value
+        if field.validator is _check_id:
+            plan.append((field.name, "ref"))
         elif field.validator is _check_ids:
+            plan.append((field.name, "refs"))
+        else:
+            plan.append((field.name, "nested"))
+    return tuple(plan)
+
+
+def _refs(obj: Any, prefix: str) -> Iterator[tuple[str, str]]:
+    cls: Any = type(obj)
+    for name, how in _ref_plan(cls):
+        value = getattr(obj, name)
+        if how == "ref":
+            if value is not None:
+                yield f"{prefix}{name}", value
+        elif how == "refs":
             for i, v in enumerate(value):
-                yield f"{path}[{i}]", v
+                yield f"{prefix}{name}[{i}]", v
         elif isinstance(value, tuple):
             for i, v in enumerate(value):
                 if attrs.has(type(v)):
-                    yield from _refs(v, f"{path}[{i}].")
-        elif attrs.has(type(value)):
-            yield from _refs(value, f"{path}.")
+                    yield from _refs(v, f"{prefix}{name}[{i}].")
+        elif value is not None and attrs.has(type(value)):
+            yield from _refs(value, f"{prefix}{name}.")
 
 
 def defined_ids(record: Any) -> Iterator[str]:

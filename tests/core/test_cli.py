@@ -78,7 +78,7 @@ def test_show_as_of_a_date_before_it_existed_is_a_clean_error(capsys: pytest.Cap
 
 
 def test_show_json(capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = run(capsys, "show", "org:vdab", "--plugins", "", "--json")
+    _code, out, _ = run(capsys, "show", "org:vdab", "--plugins", "", "--json")
     data = json.loads(out)
     assert data["type"] == "actor" and data["record"]["name"] == "VDAB"
     assert {"kind": "part_of", "target": "org:vlaamse-overheid"} in data["out"]

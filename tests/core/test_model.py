@@ -52,9 +52,19 @@ def test_the_catalogue_has_every_level(core: Model) -> None:
     assert levels.count("arrondissement") == 22
     assert levels.count("municipality") == 327
     assert len([r for r in core.regions() if r.kind == "referentieregio"]) == 15
-    assert {"org:voka", "org:unizo", "org:boerenbond", "org:acv", "org:abvv", "org:aclvb", "org:vdab",
-            "org:agentschap-ondernemen", "org:vlaamse-overheid", "org:esf-vlaanderen",
-            "org:provincie-limburg"} <= set(core.graph)
+    assert {
+        "org:voka",
+        "org:unizo",
+        "org:boerenbond",
+        "org:acv",
+        "org:abvv",
+        "org:aclvb",
+        "org:vdab",
+        "org:agentschap-ondernemen",
+        "org:vlaamse-overheid",
+        "org:esf-vlaanderen",
+        "org:provincie-limburg",
+    } <= set(core.graph)
 
 
 def test_reference_regions_count_their_2025_municipalities(core: Model) -> None:
@@ -166,3 +176,27 @@ def test_an_as_of_slice_holds_exactly_the_records_possibly_active_that_day(day: 
 
 
 MODEL = hand_made()
+
+
+def test_the_direct_build_equals_networkx_add_edges_from() -> None:
+    import networkx as nx
+
+    g = MODEL.graph
+    twin = nx.MultiDiGraph()
+    twin.add_nodes_from(g.nodes(data=True))
+    twin.add_edges_from(g.edges(keys=True, data=True))
+    assert dict(g.nodes(data=True)) == dict(twin.nodes(data=True))
+    assert {u: dict(nbrs) for u, nbrs in g.succ.items()} == {u: dict(nbrs) for u, nbrs in twin.succ.items()}
+    assert {u: dict(nbrs) for u, nbrs in g.pred.items()} == {u: dict(nbrs) for u, nbrs in twin.pred.items()}
+    for u, v, k in g.edges(keys=True):
+        assert g._succ[u][v] is g._pred[v][u]  # one key dict, as networkx keeps it
+        assert g.has_edge(u, v, k) and k in g.pred[v][u]
+
+
+def test_a_relation_to_an_unknown_id_is_refused_when_building() -> None:
+    from streekbeleid import AssemblyError
+
+    with pytest.raises(AssemblyError, match=r"membership x:m: x:nobody"):
+        Model.from_records(
+            [Body(id="x:b", name="B", kind="other"), Membership(id="x:m", organization="x:b", member="x:nobody")]
+        )

@@ -76,7 +76,9 @@ memberships:
 
 
 def test_a_validator_error_names_the_field(tmp_path: Path) -> None:
-    path = write(tmp_path, "m.yaml", "memberships:\n  - id: a:m\n    organization: a:b\n    member: a:c\n    role: boss\n")
+    path = write(
+        tmp_path, "m.yaml", "memberships:\n  - id: a:m\n    organization: a:b\n    member: a:c\n    role: boss\n"
+    )
     with pytest.raises(DataError, match=r"m.yaml:5: \$.memberships\[0\].role: 'boss' is not one of"):
         load_data_file(path, "m.yaml")
 
@@ -141,7 +143,12 @@ def test_an_empty_file_is_an_empty_dataset(tmp_path: Path) -> None:
 
 def test_records_round_trip_through_the_converter() -> None:
     d = Decision(
-        id="a:d", kind="approve", by="a:b", subject="a:c", date=PartialDate.parse("2014-03"), unanimous=True,
+        id="a:d",
+        kind="approve",
+        by="a:b",
+        subject="a:c",
+        date=PartialDate.parse("2014-03"),
+        unanimous=True,
         sources=[Source(document="x")],
     )
     data = unstructure(d)

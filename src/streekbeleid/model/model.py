@@ -12,10 +12,11 @@ every access, and slices of slices are built from the base graph, never chained.
 
 from __future__ import annotations
 
+import gc
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date
-from typing import Any, TypeVar, cast
+from typing import Any, NamedTuple, TypeVar, cast
 
 import attrs
 import networkx as nx
@@ -48,8 +49,7 @@ __all__ = ["Model", "Member", "PluginInfo", "record_type"]
 R = TypeVar("R")
 
 
-@attrs.frozen
-class Member:
+class Member(NamedTuple):
     """A membership as seen on a date: the record and whether it held (yes or uncertain)."""
 
     membership: Membership
@@ -195,15 +195,24 @@ class _Index:
 
     __slots__ = ("edge_groups", "node_groups")
 
-    def __init__(self, graph: nx.MultiDiGraph) -> None:
-        nodes: dict[Period, list[str]] = defaultdict(list)
-        for n, rec in graph.nodes(data="record"):
-            nodes[rec.valid].append(n)
-        edges: dict[Period, list[str]] = defaultdict(list)
-        for _u, _v, k, rec in graph.edges(keys=True, data="record"):
-            edges[rec.valid].append(k)
-        self.node_groups = dict(nodes)
-        self.edge_groups = dict(edges)
+    def __init__(self, node_groups: dict[Period, list[str]], edge_groups: dict[Period, list[str]]) -> None:
+        self.node_groups = node_groups
+        self.edge_groups = edge_groups
+
+    @classmethod
+    def of(cls, graph: nx.MultiDiGraph) -> _Index:
+        """The index of a graph, built once and kept in the graph's data."""
+        index: _Index | None = graph.graph.get("_period_index")
+        if index is None:
+            nodes: dict[Period, list[str]] = defaultdict(list)
+            for n, rec in graph.nodes(data="record"):
+                nodes[rec.valid].append(n)
+            edges: dict[Period, list[str]] = defaultdict(list)
+            for _u, _v, k, rec in graph.edges(keys=True, data="record"):
+                edges[rec.valid].append(k)
+            index = cls(dict(nodes), dict(edges))
+            graph.graph["_period_index"] = index
+        return index
 
     @staticmethod
     def _select(groups: dict[Period, list[str]], day: date) -> tuple[set[str], set[str]]:
@@ -256,7 +265,6 @@ class Model:
         self.origins: dict[str, str] = origins or {}
         self.date: date | None = None
         self.region: str | None = None
-        self._index: _Index | None = None
         self._node_ok: set[str] | None = None
         self._edge_ok: set[str] | None = None
         self._uncertain: frozenset[str] = frozenset()
@@ -265,11 +273,71 @@ class Model:
 
     @classmethod
     def from_records(cls, records: Iterable[Any], **kwargs: Any) -> Model:
-        """Build a model from records whose references are already resolved."""
-        nodes, edges = iter_nodes_and_edges(records)
+        """Build a model from records whose references are already resolved.
+
+        Raises :class:`~streekbeleid.errors.AssemblyError` when a relation points to an id
+        that no record defines.
+        """
         graph = nx.MultiDiGraph()
-        graph.add_nodes_from((n, {"record": r, "type": record_type(r)}) for n, r in nodes)
-        graph.add_edges_from((s, t, k, {"kind": kind, "record": rec}) for s, t, k, kind, rec in edges)
+        # networkx's own storage, filled directly: add_edges_from would copy every edge's data
+        # dict and test every endpoint again.  succ[u][v] and pred[v][u] share one key dict,
+        # exactly as MultiDiGraph.add_edge leaves them (tests compare both ways of building).
+        node, succ, pred = graph._node, graph._succ, graph._pred
+        by_body: dict[str, list[Membership]] = defaultdict(list)
+        node_groups: dict[Period, list[str]] = defaultdict(list)
+        edge_groups: dict[Period, list[str]] = defaultdict(list)
+        memberships: list[Membership] = []
+        others: list[_Edge] = []
+        # A large build creates millions of containers and no cycles: the cyclic collector would
+        # only rescan them again and again.
+        was_enabled = gc.isenabled()
+        gc.disable()
+        try:
+            for record in records:
+                if type(record) is Membership:  # the bulk of a large model: no generator, no dispatch
+                    memberships.append(record)
+                    continue
+                some_nodes, some_edges = iter_nodes_and_edges((record,))
+                for n, r in some_nodes:
+                    node[n] = {"record": r, "type": record_type(r)}
+                    succ[n] = {}
+                    pred[n] = {}
+                    node_groups[r.valid].append(n)
+                others.extend(some_edges)
+            missing: list[str] = []
+            for m in memberships:
+                u, v, k = m.member, m.organization, m.id
+                out = succ.get(u)
+                if out is None or v not in node:
+                    missing.append(f"membership {k}: {u if out is None else v}")
+                    continue
+                keys = out.get(v)
+                if keys is None:
+                    keys = out[v] = pred[v][u] = {}
+                keys[k] = {"kind": "member_of", "record": m}
+                by_body[v].append(m)
+                edge_groups[m.valid].append(k)
+            for u, v, k, kind, rec in others:
+                out = succ.get(u)
+                if out is None or v not in node:
+                    missing.append(f"{kind} {u} -> {v}: {u if out is None else v}")
+                    continue
+                keys = out.get(v)
+                if keys is None:
+                    keys = out[v] = pred[v][u] = {}
+                keys[k] = {"kind": kind, "record": rec}
+                edge_groups[rec.valid].append(k)
+                if isinstance(rec, Membership):
+                    by_body[v].append(rec)
+        finally:
+            if was_enabled:
+                gc.enable()
+        if missing:
+            from ..errors import AssemblyError
+
+            raise AssemblyError(f"relation to an unknown id ({m})" for m in missing[:20])
+        graph.graph["_members_by_body"] = dict(by_body)
+        graph.graph["_period_index"] = _Index(dict(node_groups), dict(edge_groups))
         return cls(graph, **kwargs)
 
     def _derive(self, node_ok: set[str] | None, edge_ok: set[str] | None, uncertain: frozenset[str]) -> Model:
@@ -292,9 +360,7 @@ class Model:
         ``Truth.UNCERTAIN`` for them.
         """
         d = parse_day(day)
-        if self._index is None:
-            self._index = _Index(self._base)
-        nodes, unodes, edges, uedges = self._index.on(d)
+        nodes, unodes, edges, uedges = _Index.of(self._base).on(d)
         if self._node_ok is not None and self.date is None:  # a region slice: intersect
             nodes &= self._node_ok
         if self._edge_ok is not None and self.date is None:
@@ -383,31 +449,46 @@ class Model:
         return self.records(Region)
 
     def members(self, body_id: str, *, on: date | str | None = None) -> list[Member]:
-        """The memberships of a body: on ``on``, else on the slice's date, else all of them.
+        """The memberships of a body on ``on``, else on the slice's date, else all of them.
 
-        Each :class:`Member` says whether the membership held for certain or only possibly.
+        Each :class:`Member` says whether the membership held that day for certain
+        (``Truth.YES``) or only possibly (``Truth.UNCERTAIN``); with no date at all,
+        every membership is listed as ``Truth.YES``.  Sorted by seat group, member and id.
         """
         self.get(body_id)
-        day = parse_day(on) if on is not None else None
-        sliced = self.graph is not self._base
+        day = parse_day(on) if on is not None else self.date
+        node_ok = self._node_ok
+        found = self._memberships_of(body_id)
+        if node_ok is not None:
+            found = tuple(m for m in found if m.member in node_ok)
+        if day is None:
+            return [Member(m, Truth.YES) for m in found]
+        d = day.toordinal()
+        yes, uncertain = Truth.YES, Truth.UNCERTAIN
         out: list[Member] = []
-        for u, _v, key, data in self._base.in_edges(body_id, keys=True, data=True):
-            if data["kind"] != "member_of":
-                continue
-            m: Membership = data["record"]
-            if day is not None:
-                status = m.valid.active_on(day)
-                if status is Truth.NO or (self._node_ok is not None and u not in self._node_ok and self.date is None):
-                    continue
-            elif sliced:
-                if not self.graph.has_edge(u, body_id, key):
-                    continue
-                status = Truth.UNCERTAIN if key in self._uncertain else Truth.YES
-            else:
-                status = Truth.YES
-            out.append(Member(m, status))
-        out.sort(key=lambda mem: (mem.membership.seat_group or "", mem.membership.member, mem.membership.id))
+        for m in found:
+            s_lo, s_hi, e_lo, e_hi = m.valid.ordinals()
+            if s_hi <= d <= e_lo:
+                out.append(Member(m, yes))
+            elif s_lo <= d <= e_hi:
+                out.append(Member(m, uncertain))
         return out
+
+    def _memberships_of(self, body_id: str) -> tuple[Membership, ...]:
+        """The memberships of a body, sorted, from an index built once per base graph."""
+        index: dict[str, Any] | None = self._base.graph.get("_members_by_body")
+        if index is None:
+            index = defaultdict(list)
+            for _u, v, data in self._base.edges(data=True):
+                if data["kind"] == "member_of":
+                    index[v].append(data["record"])
+            index = dict(index)
+            self._base.graph["_members_by_body"] = index
+        found = index.get(body_id, ())
+        if type(found) is list:
+            found = tuple(sorted(found, key=lambda m: (m.seat_group or "", m.member, m.id)))
+            index[body_id] = found
+        return found  # type: ignore[no-any-return]
 
     def __repr__(self) -> str:
         parts = [f"{self.graph.number_of_nodes()} records", f"{self.graph.number_of_edges()} relations"]
