@@ -44,6 +44,7 @@ from .model.records import (
     Territory,
     Theme,
 )
+from .model.workflow import WorkflowDefinition
 
 __all__ = [
     "FORMAT",
@@ -86,6 +87,8 @@ class Dataset:
     meetings: tuple[Meeting, ...] = ()
     lineage: tuple[Lineage, ...] = ()
     relations: tuple[Relation, ...] = ()
+    #: Workflow definitions (procedures), not records: they go to ``Model.workflows``.
+    workflows: tuple[WorkflowDefinition, ...] = ()
 
     def records(self) -> Iterable[Any]:
         """Every record of the dataset, kind by kind."""
@@ -182,14 +185,23 @@ def unstructure(obj: Any) -> Any:
 # ------------------------------------------------------------------ reading files with line numbers
 
 
-class _Loader(yaml.SafeLoader):
+# libyaml's parser when PyYAML has it (about ten times faster), with the safe constructor either way.
+_SafeBase: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # type: ignore[assignment]
+
+
+class _Loader(_SafeBase):  # type: ignore[misc, valid-type]
     """A safe loader that keeps dates as text: partial dates are ours to parse."""
 
 
+# YAML 1.1 reads yes/no/on/off as booleans (so `votes: {yes: 32, no: 0}` breaks); keep YAML 1.2's true/false only.
+_DROPPED_TAGS = {"tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:bool"}
 _Loader.yaml_implicit_resolvers = {
-    key: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    key: [(tag, rx) for tag, rx in resolvers if tag not in _DROPPED_TAGS]
     for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
+_Loader.add_implicit_resolver(
+    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
+)
 
 
 class _Readable(Protocol):

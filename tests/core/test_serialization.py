@@ -167,3 +167,16 @@ def test_the_shipped_schema_is_the_generated_one_and_accepts_real_files() -> Non
     jsonschema.validate(core, schema)
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate({"bodies": [{"id": "a:b", "name": "x", "kind": "nonsense"}]}, schema)
+
+
+def test_yes_and_no_are_text_not_booleans(tmp_path: Path) -> None:
+    path = write(
+        tmp_path,
+        "v.yaml",
+        "decisions:\n  - {id: a:d, kind: approve, by: a:b, subject: a:c, votes: {yes: 30, no: 2}, unanimous: false}\n",
+    )
+    (d,) = load_data_file(path).decisions
+    assert (d.votes.yes, d.votes.no, d.unanimous) == (30, 2, False)
+    bad = write(tmp_path, "b.yaml", "bodies:\n  - {id: a:b, name: B, kind: resoc, decides: yes}\n")
+    with pytest.raises(DataError, match=r"\$.bodies\[0\].decides: expected true or false, got text 'yes'"):
+        load_data_file(bad, "b.yaml")

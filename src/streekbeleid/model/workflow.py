@@ -1,0 +1,426 @@
+"""The records of workflows: definitions, guards, decision rules, events and instances.
+
+A :class:`WorkflowDefinition` is a procedure a region follows (approve and
+endorse a pact, evaluate it every two years ...): named states, an initial
+state, final states and :class:`Transition` s.  A transition names the
+*facts* an event must carry (``requires``) and the *guards* that must hold
+on the event's date.  Definitions are plain data: they load from data files
+(key ``workflows``) or come from the ``streekbeleid_workflows`` hook, and they
+are checked when they are built, so a broken definition never reaches the
+engine.
+
+The engine and the event store live in :mod:`streekbeleid.workflows`; this
+module holds only the records both sides share, so guards contributed by
+plugins can be typed without importing the engine.
+
+>>> d = WorkflowDefinition(
+...     id="demo:review", name="Review", subject_kind="plan",
+...     states=["open", "done"], initial="open", finals=["done"],
+...     transitions=[Transition(name="finish", source=["open"], target="done")])
+>>> [t.name for t in d.transitions_from("open")]
+['finish']
+>>> WorkflowDefinition(
+...     id="demo:broken", name="Broken", subject_kind="plan",
+...     states=["open", "lost", "done"], initial="open", finals=["done"],
+...     transitions=[Transition(name="finish", source=["open"], target="done")])
+Traceback (most recent call last):
+...
+ValueError: workflow 'demo:broken': state 'lost' cannot be reached from the initial state 'open'
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Mapping
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+from .dates import ALWAYS, PartialDate, Period, Truth
+from .records import DECISION_KINDS, Source, VoteCount, _check_id, _one_of, _to_tuple
+
+if TYPE_CHECKING:
+    from .model import Model
+
+__all__ = [
+    "ANY_STATE",
+    "FACTS",
+    "RESERVED_TRANSITIONS",
+    "SUBJECT_KINDS",
+    "DecisionRule",
+    "Guard",
+    "GuardContext",
+    "Transition",
+    "Verdict",
+    "WorkflowDefinition",
+    "WorkflowEvent",
+    "WorkflowInstance",
+    "on_or_before",
+]
+
+#: The facts an event can carry, by the name a transition's ``requires`` uses.
+#: ``payload.KEY`` requires a key of the payload; ``a|b`` requires at least one of them.
+FACTS = ("date", "by", "recipient", "decision", "votes", "note", "sources")
+
+#: Transition names the engine keeps for itself: the event that starts an instance and a correction.
+RESERVED_TRANSITIONS = ("start", "correct")
+
+#: In a transition's ``source``: every state that is not final.
+ANY_STATE = "*"
+
+#: The kinds of record a workflow can run on (as :func:`streekbeleid.model.model.record_type` names them).
+SUBJECT_KINDS = ("plan", "plan_item", "project", "body", "region", "actor", "territory", "meeting")
+
+_NAME_RE = re.compile(r"^[a-z][a-z0-9_]*$")
+_GUARD_RE = re.compile(r"^(?:[a-z][a-z0-9_]*:)?[a-z][a-z0-9_]*$")
+
+
+def _requirement_problem(req: str) -> str | None:
+    for part in req.split("|"):
+        if part.startswith("payload."):
+            if not part[len("payload.") :]:
+                return f"requirement {req!r} names no payload key"
+        elif part not in FACTS:
+            return f"requirement {req!r}: {part!r} is not a fact (one of {', '.join(FACTS)}, or payload.KEY)"
+    return None
+
+
+@attrs.frozen(kw_only=True)
+class Transition:
+    """A step from one of the ``source`` states to the ``target`` state.
+
+    ``requires`` lists the facts the event must carry besides its date (which
+    every step needs): ``by``, ``recipient``, ``decision``, ``votes``, ``note``,
+    ``sources``, ``payload.KEY``, or alternatives such as ``by|decision``.
+    ``guards`` name the rules that must hold on the event's date.
+    ``source`` may be ``["*"]``: every state that is not final.
+    """
+
+    name: str
+    source: tuple[str, ...] = attrs.field(converter=_to_tuple)
+    target: str
+    guards: tuple[str, ...] = attrs.field(default=(), converter=_to_tuple)
+    requires: tuple[str, ...] = attrs.field(default=(), converter=_to_tuple)
+    description: str | None = None
+
+    def required_facts(self) -> tuple[tuple[str, ...], ...]:
+        """Each requirement as its alternatives; the date is always required."""
+        reqs = [tuple(r.split("|")) for r in self.requires if r != "date"]
+        return (("date",), *reqs)
+
+
+@attrs.frozen(kw_only=True)
+class WorkflowDefinition:
+    """A procedure: states, an initial state, final states and transitions between them.
+
+    Checked when built: every state reachable from the initial state, every
+    state able to reach a final state, no step out of a final state, known
+    states and facts, unique names.  Guard names are checked against the
+    registered guards when the engine is built.
+    """
+
+    id: str = attrs.field(validator=_check_id)
+    name: str
+    subject_kind: str = attrs.field(validator=_one_of(*SUBJECT_KINDS))
+    states: tuple[str, ...] = attrs.field(converter=_to_tuple)
+    initial: str
+    finals: tuple[str, ...] = attrs.field(converter=_to_tuple)
+    transitions: tuple[Transition, ...] = attrs.field(converter=_to_tuple)
+    description: str | None = None
+    sources: tuple[Source, ...] = attrs.field(default=(), converter=_to_tuple)
+
+    def __attrs_post_init__(self) -> None:
+        problems = self.problems()
+        if problems:
+            raise ValueError(f"workflow {self.id!r}: " + "; ".join(problems))
+
+    def problems(self) -> list[str]:
+        """What is wrong with the definition (empty when it is sound)."""
+        out: list[str] = []
+        states = set(self.states)
+        finals = set(self.finals)
+        if self.subject_kind not in SUBJECT_KINDS:
+            out.append(f"subject_kind {self.subject_kind!r} is not one of {', '.join(SUBJECT_KINDS)}")
+        if not self.states:
+            out.append("it has no states")
+        for s in self.states:
+            if not _NAME_RE.match(s):
+                out.append(f"state name {s!r} must be lower-case letters, digits and _")
+        out.extend(f"state {s!r} is listed twice" for s in sorted({s for s in self.states if self.states.count(s) > 1}))
+        if self.initial not in states:
+            out.append(f"the initial state {self.initial!r} is not one of its states")
+        if not self.finals:
+            out.append("it has no final state (finals is empty)")
+        out.extend(f"final state {f!r} is not one of its states" for f in self.finals if f not in states)
+        if self.initial in finals:
+            out.append(f"the initial state {self.initial!r} is also final")
+        names: set[str] = set()
+        for t in self.transitions:
+            where = f"transition {t.name!r}"
+            if not _NAME_RE.match(t.name):
+                out.append(f"{where}: the name must be lower-case letters, digits and _")
+            if t.name in RESERVED_TRANSITIONS:
+                out.append(f"{where}: the name is reserved for the engine ({', '.join(RESERVED_TRANSITIONS)})")
+            if t.name in names:
+                out.append(f"{where} is defined twice (list every source state in one transition)")
+            names.add(t.name)
+            if not t.source:
+                out.append(f"{where} has no source state")
+            for s in t.source:
+                if s == ANY_STATE:
+                    continue
+                if s not in states:
+                    out.append(f"{where} starts from unknown state {s!r}")
+                elif s in finals:
+                    out.append(f"{where} leaves the final state {s!r} (a final state ends the workflow)")
+            if t.target not in states:
+                out.append(f"{where} leads to unknown state {t.target!r}")
+            for g in t.guards:
+                if not _GUARD_RE.match(g):
+                    out.append(f"{where}: guard name {g!r} must be a name or namespace:name")
+            for r in t.requires:
+                problem = _requirement_problem(r)
+                if problem:
+                    out.append(f"{where}: {problem}")
+        if out:
+            return out
+        reachable = self._reach(self.initial, forward=True)
+        out.extend(
+            f"state {s!r} cannot be reached from the initial state {self.initial!r}"
+            for s in self.states
+            if s not in reachable
+        )
+        can_finish: set[str] = set()
+        for f in self.finals:
+            can_finish |= self._reach(f, forward=False)
+        out.extend(
+            f"state {s!r} has no way to a final state ({', '.join(self.finals)})"
+            for s in self.states
+            if s in reachable and s not in can_finish
+        )
+        return out
+
+    def _reach(self, start: str, *, forward: bool) -> set[str]:
+        edges: dict[str, set[str]] = {}
+        for t in self.transitions:
+            for s in self.sources_of(t):
+                a, b = (s, t.target) if forward else (t.target, s)
+                edges.setdefault(a, set()).add(b)
+        seen = {start}
+        todo = [start]
+        while todo:
+            for nxt in edges.get(todo.pop(), ()):
+                if nxt not in seen:
+                    seen.add(nxt)
+                    todo.append(nxt)
+        return seen
+
+    def sources_of(self, transition: Transition) -> tuple[str, ...]:
+        """The states a transition may start from, with ``*`` expanded."""
+        if ANY_STATE in transition.source:
+            return tuple(s for s in self.states if s not in self.finals)
+        return transition.source
+
+    def transition(self, name: str) -> Transition:
+        """The transition with this name (KeyError if there is none)."""
+        for t in self.transitions:
+            if t.name == name:
+                return t
+        raise KeyError(name)
+
+    def transitions_from(self, state: str) -> list[Transition]:
+        """The transitions that may fire in ``state``, in definition order."""
+        return [t for t in self.transitions if state in self.sources_of(t)]
+
+    def is_final(self, state: str) -> bool:
+        return state in self.finals
+
+    @property
+    def guard_names(self) -> frozenset[str]:
+        """Every guard the definition's transitions name."""
+        return frozenset(g for t in self.transitions for g in t.guards)
+
+
+@attrs.frozen(kw_only=True)
+class DecisionRule:
+    """How a body must decide: e.g. RESOC X approves a pact only unanimously.
+
+    Contributed through the ``streekbeleid_workflows`` hook; read by the
+    ``unanimous_if_required`` guard.  Without a rule, unanimity is not required.
+    """
+
+    body: str = attrs.field(validator=_check_id)
+    kind: str = attrs.field(default="approve", validator=_one_of(*DECISION_KINDS))
+    unanimous: bool = True
+    description: str | None = None
+    valid: Period = ALWAYS
+    sources: tuple[Source, ...] = attrs.field(default=(), converter=_to_tuple)
+
+
+@attrs.frozen
+class Verdict:
+    """A guard's answer: yes, no, or uncertain (the sources do not settle it), and why."""
+
+    truth: Truth
+    reason: str
+
+    @classmethod
+    def yes(cls, reason: str) -> Verdict:
+        return cls(Truth.YES, reason)
+
+    @classmethod
+    def no(cls, reason: str) -> Verdict:
+        return cls(Truth.NO, reason)
+
+    @classmethod
+    def uncertain(cls, reason: str) -> Verdict:
+        return cls(Truth.UNCERTAIN, reason)
+
+
+@attrs.frozen(kw_only=True)
+class Guard:
+    """A named rule a transition can require: ``function(context)`` returns a :class:`Verdict`.
+
+    Core guards have plain names (``decision_by_owner``); a plugin's guards are
+    named in its namespace (``limburg:experts_heard``).  Contributed through the
+    ``streekbeleid_workflows`` hook, next to definitions.
+    """
+
+    name: str = attrs.field()
+    function: Callable[[GuardContext], Verdict] = attrs.field(eq=False)
+    description: str = ""
+
+    @name.validator
+    def _name(self, _attribute: attrs.Attribute[Any], value: str) -> None:
+        if not _GUARD_RE.match(value):
+            raise ValueError(f"name: guard name {value!r} must be a name or namespace:name")
+
+
+def _freeze_payload(value: Mapping[str, Any] | None) -> Mapping[str, Any]:
+    return dict(value or {})
+
+
+@attrs.frozen(kw_only=True)
+class WorkflowEvent:
+    """One recorded step of an instance; the instance's state is the fold of its events.
+
+    ``version`` numbers an instance's events from 1 (the ``start`` event) without
+    gaps.  ``date`` is when the step happened, as precisely as the sources say
+    (``2016-06`` for "end of June 2016"); ``recorded_at`` is when it was written
+    down (UTC, ISO 8601).  ``doubts`` keeps the reasons of guards that passed only
+    possibly.  A ``correct`` event amends the facts of the event ``corrects``
+    points to; it never changes the state.
+    """
+
+    instance: str
+    version: int
+    transition: str
+    state: str
+    date: PartialDate | None = None
+    by: str | None = None
+    recipient: str | None = None
+    decision: str | None = None
+    votes: VoteCount | None = None
+    payload: Mapping[str, Any] = attrs.field(factory=dict, converter=_freeze_payload, hash=False)
+    note: str | None = None
+    sources: tuple[Source, ...] = attrs.field(default=(), converter=_to_tuple)
+    doubts: tuple[str, ...] = attrs.field(default=(), converter=_to_tuple)
+    corrects: int | None = None
+    recorded_at: str = ""
+
+    def fact(self, name: str) -> Any:
+        """The value of a fact by the name ``requires`` uses (``payload.KEY`` included)."""
+        if name.startswith("payload."):
+            return self.payload.get(name[len("payload.") :])
+        value = getattr(self, name)
+        return value if value != () else None
+
+
+@attrs.frozen(kw_only=True)
+class WorkflowInstance:
+    """An instance as its events fold: where it stands and since when."""
+
+    id: str
+    definition: str
+    subject: str
+    state: str
+    version: int
+    finished: bool
+    started: PartialDate | None = None
+    updated: PartialDate | None = None
+    doubts: tuple[str, ...] = attrs.field(default=(), converter=_to_tuple)
+
+
+def on_or_before(earlier: PartialDate | None, later: PartialDate) -> Truth:
+    """Whether ``earlier`` falls on or before ``later``: yes, no, or uncertain (partial or unknown dates).
+
+    >>> on_or_before(PartialDate.parse("2014-03-11"), PartialDate.parse("2014-03-11"))
+    <Truth.YES: 'yes'>
+    >>> on_or_before(PartialDate.parse("2016-06"), PartialDate.parse("2016-04"))
+    <Truth.NO: 'no'>
+    >>> on_or_before(PartialDate.parse("2014"), PartialDate.parse("2014-03-11"))
+    <Truth.UNCERTAIN: 'uncertain'>
+    """
+    if earlier is None:
+        return Truth.UNCERTAIN
+    if earlier.latest <= later.earliest:
+        return Truth.YES
+    if earlier.earliest > later.latest:
+        return Truth.NO
+    return Truth.UNCERTAIN
+
+
+@attrs.define(kw_only=True)
+class GuardContext:
+    """What a guard sees: the model, the definition and transition, the instance so far and the new event.
+
+    The event's date may be partial; :meth:`active` answers for the whole range
+    of days it may mean, and :attr:`at` is the model on the last of those days.
+    """
+
+    model: Model
+    definition: WorkflowDefinition
+    transition: Transition
+    instance: WorkflowInstance
+    history: tuple[WorkflowEvent, ...]
+    event: WorkflowEvent
+    rules: tuple[DecisionRule, ...] = ()
+    _at: Model | None = attrs.field(default=None, init=False)
+
+    @property
+    def date(self) -> PartialDate:
+        assert self.event.date is not None
+        return self.event.date
+
+    @property
+    def period(self) -> Period:
+        """The event's date as a period (all the days it may mean)."""
+        return Period.on(self.date)
+
+    @property
+    def subject(self) -> Any:
+        """The record the instance runs on."""
+        return self.model.get(self.instance.subject)
+
+    @property
+    def at(self) -> Model:
+        """The model as of the event's date (its last possible day, for a partial date)."""
+        if self._at is None:
+            self._at = self.model.as_of(self.date.latest)
+        return self._at
+
+    def active(self, record_id: str) -> Truth:
+        """Whether a record holds on the event's date: yes, no, or uncertain (for a partial date)."""
+        record = self.model.get(record_id)
+        valid: Period = getattr(record, "valid", ALWAYS)
+        return valid.active_throughout(self.period)
+
+    def records_about(self, kinds: Iterable[type[Any]]) -> list[Any]:
+        """Records of the given types whose ``subject`` is the instance's subject."""
+        wanted = tuple(kinds)
+        return [
+            rec
+            for kind in wanted
+            for rec in self.model.records(kind)
+            if getattr(rec, "subject", None) == self.instance.subject
+        ]
