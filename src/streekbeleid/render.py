@@ -105,7 +105,12 @@ def describe(model: Model, record: Any) -> str:
             lines.append(f"  part: {label(model, part.territory)}{when}")
     if isinstance(record, Body):
         for rule in record.seat_groups:
-            count = rule.seats if rule.seats is not None else f"at least {rule.min_seats}"
+            if rule.seats is not None:
+                count = f"{rule.seats}"
+            elif rule.min_seats is not None:
+                count = f"at least {rule.min_seats}"
+            else:
+                count = "an unknown number of"
             alloc = ", ".join(f"{label(model, a.member)} {a.seats}" for a in rule.allocations)
             vote = {True: " voting", False: " advisory", None: ""}[rule.voting]
             lines.append(f"  seat group {rule.name}: {count} seats{vote}" + (f" ({alloc})" if alloc else ""))
