@@ -32,11 +32,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Mapping
+from datetime import date
 from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from .dates import ALWAYS, PartialDate, Period, Truth
+from .dates import ALWAYS, DateBound, PartialDate, Period, Truth
 from .records import DECISION_KINDS, Source, VoteCount, _check_id, _one_of, _to_tuple
 
 if TYPE_CHECKING:
@@ -55,6 +56,10 @@ __all__ = [
     "WorkflowDefinition",
     "WorkflowEvent",
     "WorkflowInstance",
+    "describe_date",
+    "earliest",
+    "event_date",
+    "latest",
     "on_or_before",
 ]
 
@@ -71,8 +76,16 @@ ANY_STATE = "*"
 #: The kinds of record a workflow can run on (as :func:`streekbeleid.model.model.record_type` names them).
 SUBJECT_KINDS = ("plan", "plan_item", "project", "body", "region", "actor", "territory", "meeting")
 
-_NAME_RE = re.compile(r"^[a-z][a-z0-9_]*$")
+_NAME_RE = re.compile(r"^[a-z][a-z0-9_]+$")
 _GUARD_RE = re.compile(r"^(?:[a-z][a-z0-9_]*:)?[a-z][a-z0-9_]*$")
+
+
+def _to_sources(value: Iterable[Source | str]) -> tuple[Source, ...]:
+    return tuple(Source(document=s) if isinstance(s, str) else s for s in value)
+
+
+def _split_text(names: tuple[str, ...]) -> bool:
+    return len(names) > 1 and all(len(n) == 1 for n in names)
 
 
 def _requirement_problem(req: str) -> str | None:
@@ -127,7 +140,7 @@ class WorkflowDefinition:
     finals: tuple[str, ...] = attrs.field(converter=_to_tuple)
     transitions: tuple[Transition, ...] = attrs.field(converter=_to_tuple)
     description: str | None = None
-    sources: tuple[Source, ...] = attrs.field(default=(), converter=_to_tuple)
+    sources: tuple[Source, ...] = attrs.field(default=(), converter=_to_sources)
 
     def __attrs_post_init__(self) -> None:
         problems = self.problems()
@@ -136,6 +149,17 @@ class WorkflowDefinition:
 
     def problems(self) -> list[str]:
         """What is wrong with the definition (empty when it is sound)."""
+        split = [
+            f"{where}: write a list, e.g. [{''.join(names)}], not the text {''.join(names)!r}"
+            for where, names in (
+                ("states", self.states),
+                ("finals", self.finals),
+                *((f"transition {t.name!r} source", t.source) for t in self.transitions),
+            )
+            if _split_text(names)
+        ]
+        if split:  # a text where a list belongs arrives as its letters: say so, not "unknown state 'd'"
+            return split
         out: list[str] = []
         states = set(self.states)
         finals = set(self.finals)
@@ -145,7 +169,7 @@ class WorkflowDefinition:
             out.append("it has no states")
         for s in self.states:
             if not _NAME_RE.match(s):
-                out.append(f"state name {s!r} must be lower-case letters, digits and _")
+                out.append(f"state name {s!r} must be two or more lower-case letters, digits and _")
         out.extend(f"state {s!r} is listed twice" for s in sorted({s for s in self.states if self.states.count(s) > 1}))
         if self.initial not in states:
             out.append(f"the initial state {self.initial!r} is not one of its states")
@@ -158,7 +182,7 @@ class WorkflowDefinition:
         for t in self.transitions:
             where = f"transition {t.name!r}"
             if not _NAME_RE.match(t.name):
-                out.append(f"{where}: the name must be lower-case letters, digits and _")
+                out.append(f"{where}: the name must be two or more lower-case letters, digits and _")
             if t.name in RESERVED_TRANSITIONS:
                 out.append(f"{where}: the name is reserved for the engine ({', '.join(RESERVED_TRANSITIONS)})")
             if t.name in names:
@@ -254,7 +278,7 @@ class DecisionRule:
     unanimous: bool = True
     description: str | None = None
     valid: Period = ALWAYS
-    sources: tuple[Source, ...] = attrs.field(default=(), converter=_to_tuple)
+    sources: tuple[Source, ...] = attrs.field(default=(), converter=_to_sources)
 
 
 @attrs.frozen
@@ -307,23 +331,25 @@ class WorkflowEvent:
     ``version`` numbers an instance's events from 1 (the ``start`` event) without
     gaps.  ``date`` is when the step happened, as precisely as the sources say
     (``2016-06`` for "end of June 2016"); ``recorded_at`` is when it was written
-    down (UTC, ISO 8601).  ``doubts`` keeps the reasons of guards that passed only
-    possibly.  A ``correct`` event amends the facts of the event ``corrects``
-    points to; it never changes the state.
+    down (UTC, ISO 8601).  A date may be one-sided when the sources give only
+    one side: ``2014-03-11..`` (on or after), see :func:`event_date`.
+    ``doubts`` keeps the reasons of guards that passed only possibly.  A
+    ``correct`` event amends the facts of the event ``corrects`` points to; it
+    never changes the state.
     """
 
     instance: str
     version: int
     transition: str
     state: str
-    date: PartialDate | None = None
+    date: DateBound | None = None
     by: str | None = None
     recipient: str | None = None
     decision: str | None = None
     votes: VoteCount | None = None
     payload: Mapping[str, Any] = attrs.field(factory=dict, converter=_freeze_payload, hash=False)
     note: str | None = None
-    sources: tuple[Source, ...] = attrs.field(default=(), converter=_to_tuple)
+    sources: tuple[Source, ...] = attrs.field(default=(), converter=_to_sources)
     doubts: tuple[str, ...] = attrs.field(default=(), converter=_to_tuple)
     corrects: int | None = None
     recorded_at: str = ""
@@ -346,26 +372,83 @@ class WorkflowInstance:
     state: str
     version: int
     finished: bool
-    started: PartialDate | None = None
-    updated: PartialDate | None = None
+    started: DateBound | None = None
+    updated: DateBound | None = None
     doubts: tuple[str, ...] = attrs.field(default=(), converter=_to_tuple)
 
 
-def on_or_before(earlier: PartialDate | None, later: PartialDate) -> Truth:
+def event_date(value: object) -> DateBound:
+    """The date of a step: a partial date, or a bound when the sources give only one side.
+
+    ``2014-03-11``, ``2016-06`` and ``2014`` are partial dates; ``2014-03-11..``
+    says "on or after 11 March 2014" and ``..2014-12`` "on or before December
+    2014".  An unknown (``?``) or open (``..``) date says nothing and is refused.
+
+    >>> event_date("2016-06")
+    DateBound('2016-06')
+    >>> event_date("2014-03-11..")
+    DateBound('2014-03-11..')
+    """
+    if isinstance(value, bool) or not isinstance(value, (str, int, date, PartialDate, DateBound)):
+        raise ValueError(f"expected YYYY, YYYY-MM or YYYY-MM-DD (or D.. / ..D), got {value!r}")
+    bound = DateBound.parse(value)
+    if bound.kind in ("unknown", "open"):
+        raise ValueError(
+            f"{str(bound)!r} says nothing about when: give the year at least, or D.. (on or after) / ..D (on or before)"
+        )
+    return bound
+
+
+def describe_date(when: DateBound | PartialDate | None) -> str:
+    """A step's date for people: ``2014-03-11``, ``2014-03-11 or later``, ``2014-12 or earlier``.
+
+    >>> describe_date(event_date("2014-03-11.."))
+    '2014-03-11 or later'
+    """
+    if when is None:
+        return "an unknown date"
+    if isinstance(when, DateBound) and when.kind == "not_before":
+        return f"{when.date} or later"
+    if isinstance(when, DateBound) and when.kind == "not_after":
+        return f"{when.date} or earlier"
+    return str(when)
+
+
+def earliest(when: DateBound | PartialDate) -> date:
+    """The first day a step's date may mean (``date.min`` when only its latest day is known)."""
+    if isinstance(when, PartialDate):
+        return when.earliest
+    return date.fromordinal(when.range("start")[0])
+
+
+def latest(when: DateBound | PartialDate) -> date:
+    """The last day a step's date may mean (``date.max`` when only its earliest day is known)."""
+    if isinstance(when, PartialDate):
+        return when.latest
+    return date.fromordinal(when.range("start")[1])
+
+
+def on_or_before(earlier: DateBound | PartialDate | None, later: DateBound | PartialDate) -> Truth:
     """Whether ``earlier`` falls on or before ``later``: yes, no, or uncertain (partial or unknown dates).
 
-    >>> on_or_before(PartialDate.parse("2014-03-11"), PartialDate.parse("2014-03-11"))
+    Two equal dates count as "on or before", however partial: a step dated like
+    the decision it records is taken to be that decision's moment.
+
+    >>> d = PartialDate.parse
+    >>> on_or_before(d("2016-06"), d("2016-06"))
     <Truth.YES: 'yes'>
-    >>> on_or_before(PartialDate.parse("2016-06"), PartialDate.parse("2016-04"))
+    >>> on_or_before(d("2014-03-11"), event_date("2014-03-11.."))
+    <Truth.YES: 'yes'>
+    >>> on_or_before(d("2016-06"), d("2016-04"))
     <Truth.NO: 'no'>
-    >>> on_or_before(PartialDate.parse("2014"), PartialDate.parse("2014-03-11"))
+    >>> on_or_before(d("2014"), d("2014-03-11"))
     <Truth.UNCERTAIN: 'uncertain'>
     """
     if earlier is None:
         return Truth.UNCERTAIN
-    if earlier.latest <= later.earliest:
+    if str(earlier) == str(later) or latest(earlier) <= earliest(later):
         return Truth.YES
-    if earlier.earliest > later.latest:
+    if earliest(earlier) > latest(later):
         return Truth.NO
     return Truth.UNCERTAIN
 
@@ -374,8 +457,9 @@ def on_or_before(earlier: PartialDate | None, later: PartialDate) -> Truth:
 class GuardContext:
     """What a guard sees: the model, the definition and transition, the instance so far and the new event.
 
-    The event's date may be partial; :meth:`active` answers for the whole range
-    of days it may mean, and :attr:`at` is the model on the last of those days.
+    The event's date may be partial or one-sided (``2014-03-11..``); :meth:`active`
+    answers for the whole range of days it may mean, and :attr:`at` is the model on
+    the last of those days.
     """
 
     model: Model
@@ -388,9 +472,14 @@ class GuardContext:
     _at: Model | None = attrs.field(default=None, init=False)
 
     @property
-    def date(self) -> PartialDate:
+    def date(self) -> DateBound:
         assert self.event.date is not None
         return self.event.date
+
+    @property
+    def when(self) -> str:
+        """The event's date for messages (``2014-03-11 or later``)."""
+        return describe_date(self.date)
 
     @property
     def period(self) -> Period:
@@ -404,9 +493,10 @@ class GuardContext:
 
     @property
     def at(self) -> Model:
-        """The model as of the event's date (its last possible day, for a partial date)."""
+        """The model as of the event's date: its last possible day (its first, when it has no last)."""
         if self._at is None:
-            self._at = self.model.as_of(self.date.latest)
+            last = latest(self.date)
+            self._at = self.model.as_of(last if last < date.max else earliest(self.date))
         return self._at
 
     def active(self, record_id: str) -> Truth:

@@ -121,4 +121,4 @@ def streekbeleid_regions() -> Iterable[Region]:
 
 @hookimpl
 def streekbeleid_data_files() -> Iterable[Traversable]:
-    return [_DATA / "core.yaml"]
+    return [_DATA / "core.yaml", _DATA / "workflows.yaml"]

@@ -1,0 +1,62 @@
+"""Workflows: the procedures regions follow, as definitions from plugins and event-sourced instances.
+
+Definitions (:class:`~streekbeleid.model.workflow.WorkflowDefinition`) come
+from the plugins: data files under the key ``workflows`` or the
+``streekbeleid_workflows`` hook, which may also return
+:class:`~streekbeleid.model.workflow.Guard` s and
+:class:`~streekbeleid.model.workflow.DecisionRule` s.  The :class:`Engine`
+starts instances and records their steps as events in an :class:`EventStore`
+(SQLite); an instance's state is the fold of its events.
+
+>>> import streekbeleid
+>>> from streekbeleid.workflows import Engine, EventStore
+>>> model = streekbeleid.load(plugins=[])
+>>> engine = Engine(model, EventStore.memory())
+>>> engine.definition("core:streekpact").initial
+'drafted'
+"""
+
+from __future__ import annotations
+
+from ..model.workflow import (
+    DecisionRule,
+    Guard,
+    GuardContext,
+    Transition,
+    Verdict,
+    WorkflowDefinition,
+    WorkflowEvent,
+    WorkflowInstance,
+)
+from .diagram import dot, mermaid, render
+from .engine import Engine, Registry, effective, fold
+from .guards import CORE_GUARDS
+from .history import History, load_history, record_history
+from .store import SCHEMA_VERSION, ConflictError, EventStore, default_store_path, open_store
+
+__all__ = [
+    "CORE_GUARDS",
+    "SCHEMA_VERSION",
+    "ConflictError",
+    "DecisionRule",
+    "Engine",
+    "EventStore",
+    "Guard",
+    "GuardContext",
+    "History",
+    "Registry",
+    "Transition",
+    "Verdict",
+    "WorkflowDefinition",
+    "WorkflowEvent",
+    "WorkflowInstance",
+    "default_store_path",
+    "dot",
+    "effective",
+    "fold",
+    "load_history",
+    "mermaid",
+    "open_store",
+    "record_history",
+    "render",
+]

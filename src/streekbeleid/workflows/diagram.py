@@ -1,0 +1,78 @@
+"""Drawings of a workflow definition: Mermaid ``stateDiagram-v2`` text and Graphviz DOT.
+
+>>> from streekbeleid.model.workflow import Transition, WorkflowDefinition
+>>> d = WorkflowDefinition(
+...     id="demo:review", name="Review", subject_kind="plan",
+...     states=["open", "done"], initial="open", finals=["done"],
+...     transitions=[Transition(name="finish", source=["open"], target="done", guards=["parties_active"])])
+>>> print(mermaid(d))
+---
+title: Review (demo:review)
+---
+stateDiagram-v2
+    [*] --> open
+    open --> done: finish [parties_active]
+    done --> [*]
+"""
+
+from __future__ import annotations
+
+import json
+
+from ..model.workflow import Transition, WorkflowDefinition
+
+__all__ = ["FORMATS", "dot", "mermaid", "render"]
+
+
+def _label(t: Transition) -> str:
+    return t.name + (f" [{', '.join(t.guards)}]" if t.guards else "")
+
+
+def mermaid(definition: WorkflowDefinition) -> str:
+    """The definition as a Mermaid ``stateDiagram-v2``: start, transitions labelled with their guards, ends."""
+    lines = ["---", f"title: {definition.name} ({definition.id})", "---", "stateDiagram-v2"]
+    lines.append(f"    [*] --> {definition.initial}")
+    for t in definition.transitions:
+        for source in definition.sources_of(t):
+            # Mermaid reads ':' as the label separator and ';' as a statement end: keep them out of labels.
+            label = _label(t).replace(";", ",").replace(":", "#colon;")
+            lines.append(f"    {source} --> {t.target}: {label}")
+    lines.extend(f"    {f} --> [*]" for f in definition.finals)
+    return "\n".join(lines)
+
+
+def _q(text: str) -> str:
+    return json.dumps(text, ensure_ascii=False)
+
+
+def dot(definition: WorkflowDefinition) -> str:
+    """The definition as a Graphviz DOT digraph: final states doubly circled, the initial one marked."""
+    lines = [
+        f"digraph {_q(definition.id)} {{",
+        f"    label={_q(f'{definition.name} ({definition.id})')};",
+        "    rankdir=LR;",
+        '    node [shape=ellipse, fontname="Helvetica"];',
+        '    edge [fontname="Helvetica", fontsize=10];',
+        '    "__start__" [shape=point, label=""];',
+    ]
+    for s in definition.states:
+        shape = "doublecircle" if s in definition.finals else "ellipse"
+        lines.append(f"    {_q(s)} [shape={shape}];")
+    lines.append(f'    "__start__" -> {_q(definition.initial)};')
+    for t in definition.transitions:
+        for source in definition.sources_of(t):
+            lines.append(f"    {_q(source)} -> {_q(t.target)} [label={_q(_label(t))}];")
+    lines.append("}")
+    return "\n".join(lines)
+
+
+#: The diagram formats by name.
+FORMATS = {"mermaid": mermaid, "dot": dot}
+
+
+def render(definition: WorkflowDefinition, format: str = "mermaid") -> str:
+    """The definition drawn in ``format`` (``mermaid`` or ``dot``)."""
+    try:
+        return FORMATS[format](definition)
+    except KeyError:
+        raise ValueError(f"unknown diagram format {format!r} (one of {', '.join(FORMATS)})") from None
