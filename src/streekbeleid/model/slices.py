@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import networkx as nx
 
-__all__ = ["region_node_set"]
+__all__ = ["region_anchors", "region_node_set"]
 
 # Kinds of record that belong wherever the record they point to belongs.
 _DEPENDENT_TYPES = frozenset({"plan", "plan_item", "project", "decision", "tally", "funding", "meeting", "post"})
@@ -20,6 +20,21 @@ def region_node_set(graph: nx.MultiDiGraph, region_id: str) -> set[str]:
     bodies, plans and projects that cover them; what depends on those (plan
     items, decisions, meetings, fundings, tallies); and the direct neighbours
     of all of these except territories (members, leads, themes, relations).
+    """
+    regions, territories, anchored = region_anchors(graph, region_id)
+    result = regions | territories | anchored
+    for n in anchored | regions:
+        result.update(graph.predecessors(n))
+        result.update(graph.successors(n))
+    return result
+
+
+def region_anchors(graph: nx.MultiDiGraph, region_id: str) -> tuple[set[str], set[str], set[str]]:
+    """The region with its subregions, their territories, and the records anchored in them.
+
+    Anchored records are the bodies, plans and projects that cover one of the
+    regions and what depends on those; unlike :func:`region_node_set`, no
+    neighbours (a plan of another region that one of these succeeds is not anchored here).
     """
     regions = {region_id}
     frontier = [region_id]
@@ -53,8 +68,4 @@ def region_node_set(graph: nx.MultiDiGraph, region_id: str) -> set[str]:
             if kind in _DEPENDENT_EDGES and graph.nodes[src]["type"] in _DEPENDENT_TYPES and src not in anchored:
                 anchored.add(src)
                 frontier.append(src)
-    result = regions | territories | anchored
-    for n in anchored | regions:
-        result.update(graph.predecessors(n))
-        result.update(graph.successors(n))
-    return result
+    return regions, territories, anchored

@@ -1,0 +1,88 @@
+"""Checks: rules over a model that report problems a person can act on.
+
+:func:`check` runs the core rules and the checks region plugins contribute
+(``streekbeleid_checks``) and returns every :class:`~streekbeleid.Problem`
+found, errors first.  Each problem names its severity, its rule, the ids it
+concerns, says what is wrong in words, and carries the sources of the facts
+involved.  Time is judged with three values: where partial dates allow both
+a pass and a fail, the rule reports an ``info`` problem whose message starts
+with "Undecidable", never a pass or a fail.
+
+>>> import streekbeleid
+>>> core = streekbeleid.load(plugins=[])
+>>> problems = streekbeleid.check(core, rules=["period-order", "territory-lifetime"])
+>>> problems
+[]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from ..errors import StreekbeleidError
+from ..model.model import Model
+from ..model.records import Check, Problem
+from ._common import UNDECIDABLE
+from .cadence import cadence_rule
+from .composition import composition_rule
+from .lifetimes import membership_lifetime, period_order, territory_lifetime
+from .plans import action_lead, plan_overlap, unused_theme
+
+__all__ = ["check", "checks_of", "CORE_CHECKS", "SEVERITIES", "UNDECIDABLE"]
+
+#: Severities, the gravest first.
+SEVERITIES = ("error", "warning", "info")
+
+#: The rules of the core, in the order they run.
+CORE_CHECKS: tuple[Check, ...] = (
+    Check(name="period-order", function=period_order, description=period_order.__doc__ or ""),
+    Check(name="territory-lifetime", function=territory_lifetime, description=territory_lifetime.__doc__ or ""),
+    Check(name="membership-lifetime", function=membership_lifetime, description=membership_lifetime.__doc__ or ""),
+    Check(name="composition", function=composition_rule, description=composition_rule.__doc__ or ""),
+    Check(name="cadence", function=cadence_rule, description=cadence_rule.__doc__ or ""),
+    Check(name="plan-overlap", function=plan_overlap, description=plan_overlap.__doc__ or ""),
+    Check(name="action-lead", function=action_lead, description=action_lead.__doc__ or ""),
+    Check(name="unused-theme", function=unused_theme, description=unused_theme.__doc__ or ""),
+)
+
+
+def checks_of(model: Model) -> tuple[Check, ...]:
+    """The checks that run on a model: the core's, then those its plugins contributed."""
+    return (*CORE_CHECKS, *model.checks)
+
+
+def check(model: Model, *, rules: Iterable[str] | None = None) -> list[Problem]:
+    """Run the checks on a model or a slice and return every problem found, errors first.
+
+    :param rules: names of the rules to run (see :func:`checks_of`); None for all.
+        An unknown name is a :class:`~streekbeleid.StreekbeleidError` that lists the known ones.
+
+    On a date slice (``model.as_of(day)``) the rules look at what held that
+    day; the composition of bodies is then judged on that day alone.  A plugin
+    check that raises is reported as an error problem of its rule, so one
+    broken check does not hide the findings of the others.
+    """
+    available = checks_of(model)
+    if rules is None:
+        selected = list(available)
+    else:
+        wanted = list(dict.fromkeys(rules))
+        known = {c.name for c in available}
+        unknown = [r for r in wanted if r not in known]
+        if unknown:
+            raise StreekbeleidError(f"unknown rule(s): {', '.join(unknown)}; known rules: {', '.join(sorted(known))}")
+        selected = [c for c in available if c.name in wanted]
+    problems: list[Problem] = []
+    for rule in selected:
+        try:
+            problems.extend(rule.function(model))
+        except Exception as exc:  # noqa: BLE001 - a broken plugin check becomes a finding, not a crash
+            problems.append(
+                Problem(
+                    severity="error",
+                    rule=rule.name,
+                    message=f"The check {rule.name!r} failed: {type(exc).__name__}: {exc}",
+                )
+            )
+    rank = {s: i for i, s in enumerate(SEVERITIES)}
+    return sorted(problems, key=lambda p: (rank[p.severity], p.rule, p.ids, p.message))

@@ -1,0 +1,157 @@
+"""The composition of bodies against their seat rules (RESOC Limburg: 8 municipalities, 8 province, 8 employers
+with Voka 4, Boerenbond 1, UNIZO/VKW 3, and 8 employees).
+
+Seats are counted on every stretch of days on which the memberships do not
+change (or on the slice's date), with three values: a seat that only possibly
+held (a membership known to the year) can make the count undecidable, and
+that is reported as such, never as a pass or a fail.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+from itertools import pairwise
+from typing import NamedTuple
+
+from ..model.dates import Truth
+from ..model.model import Model
+from ..model.records import Body, Problem
+from ..queries._util import label, nodes_of, span
+from ..queries.bodies import Composition, composition, seat_rule_text
+from ._common import UNDECIDABLE, judge_count, problem
+
+__all__ = ["composition_rule"]
+
+RULE = "composition"
+
+
+def _days(model: Model, body: Body) -> list[tuple[int, int, Truth]]:
+    """The stretches of days (first, last, as ordinals) on which neither the body nor its memberships change,
+    each with whether the body surely existed then (yes) or only possibly (uncertain).
+
+    Only while some membership may hold: before the first one starts, nothing is recorded, not vacant.
+    On a slice, the slice's date alone.
+    """
+    if model.date is not None:
+        d = model.date.toordinal()
+        return [(d, d, body.valid.active_on(model.date))]
+    periods = [m.membership.valid.ordinals() for m in model.members(body.id)]
+    if not periods:
+        return []
+    first, last = min(p[0] for p in periods), max(p[3] for p in periods)
+    marks = {first}
+    for s_lo, s_hi, e_lo, e_hi in [body.valid.ordinals(), *periods]:
+        # a period's truth changes where its start may begin, surely began, its end may come, surely came
+        marks.update(c for c in (s_lo, s_hi, e_lo + 1, e_hi + 1) if first <= c <= last)
+    cuts = sorted(marks)
+    stretches = [(a, b - 1) for a, b in pairwise(cuts)] + [(cuts[-1], last)]
+    judged = [(a, b, body.valid.active_on(date.fromordinal(a))) for a, b in stretches]
+    return [(a, b, alive) for a, b, alive in judged if alive is not Truth.NO]
+
+
+def composition_rule(model: Model) -> Iterator[Problem]:
+    """Seats per seat group and per allocation against the memberships, on every stretch of days."""
+    for body in nodes_of(model, "body"):
+        if not body.seat_groups:
+            continue
+        rules = {g.name for g in body.seat_groups}
+        everyone = composition(model, body.id, on=model.date)
+        if not everyone.seats:
+            when = f" on {model.date}" if model.date else ""
+            yield problem(
+                "info",
+                RULE,
+                [body.id],
+                f"No members recorded for {label(model, body.id)}{when}: its seat rules "
+                f"({_rules_text(body)}) cannot be checked",
+                body,
+            )
+            continue
+        for seat in everyone.seats:
+            if seat.seat_group is not None and seat.seat_group not in rules:
+                yield problem(
+                    "error",
+                    RULE,
+                    [body.id, seat.membership.id],
+                    f"Membership {seat.membership.id} of {label(model, seat.member)} names seat group "
+                    f"{seat.seat_group!r}, which {label(model, body.id)} does not have "
+                    f"(it has: {', '.join(sorted(rules))})",
+                    seat.membership,
+                    body,
+                )
+        yield from _judge_stretches(model, body)
+
+
+def _rules_text(body: Body) -> str:
+    return ", ".join(f"{g.name} {seat_rule_text(g) or '(no count)'}" for g in body.seat_groups)
+
+
+class _Finding(NamedTuple):
+    """What is wrong with a seat group (``member`` None) or an allocation; equal findings on adjacent days merge."""
+
+    group: str
+    member: str | None
+    verdict: str
+    certain: int
+    possible: int
+    rule: str
+
+
+def _findings(comp: Composition, alive: Truth) -> Iterator[_Finding]:
+    """What breaks the seat rules on the composition's day; only undecidable while the body may not exist yet."""
+
+    def judged(verdict: str) -> str:
+        return "undecidable" if verdict != "ok" and alive is not Truth.YES else verdict
+
+    for g in comp.groups:
+        if g.rule is None:
+            continue
+        verdict = judged(judge_count(g.certain, g.possible, exact=g.rule.seats, minimum=g.rule.min_seats))
+        if verdict != "ok":
+            yield _Finding(g.name, None, verdict, g.certain, g.possible, seat_rule_text(g.rule) or "")
+        for a in g.allocations:
+            verdict = judged(judge_count(a.certain, a.possible, exact=a.allotted))
+            if verdict != "ok":
+                yield _Finding(g.name, a.member, verdict, a.certain, a.possible, f"{a.allotted} seats")
+
+
+def _judge_stretches(model: Model, body: Body) -> Iterator[Problem]:
+    found: dict[_Finding, list[list[int]]] = {}
+    evidence: dict[_Finding, Composition] = {}
+    for first, last, alive in _days(model, body):
+        comp = composition(model, body.id, on=date.fromordinal(first))
+        for finding in _findings(comp, alive):
+            stretches = found.setdefault(finding, [])
+            if stretches and stretches[-1][1] + 1 == first:
+                stretches[-1][1] = last
+            else:
+                stretches.append([first, last])
+            evidence.setdefault(finding, comp)
+    undecided: list[str] = []
+    undecided_ids: list[str] = [body.id]
+    undecided_basis: list[object] = []
+    for f, stretches in found.items():
+        when = f"on {model.date}" if model.date is not None else "; ".join(span(a, b) for a, b in stretches)
+        whose = f"seat group {f.group!r}"
+        if f.member is not None:
+            whose = f"{label(model, f.member)} in {whose}"
+        ids = [body.id, *([f.member] if f.member else [])]
+        basis = evidence[f].basis
+        if f.verdict == "undecidable":
+            undecided.append(f"{whose}: {f.certain} to {f.possible} of {f.rule} ({when})")
+            undecided_ids.extend(ids)
+            undecided_basis.extend(basis)
+            continue
+        held = str(f.certain) if f.certain == f.possible else f"between {f.certain} and {f.possible}"
+        base = f"{label(model, body.id)}: {whose} holds {held} seat(s) where the rule gives {f.rule} ({when})"
+        if f.verdict == "over":
+            yield problem("error", RULE, ids, f"{base}: too many", *basis)
+        else:
+            yield problem("warning", RULE, ids, f"{base}: seats vacant or members not recorded", *basis)
+    if undecided:
+        message = (
+            f"{UNDECIDABLE}: the seats of {label(model, body.id)} cannot be counted, because its own dates or "
+            f"those of some memberships are unknown or too coarse: {'; '.join(undecided)}"
+        )
+        yield problem("info", RULE, undecided_ids, message, *undecided_basis)

@@ -1,0 +1,71 @@
+"""Rules about plans and themes: overlapping plans of one owner, actions nobody leads, themes no plan uses."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator
+from itertools import combinations
+
+from ..model.dates import Truth
+from ..model.model import Model
+from ..model.records import Plan, Problem, Theme
+from ..queries._util import label, nodes_of, period_text
+from ..queries.plans import actions_without_lead
+from ._common import UNDECIDABLE, problem
+
+__all__ = ["plan_overlap", "action_lead", "unused_theme"]
+
+
+def plan_overlap(model: Model) -> Iterator[Problem]:
+    """Two plans of the same owner and kind whose periods overlap (two streekpacts in force at once)."""
+    groups: dict[tuple[str, str], list[Plan]] = defaultdict(list)
+    for plan in nodes_of(model, "plan"):
+        if plan.owner is not None and not plan.valid.is_always:
+            groups[(plan.owner, plan.kind)].append(plan)
+    for (owner, kind), plans in sorted(groups.items()):
+        for a, b in combinations(plans, 2):
+            truth = a.valid.overlaps(b.valid)
+            if truth is Truth.NO:
+                continue
+            what = (
+                f"{label(model, a.id)} ({period_text(a.valid)}) and {label(model, b.id)} ({period_text(b.valid)}), "
+                f"both {kind.replace('_', ' ')}s of {label(model, owner)}"
+            )
+            if truth is Truth.YES:
+                yield problem("warning", "plan-overlap", [a.id, b.id], f"{what}, are in force at the same time", a, b)
+            else:
+                message = f"{UNDECIDABLE}: {what}, may overlap; their dates are too coarse to tell"
+                yield problem("info", "plan-overlap", [a.id, b.id], message, a, b)
+
+
+def action_lead(model: Model) -> Iterator[Problem]:
+    """Actions that name no lead actor: nobody is accountable for them."""
+    for found in actions_without_lead(model):
+        number = f"{found.item.number} " if found.item.number else ""
+        yield problem(
+            "warning",
+            "action-lead",
+            [found.item.id, found.plan.id],
+            f"Action {number}{found.item.name!r} ({found.item.id}) of {label(model, found.plan.id)} has no lead actor",
+            found.plan,
+            found.item,
+        )
+
+
+def unused_theme(model: Model) -> Iterator[Problem]:
+    """Themes that no plan, plan item or project is about, directly or through a narrower theme."""
+    themes: dict[str, Theme] = {t.id: t for t in nodes_of(model, "theme")}
+    used: set[str] = set()
+    for record in nodes_of(model, "plan", "plan_item", "project"):
+        used.update(record.themes)
+    frontier = list(used)
+    while frontier:  # a broader theme is used when a narrower one is
+        theme = themes.get(frontier.pop())
+        if theme is not None and theme.broader and theme.broader not in used:
+            used.add(theme.broader)
+            frontier.append(theme.broader)
+    for theme_id, theme in sorted(themes.items()):
+        if theme_id not in used:
+            yield problem(
+                "info", "unused-theme", [theme_id], f"Theme {label(model, theme_id)} is used by no plan", theme
+            )

@@ -1,0 +1,306 @@
+"""Commands: ``check``, ``members``, ``municipalities``, ``lineage``, ``compare``."""
+
+from __future__ import annotations
+
+import argparse
+from typing import TYPE_CHECKING, Any
+
+from ._common import add_as_of, add_json, day, load_model, print_json, print_table
+
+if TYPE_CHECKING:
+    from ..model.model import Model
+    from ..model.records import Source
+
+
+def register(sub: Any, common: argparse.ArgumentParser) -> None:
+    p = sub.add_parser(
+        "check",
+        parents=[common],
+        help="check the model: dates, lifetimes, composition, cadence, plans, themes",
+        description="Run the core rules and the regions' checks. Exit status: 0 no errors, "
+        "1 problems of severity error, 2 usage or data errors.",
+    )
+    p.add_argument("--region", metavar="ID", help="check only what concerns this region, e.g. refreg:REFREG15")
+    add_as_of(p)
+    add_json(p)
+    p.add_argument("--rule", action="append", metavar="NAME", help="run only this rule (repeat for more)")
+    p.add_argument("--severity", choices=("error", "warning", "info"), default="info", help="the least severity shown")
+    p.set_defaults(func=cmd_check)
+
+    p = sub.add_parser("members", parents=[common], help="who sits in a body, by seat group, on a date")
+    p.add_argument("body", help="the body id, e.g. limburg:resoc")
+    _add_on(p, "the day to look at (default: every membership over time)")
+    add_json(p)
+    _add_sources(p)
+    p.set_defaults(func=cmd_members)
+
+    p = sub.add_parser("municipalities", parents=[common], help="the municipalities of a region on a date")
+    # dest is not "region": that would make load_model cut the model to the region first
+    p.add_argument("area", metavar="REGION", help="a region or territory id, e.g. refreg:REFREG15 or nis:70000")
+    _add_on(p, "the day to look at (default: today)")
+    add_json(p)
+    _add_sources(p)
+    p.set_defaults(func=cmd_municipalities)
+
+    p = sub.add_parser("lineage", parents=[common], help="the plans (or municipalities) a record succeeds or deepens")
+    p.add_argument("id", help="a plan, organisation or territory id")
+    p.add_argument("--direction", choices=("both", "older", "newer"), default="both", help="which way to follow")
+    add_json(p)
+    _add_sources(p)
+    p.set_defaults(func=cmd_lineage)
+
+    p = sub.add_parser("compare", parents=[common], help="compare regions: the theme x region matrix")
+    add_as_of(p)
+    p.add_argument("--actors", action="store_true", help="also list the actors active in several regions")
+    p.add_argument("--no-roll-up", action="store_true", help="keep region themes as they are (no broader themes)")
+    add_json(p)
+    _add_sources(p)
+    p.set_defaults(func=cmd_compare)
+
+
+def _add_on(p: argparse.ArgumentParser, text: str) -> None:
+    # not ``as_of``: these questions state their own day, so the model is not sliced first
+    p.add_argument("--as-of", dest="on", metavar="DATE", type=day, help=f"{text} (YYYY-MM-DD)")
+
+
+def _add_sources(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--sources", action="store_true", help="also print the sources of the facts behind the answer")
+
+
+def _sources_json(sources: tuple[Source, ...]) -> list[dict[str, str | None]]:
+    return [{"document": s.document, "locator": s.locator} for s in sources]
+
+
+def _print_sources(args: argparse.Namespace, answer: object) -> None:
+    if not args.sources:
+        return
+    from ..queries import sources_of
+
+    print("\nsources:")
+    for s in sources_of(answer):
+        print(f"  {s.document}" + (f": “{s.locator}”" if s.locator else ""))
+
+
+# ----------------------------------------------------------------- check
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from ..checks import SEVERITIES, check
+
+    model = load_model(args)
+    problems = check(model, rules=args.rule)
+    shown = [p for p in problems if SEVERITIES.index(p.severity) <= SEVERITIES.index(args.severity)]
+    if args.json:
+        print_json(
+            [
+                {
+                    "severity": p.severity,
+                    "rule": p.rule,
+                    "ids": list(p.ids),
+                    "message": p.message,
+                    "sources": _sources_json(p.sources),
+                }
+                for p in shown
+            ]
+        )
+    else:
+        for p in shown:
+            print(f"{p.severity:<7} {p.rule}: {p.message}")
+        counts = {s: sum(p.severity == s for p in problems) for s in SEVERITIES}
+        summary = ", ".join(f"{n} {s}{'s' if n != 1 else ''}" for s, n in counts.items())
+        if shown:
+            print()
+        print(summary if problems else "no problems found")
+    return 1 if any(p.severity == "error" for p in problems) else 0
+
+
+# ----------------------------------------------------------------- members
+
+
+def cmd_members(args: argparse.Namespace) -> int:
+    from ..queries import composition, seat_rule_text, sources_of
+    from ..render import label
+
+    model = load_model(args)
+    comp = composition(model, args.body, on=args.on)
+    if args.json:
+        print_json(
+            {
+                "body": comp.body.id,
+                "on": comp.on,
+                "seats": [
+                    {
+                        "membership": s.membership.id,
+                        "member": s.member,
+                        "seat_group": s.seat_group,
+                        "seats": s.seats,
+                        "role": s.role,
+                        "on_behalf_of": s.on_behalf_of,
+                        "voting": s.voting,
+                        "valid": str(s.valid),
+                        "status": s.status.value,
+                    }
+                    for s in comp.seats
+                ],
+                "groups": [
+                    {
+                        "name": g.name,
+                        "seats": g.rule.seats if g.rule else None,
+                        "min_seats": g.rule.min_seats if g.rule else None,
+                        "filled_certain": g.certain,
+                        "filled_possible": g.possible,
+                    }
+                    for g in comp.groups
+                ],
+                "sources": _sources_json(sources_of(comp)),
+            }
+        )
+        return 0
+    when = f" on {comp.on}" if comp.on else " (every membership over time)"
+    print(f"{label(model, comp.body.id)}{when}\n")
+    if not comp.seats:
+        print("no members recorded")
+    else:
+        voting = {True: "voting", False: "advisory", None: ""}
+        print_table(
+            ["seat group", "member", "seats", "role", "on behalf of", "vote", "valid", "status"],
+            [
+                [
+                    s.seat_group or "-",
+                    label(model, s.member),
+                    s.seats,
+                    s.role,
+                    label(model, s.on_behalf_of) if s.on_behalf_of else "",
+                    voting[s.voting],
+                    str(s.valid),
+                    "" if s.status.value == "yes" else s.status.value,
+                ]
+                for s in comp.seats
+            ],
+        )
+    if comp.groups:
+        print()
+        for g in comp.groups:
+            filled = str(g.certain) if g.certain == g.possible else f"{g.certain}-{g.possible}"
+            rule = seat_rule_text(g.rule) if g.rule else None
+            print(f"{g.name}: {filled} filled" + (f" of {rule}" if rule else " (no seat count)"))
+    _print_sources(args, comp)
+    return 0
+
+
+# ----------------------------------------------------------------- municipalities
+
+
+def cmd_municipalities(args: argparse.Namespace) -> int:
+    from ..queries import municipalities, sources_of
+    from ..render import label
+
+    model = load_model(args)
+    found = municipalities(model, args.area, on=args.on)
+    if args.json:
+        print_json(
+            {
+                "region": found.of,
+                "on": found.on,
+                "count": len(found),
+                "complete": found.complete,
+                "municipalities": [
+                    {"id": t, "name": model.get(t).name, "certain": t in found.certain} for t in found.ids
+                ],
+                "gone": list(found.gone),
+                "sources": _sources_json(sources_of(found)),
+            }
+        )
+        return 0
+    print(f"{label(model, found.of)} on {found.on}: {len(found)} municipalities\n")
+    print_table(
+        ["id", "name", "status"],
+        [[t, model.get(t).name, "" if t in found.certain else "uncertain"] for t in found.ids],
+    )
+    if not found.complete:
+        print("\nincomplete: the sources do not say which territories (part of) this region holds")
+    for t in found.gone:
+        print(f"\nnamed but gone on {found.on}: {label(model, t)}")
+    _print_sources(args, found)
+    return 0
+
+
+# ----------------------------------------------------------------- lineage
+
+
+def cmd_lineage(args: argparse.Namespace) -> int:
+    from ..queries import lineage, sources_of
+    from ..render import label
+
+    model = load_model(args)
+    chain = lineage(model, args.id, direction=args.direction)
+    if args.json:
+        print_json(
+            {
+                "root": chain.root,
+                "direction": chain.direction,
+                "members": [_member_json(model, m) for m in chain.members],
+                "links": [
+                    {"newer": link.newer, "kind": link.kind, "older": link.older, "record": link.record.id}
+                    for link in chain.links
+                ],
+                "sources": _sources_json(sources_of(chain)),
+            }
+        )
+        return 0
+    print(f"lineage of {label(model, chain.root)}\n")
+    if not chain.links:
+        print("no lineage recorded")
+    else:
+        print_table(
+            ["newer", "link", "older"],
+            [[label(model, link.newer), link.kind.replace("_", " "), label(model, link.older)] for link in chain.links],
+        )
+        print("\noldest first:")
+        for m in chain.members:
+            print(f"  {model.get(m).valid!s:<24} {label(model, m)}")
+    _print_sources(args, chain)
+    return 0
+
+
+def _member_json(model: Model, record_id: str) -> dict[str, str]:
+    record = model.get(record_id)
+    return {"id": record_id, "name": getattr(record, "name", ""), "valid": str(record.valid)}
+
+
+# ----------------------------------------------------------------- compare
+
+
+def cmd_compare(args: argparse.Namespace) -> int:
+    from ..queries import bridging_actors, sources_of, theme_matrix
+    from ..render import label
+
+    model = load_model(args)
+    matrix = theme_matrix(model, roll_up=not args.no_roll_up)
+    bridges = bridging_actors(model) if args.actors else []
+    if args.json:
+        data: dict[str, Any] = {
+            "regions": list(matrix.regions),
+            "themes": list(matrix.themes),
+            "cells": {t: {r: list(matrix.cells.get((t, r), ())) for r in matrix.regions} for t in matrix.themes},
+            "sources": _sources_json(sources_of(matrix)),
+        }
+        if args.actors:
+            data["actors"] = [
+                {"actor": b.actor, "regions": list(b.regions), "betweenness": round(b.betweenness, 4)} for b in bridges
+            ]
+        print_json(data)
+        return 0
+    if not matrix.regions:
+        print("no regions with plans, bodies or projects")
+    else:
+        print("plans, plan items and projects per theme and region\n")
+        print_table(["theme", *matrix.regions], [[t, *(n or "" for n in counts)] for t, counts in matrix.rows()])
+    if args.actors:
+        print("\nactors that bridge regions\n")
+        print_table(
+            ["actor", "regions", "betweenness"],
+            [[label(model, b.actor), ", ".join(b.regions), f"{b.betweenness:.3f}"] for b in bridges],
+        )
+    _print_sources(args, matrix)
+    return 0

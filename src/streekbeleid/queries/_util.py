@@ -1,0 +1,147 @@
+"""Helpers the query and check modules share: the day a question is about, records outside a slice, names."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+from typing import Any
+
+import networkx as nx
+
+from ..errors import StreekbeleidError, UnknownIdError
+from ..model.dates import Period, parse_day
+from ..model.model import Model, record_type
+from ..model.records import Lineage, Membership, Relation
+
+__all__ = [
+    "RecordKindError",
+    "all_records",
+    "base_graph",
+    "day_of",
+    "edge_records",
+    "expect",
+    "find",
+    "label",
+    "lookup",
+    "nodes_of",
+    "period_text",
+    "span",
+]
+
+MIN_ORDINAL = date.min.toordinal()
+MAX_ORDINAL = date.max.toordinal()
+
+
+class RecordKindError(StreekbeleidError, TypeError):
+    """An id names a record of another kind than the question needs (a body where a region was asked)."""
+
+    def __init__(self, record_id: str, record: object, wanted: str) -> None:
+        self.id = record_id
+        kind = record_type(record).replace("_", " ")
+        article = "an" if kind[:1] in "aeiou" else "a"
+        super().__init__(f"{record_id} is {article} {kind}, not {wanted}")
+
+
+def expect(model: Model, record_id: str, kinds: type[Any] | tuple[type[Any], ...], wanted: str) -> Any:
+    """The record with this id (see :func:`lookup`), checked to be of one of ``kinds``."""
+    record = lookup(model, record_id)
+    if not isinstance(record, kinds):
+        raise RecordKindError(record_id, record, wanted)
+    return record
+
+
+def day_of(model: Model, on: date | str | None) -> date | None:
+    """The day a question is about: ``on`` if given, else the slice's date, else None."""
+    if on is not None:
+        return parse_day(on)
+    return model.date
+
+
+def base_graph(model: Model) -> nx.MultiDiGraph:
+    """The whole graph behind a model or a slice.
+
+    Queries that state their own date (the municipalities of a region on a day)
+    walk the whole graph and decide with the records' periods, so their answer
+    does not depend on how the model was sliced before.
+    """
+    return model._base
+
+
+def lookup(model: Model, record_id: str) -> Any:
+    """The record with this id, even when the slice leaves it out; :class:`UnknownIdError` if none."""
+    graph = base_graph(model)
+    if record_id in graph:
+        return graph.nodes[record_id]["record"]
+    return model.get(record_id)  # an edge record (membership, lineage, relation), or UnknownIdError
+
+
+def find(model: Model, record_id: str) -> Any | None:
+    """Like :func:`lookup`, but None for an unknown id."""
+    try:
+        return lookup(model, record_id)
+    except UnknownIdError:
+        return None
+
+
+def label(model: Model, record_id: str) -> str:
+    """``Name (id)`` for an id, or the bare id when it has no name or is unknown."""
+    record = find(model, record_id)
+    name = getattr(record, "name", None) or getattr(record, "label", None)
+    return f"{name} ({record_id})" if name else record_id
+
+
+def edge_records(model: Model) -> Iterator[Any]:
+    """The record behind every edge of the model or slice (a membership, a lineage link, a region part ...)."""
+    # The whole graph's own adjacency dicts, filtered by the slice's sets: several times faster than
+    # iterating a networkx edge view (or a filtered view) on a model with a million memberships.
+    node_ok: set[str] | None = model._node_ok
+    edge_ok: set[str] | None = model._edge_ok
+    for u, neighbours in base_graph(model)._adj.items():
+        if node_ok is not None and u not in node_ok:
+            continue
+        for v, keyed in neighbours.items():
+            if node_ok is not None and v not in node_ok:
+                continue
+            for key, data in keyed.items():
+                if edge_ok is None or key in edge_ok:
+                    yield data["record"]
+
+
+def nodes_of(model: Model, *types: str) -> Iterator[Any]:
+    """The records of the nodes of some types (``"plan"``, ``"theme"`` ...) in the model or slice."""
+    for _n, data in model.graph.nodes(data=True):
+        if data["type"] in types:
+            yield data["record"]
+
+
+def all_records(model: Model) -> Iterator[Any]:
+    """Every record in the model or slice once: nodes, then memberships, lineage and relations (edges)."""
+    for _n, record in model.graph.nodes(data="record"):
+        yield record
+    seen: set[str] = set()
+    for record in edge_records(model):
+        if type(record) is Membership:
+            yield record  # one edge per membership
+        elif isinstance(record, (Lineage, Relation)) and record.id not in seen:
+            seen.add(record.id)
+            yield record
+
+
+def span(first: int, last: int) -> str:
+    """Readable text for the days ``first`` to ``last`` (ordinals, inclusive, open ends allowed)."""
+    start = None if first <= MIN_ORDINAL else date.fromordinal(first)
+    end = None if last >= MAX_ORDINAL else date.fromordinal(last)
+    if start is None and end is None:
+        return "at all times"
+    if start is None:
+        return f"until {end}"
+    if end is None:
+        return f"from {start} on"
+    if start == end:
+        return f"on {start}"
+    return f"from {start} to {end}"
+
+
+def period_text(period: Period) -> str:
+    """``2014/2019``, or ``no dates`` for a period open at both ends."""
+    return "no dates" if period.is_always else str(period)

@@ -1,0 +1,254 @@
+"""Who sits where: the composition of a body on a date, and the bodies an actor sat in over time.
+
+>>> from streekbeleid import Actor, Body, Membership, Model, Period, SeatGroup, SeatAllocation
+>>> from streekbeleid.queries import composition
+>>> resoc = Body(id="x:resoc", name="RESOC X", kind="resoc", seat_groups=[
+...     SeatGroup(name="employers", seats=2, voting=True,
+...               allocations=[SeatAllocation(member="org:voka", seats=2)])])
+>>> voka = Actor(id="org:voka", name="VOKA", kind="employers_organisation")
+>>> model = Model.from_records([resoc, voka, Membership(id="x:m1", organization="x:resoc", member="org:voka",
+...     seat_group="employers", valid=Period.parse("2014/2019"))])
+>>> c = composition(model, "x:resoc", on="2016-06-30")
+>>> [(s.member, s.seat_group, s.voting) for s in c.seats]
+[('org:voka', 'employers', True)]
+>>> g = c.group("employers")
+>>> (g.certain, g.possible, g.rule.seats)
+(1, 1, 2)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from typing import Any
+
+import attrs
+
+from ..model.dates import Period, Truth
+from ..model.model import Model
+from ..model.records import Body, Membership, SeatGroup
+from ._util import day_of, expect
+
+__all__ = [
+    "Seat",
+    "AllocationCount",
+    "GroupCount",
+    "Composition",
+    "composition",
+    "seat_rule_text",
+    "Tenure",
+    "bodies_of",
+]
+
+
+@attrs.frozen(kw_only=True)
+class Seat:
+    """A membership as seen on a date: who, in which seat group, for whom, with what voting right.
+
+    ``voting`` is the membership's own voting right, else its seat group's, else None (unknown).
+    ``status`` is ``Truth.YES``, or ``Truth.UNCERTAIN`` when the dates only allow that it held.
+    """
+
+    membership: Membership
+    status: Truth
+    voting: bool | None
+
+    @property
+    def member(self) -> str:
+        return self.membership.member
+
+    @property
+    def seat_group(self) -> str | None:
+        return self.membership.seat_group
+
+    @property
+    def seats(self) -> int:
+        return self.membership.seats
+
+    @property
+    def role(self) -> str:
+        return self.membership.role
+
+    @property
+    def on_behalf_of(self) -> str | None:
+        return self.membership.on_behalf_of
+
+    @property
+    def valid(self) -> Period:
+        return self.membership.valid
+
+    @property
+    def basis(self) -> tuple[Any, ...]:
+        return (self.membership,)
+
+
+@attrs.frozen(kw_only=True)
+class AllocationCount:
+    """The seats an organisation holds in a seat group on a date, against the seats allotted to it.
+
+    A seat counts for the organisation when it is the member or the member sits on its behalf.
+    """
+
+    member: str
+    allotted: int
+    certain: int
+    possible: int
+
+
+@attrs.frozen(kw_only=True)
+class GroupCount:
+    """The seats of a seat group filled on a date: ``certain`` for sure, ``possible`` at most.
+
+    ``rule`` is the body's :class:`~streekbeleid.SeatGroup` of that name, None when the body defines none.
+    """
+
+    name: str
+    rule: SeatGroup | None
+    certain: int
+    possible: int
+    allocations: tuple[AllocationCount, ...] = ()
+
+
+@attrs.frozen(kw_only=True)
+class Composition:
+    """The members of a body, on a date (``on``) or over its whole history (``on`` is None).
+
+    ``groups`` counts the seats per seat group; it is empty without a date, since
+    seats only add up on a day.
+    """
+
+    body: Body
+    on: date | None
+    seats: tuple[Seat, ...]
+    groups: tuple[GroupCount, ...] = ()
+
+    def by_group(self) -> dict[str, tuple[Seat, ...]]:
+        """The seats per seat group (``"-"`` for memberships without one), in the order of the seats."""
+        out: dict[str, list[Seat]] = {}
+        for seat in self.seats:
+            out.setdefault(seat.seat_group or "-", []).append(seat)
+        return {k: tuple(v) for k, v in out.items()}
+
+    def group(self, name: str) -> GroupCount:
+        """The count of one seat group; KeyError if the body has no such group on this date."""
+        for g in self.groups:
+            if g.name == name:
+                return g
+        raise KeyError(name)
+
+    @property
+    def basis(self) -> tuple[Any, ...]:
+        used = {g.name for g in self.groups} | {s.seat_group for s in self.seats}
+        rules = tuple(g for g in self.body.seat_groups if g.name in used)
+        return (self.body, *rules, *(s.membership for s in self.seats))
+
+
+def composition(model: Model, body_id: str, *, on: date | str | None = None) -> Composition:
+    """The members of a body on a day (default: the slice's date; else its whole history).
+
+    Each :class:`Seat` says its seat group, on whose behalf it is held, its
+    voting right and whether the membership held for certain or only possibly.
+    With a date, :attr:`Composition.groups` counts the seats per group against
+    the body's seat rules and allocations (RESOC Limburg: 8/8/8/8; Voka 4 of the
+    employers' 8).  See the module example.
+    """
+    body: Body = expect(model, body_id, Body, "a body")
+    day = day_of(model, on)
+    members = model.members(body_id, on=day) if day is not None else model.members(body_id)
+    rules = {g.name: g for g in body.seat_groups}
+    seats = tuple(
+        Seat(
+            membership=m.membership,
+            status=m.status,
+            voting=_voting(m.membership, rules.get(m.membership.seat_group or "")),
+        )
+        for m in members
+    )
+    groups: tuple[GroupCount, ...] = ()
+    if day is not None:
+        names = [g.name for g in body.seat_groups]
+        names += sorted({s.seat_group for s in seats if s.seat_group and s.seat_group not in rules})
+        groups = tuple(_count(name, rules.get(name), seats) for name in names)
+    return Composition(body=body, on=day, seats=seats, groups=groups)
+
+
+def seat_rule_text(group: SeatGroup) -> str | None:
+    """How many seats a seat group has, in words: ``"8 seats"``, ``"at least 8 seats"``, or None when not said."""
+    if group.seats is not None:
+        return f"{group.seats} seats"
+    if group.min_seats is not None:
+        return f"at least {group.min_seats} seats"
+    return None
+
+
+def _voting(membership: Membership, rule: SeatGroup | None) -> bool | None:
+    if membership.voting is not None:
+        return membership.voting
+    return rule.voting if rule is not None else None
+
+
+def _sum(seats: Sequence[Seat]) -> tuple[int, int]:
+    certain = sum(s.seats for s in seats if s.status is Truth.YES)
+    return certain, sum(s.seats for s in seats)
+
+
+def _count(name: str, rule: SeatGroup | None, seats: Sequence[Seat]) -> GroupCount:
+    in_group = [s for s in seats if s.seat_group == name]
+    certain, possible = _sum(in_group)
+    allocations = []
+    for a in rule.allocations if rule is not None else ():
+        held = [s for s in in_group if a.member in (s.member, s.on_behalf_of)]
+        c, p = _sum(held)
+        allocations.append(AllocationCount(member=a.member, allotted=a.seats, certain=c, possible=p))
+    return GroupCount(name=name, rule=rule, certain=certain, possible=possible, allocations=tuple(allocations))
+
+
+@attrs.frozen(kw_only=True)
+class Tenure:
+    """A seat an actor held in a body or organisation, itself or through someone on its behalf.
+
+    ``through`` is the member who sat on the actor's behalf, None when the actor sat itself.
+    """
+
+    actor: str
+    organization: str
+    membership: Membership
+    through: str | None = None
+
+    @property
+    def valid(self) -> Period:
+        return self.membership.valid
+
+    @property
+    def basis(self) -> tuple[Any, ...]:
+        return (self.membership,)
+
+
+def bodies_of(model: Model, actor_id: str) -> list[Tenure]:
+    """The bodies (and organisations) an actor sat in, over time, oldest first.
+
+    Includes the seats held on the actor's behalf by someone else (a person for
+    VOKA), with ``through`` naming who.  On a slice, only the memberships in it.
+
+    >>> from streekbeleid import Actor, Body, Membership, Model, Period, Person
+    >>> from streekbeleid.queries import bodies_of
+    >>> model = Model.from_records([
+    ...     Body(id="x:a", name="A", kind="resoc"), Body(id="x:b", name="B", kind="serr"),
+    ...     Actor(id="org:voka", name="VOKA", kind="employers_organisation"), Person(id="x:jan", name="Jan"),
+    ...     Membership(id="x:m1", organization="x:b", member="org:voka", valid=Period.parse("2016/..")),
+    ...     Membership(id="x:m2", organization="x:a", member="x:jan", on_behalf_of="org:voka",
+    ...                valid=Period.parse("2008/2013"))])
+    >>> [(t.organization, t.through, str(t.valid)) for t in bodies_of(model, "org:voka")]
+    [('x:a', 'x:jan', '2008/2013'), ('x:b', None, '2016/..')]
+    """
+    out: list[Tenure] = []
+    for _u, v, data in model.graph.edges(data=True):
+        if data["kind"] != "member_of":
+            continue
+        ms: Membership = data["record"]
+        if ms.member == actor_id:
+            out.append(Tenure(actor=actor_id, organization=v, membership=ms))
+        elif ms.on_behalf_of == actor_id:
+            out.append(Tenure(actor=actor_id, organization=v, membership=ms, through=ms.member))
+    out.sort(key=lambda t: (t.valid.ordinals(), t.organization, t.membership.id))
+    return out

@@ -1,0 +1,127 @@
+"""Lineage: plans that succeed, deepen, revise or subscribe to each other, and the succession of municipalities.
+
+Both are edges from the newer record to the older one: a
+:class:`~streekbeleid.Lineage` record (``LIRES deepens SALK``) or a territory's
+``successor`` (Pelt ``succeeds`` Neerpelt and Overpelt), so one function follows both.
+
+>>> import streekbeleid
+>>> from streekbeleid.queries import lineage
+>>> core = streekbeleid.load(plugins=[])
+>>> pelt = lineage(core, "nis:72043")
+>>> [(link.newer, link.kind, link.older) for link in pelt.links]
+[('nis:72043', 'succeeds', 'nis:72025'), ('nis:72043', 'succeeds', 'nis:72029')]
+>>> pelt.older()
+('nis:72025', 'nis:72029')
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any, Literal
+
+import attrs
+
+from ..model.model import Model
+from ..model.records import LINEAGE_KINDS, Plan
+from ._util import lookup
+
+__all__ = ["LineageLink", "LineageChain", "lineage"]
+
+
+@attrs.frozen(kw_only=True)
+class LineageLink:
+    """One link: ``newer`` ``kind`` ``older`` (e.g. ``limburg:lires deepens limburg:salk``).
+
+    ``record`` is the :class:`~streekbeleid.Lineage` behind it, or for a merger
+    the old :class:`~streekbeleid.Territory` that names its successor.
+    """
+
+    newer: str
+    kind: str
+    older: str
+    record: Any
+
+
+@attrs.frozen(kw_only=True)
+class LineageChain:
+    """The lineage around a record: the links found and the records they join, oldest first."""
+
+    root: str
+    direction: str
+    links: tuple[LineageLink, ...]
+    members: tuple[str, ...]
+    basis: tuple[Any, ...] = attrs.field(default=(), repr=False)
+
+    def older(self) -> tuple[str, ...]:
+        """The records the root descends from (it succeeds, deepens, revises, subscribes to ...), oldest first."""
+        return self._reach(lambda link: (link.newer, link.older))
+
+    def newer(self) -> tuple[str, ...]:
+        """The records that descend from the root, oldest first."""
+        return self._reach(lambda link: (link.older, link.newer))
+
+    def _reach(self, step: Any) -> tuple[str, ...]:
+        found: set[str] = set()
+        frontier = [self.root]
+        while frontier:
+            node = frontier.pop()
+            for link in self.links:
+                src, dst = step(link)
+                if src == node and dst not in found and dst != self.root:
+                    found.add(dst)
+                    frontier.append(dst)
+        return tuple(m for m in self.members if m in found)
+
+
+def lineage(
+    model: Model,
+    record_id: str,
+    *,
+    direction: Literal["both", "older", "newer"] = "both",
+    kinds: Iterable[str] | None = None,
+) -> LineageChain:
+    """The chain of plans (or organisations, or territories) linked to a record by lineage.
+
+    ``direction="older"`` follows what the record succeeds, deepens, revises or
+    subscribes to, and so on back; ``"newer"`` what descends from it; ``"both"``
+    (the default) the whole family, so from the Streekpact 2014-2019 one reaches
+    the pact of 2008-2013, SALK and LIRES.  ``kinds`` limits the link kinds
+    (default: all of :data:`~streekbeleid.model.records.LINEAGE_KINDS`).
+    A call (a plan of kind ``call``, such as the Flemish Versterkt Streekbeleid call) ends the walk
+    unless it is where the walk starts: the plans that answer the same call are not one family.
+    Members are ordered by the start of their period, oldest first.  See the module example.
+    """
+    lookup(model, record_id)
+    wanted = frozenset(kinds) if kinds is not None else frozenset(LINEAGE_KINDS)
+    graph = model.graph
+    links: dict[str, LineageLink] = {}
+    seen = {record_id}
+    frontier = [record_id]
+    while frontier:
+        node = frontier.pop()
+        if node not in graph:
+            continue
+        record = graph.nodes[node]["record"]
+        if node != record_id and isinstance(record, Plan) and record.kind == "call":
+            continue
+        edges: list[tuple[str, str, str, dict[str, Any]]] = []
+        if direction in ("both", "older"):
+            edges.extend(graph.out_edges(node, keys=True, data=True))
+        if direction in ("both", "newer"):
+            edges.extend(graph.in_edges(node, keys=True, data=True))
+        for newer, older, key, data in edges:
+            if data["kind"] not in wanted:
+                continue
+            links.setdefault(key, LineageLink(newer=newer, kind=data["kind"], older=older, record=data["record"]))
+            for nxt in (newer, older):
+                if nxt not in seen:
+                    seen.add(nxt)
+                    frontier.append(nxt)
+    records = {n: lookup(model, n) for n in seen}
+    members = sorted(seen, key=lambda n: (records[n].valid.ordinals(), n))
+    ordered = sorted(links.values(), key=lambda link: (members.index(link.newer), members.index(link.older)))
+    basis = [records[n] for n in members]
+    basis.extend(link.record for link in ordered if all(link.record is not r for r in basis))
+    return LineageChain(
+        root=record_id, direction=direction, links=tuple(ordered), members=tuple(members), basis=tuple(basis)
+    )
