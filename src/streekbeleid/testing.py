@@ -1,25 +1,159 @@
-"""Pytest plugin for region packages: fixtures and a contract check (registered as ``pytest11``)."""
+"""A pytest plugin for region packages: fixtures and a contract check.
+
+Installed with ``streekbeleid`` and registered in the ``pytest11`` entry-point
+group, so a region package's tests can use it without any import or
+``conftest.py`` boilerplate:
+
+- :func:`assert_region_valid` loads the core and one region package strictly and runs every check; it fails
+  with every problem listed, each naming file, line and field, or record and rule.
+- fixture ``streekbeleid_region``: the slug of the region under test. Override it in the package's
+  ``tests/conftest.py`` (``streekbeleid new-region`` writes that for you).
+- fixture ``streekbeleid_plugin_manager``: a fresh plugin manager (a :class:`~streekbeleid.plugins.manager.PluginSet`)
+  with the core and that region only, strict; every test gets its own.
+- fixture ``streekbeleid_model``: the model of the core plus that region.
+- fixture ``streekbeleid_core``: the model of the core catalogue alone.
+- fixture ``streekbeleid_make_model``: a factory ``make(plugins=[...], extra=[(name, plugin)])`` for models
+  with any set of plugins, including plugin objects that are not installed.
+
+Example (a region package's ``tests/test_region.py``)::
+
+    from streekbeleid.testing import assert_region_valid
+
+    def test_region_loads_and_checks_clean():
+        assert_region_valid("kempen")
+
+    def test_resoc_has_a_chair(streekbeleid_model):
+        assert any(m.membership.role == "chair" for m in streekbeleid_model.members("kempen:resoc"))
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from typing import Any
+from collections.abc import Callable, Iterable, Sequence
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import pytest
 
-__all__ = ["assert_region_valid"]
+if TYPE_CHECKING:
+    from .model.model import Model
+    from .model.records import Problem
+    from .plugins.manager import PluginSet
+
+__all__ = ["assert_region_valid", "load_region", "region_problems"]
+
+T = TypeVar("T")
 
 
-def assert_region_valid(slug: str) -> Any:
-    """Load the core and the region ``slug`` strictly; fail with every problem found. Returns the model."""
-    from .assembly import load
+def load_region(slug: str, *, extra: Iterable[tuple[str, object]] = ()) -> Model:
+    """The model of the core catalogue and the region package ``slug``, loaded strictly.
 
-    return load(plugins=[slug], strict=True)
+    Raises the library's own errors (:class:`~streekbeleid.DataError`, :class:`~streekbeleid.AssemblyError`,
+    :class:`~streekbeleid.PluginError`) for the first plugin that does not load.
+    """
+    from .assembly import assemble
+    from .plugins.manager import make_plugin_manager
+
+    extra = list(extra)
+    registered = {name for name, _plugin in extra}
+    return assemble(make_plugin_manager([] if slug in registered else [slug], strict=True, extra=extra))
+
+
+def region_problems(model: Model) -> list[Problem]:
+    """Every problem the checks find in ``model``: the library's checks and those of the plugins."""
+    from .report import run_checks
+
+    return run_checks(model)
+
+
+def _loaded_or_fail(slug: str, build: Callable[[], T]) -> T:
+    """``build()``, or a test failure that lists every problem (file, line, field) and no traceback."""
+    from .errors import StreekbeleidError
+
+    try:
+        return build()
+    except StreekbeleidError as exc:
+        problems = getattr(exc, "problems", None) or [exc]
+        lines = "\n".join(f"  {p}" for p in problems)
+        message = f"region {slug!r} does not load ({type(exc).__name__}):\n{lines}"
+    pytest.fail(message, pytrace=False)  # outside the except: no "during handling" chain in the report
+
+
+def assert_region_valid(
+    slug: str, *, fail_on: Sequence[str] = ("error",), extra: Iterable[tuple[str, object]] = ()
+) -> Model:
+    """Load the core and the region ``slug`` strictly, run every check, and fail listing every problem.
+
+    :param slug: the region package's name in the ``streekbeleid`` entry-point group.
+    :param fail_on: the severities that fail the test (``"error"``, ``"warning"``, ``"info"``); when the test
+        fails, the message lists the problems of every severity.
+    :param extra: ``(name, plugin)`` pairs to register as well, e.g. a plugin object under test that is not
+        installed (then ``slug`` names it).
+    :returns: the model, for further assertions.
+    """
+    extra = list(extra)
+    model = _loaded_or_fail(slug, lambda: load_region(slug, extra=extra))
+    problems = region_problems(model)
+    if any(p.severity in fail_on for p in problems):
+        order = {"error": 0, "warning": 1, "info": 2}
+        lines = "\n".join(
+            f"  {p.severity}: {p.rule}: {p.message}" + (f" [{', '.join(p.ids)}]" if p.ids else "")
+            for p in sorted(problems, key=lambda p: (order.get(p.severity, 3), p.rule, p.ids))
+        )
+        counts = ", ".join(f"{sum(p.severity == s for p in problems)} {s}s" for s in ("error", "warning", "info"))
+        pytest.fail(f"region {slug!r} has problems ({counts}):\n{lines}", pytrace=False)
+    return model
+
+
+# ---------------------------------------------------------------- fixtures
 
 
 @pytest.fixture
-def streekbeleid_core() -> Iterator[Any]:
+def streekbeleid_region() -> str:
+    """The slug of the region under test. Override this fixture in your package's ``tests/conftest.py``."""
+    pytest.fail(
+        "override the fixture 'streekbeleid_region' in your tests/conftest.py, e.g.\n"
+        "    @pytest.fixture\n"
+        "    def streekbeleid_region():\n"
+        '        return "kempen"',
+        pytrace=False,
+    )
+
+
+@pytest.fixture
+def streekbeleid_plugin_manager(streekbeleid_region: str) -> PluginSet:
+    """A fresh plugin manager with the core catalogue and the region under test, strict."""
+    from .plugins.manager import make_plugin_manager
+
+    return _loaded_or_fail(streekbeleid_region, lambda: make_plugin_manager([streekbeleid_region], strict=True))
+
+
+@pytest.fixture
+def streekbeleid_model(streekbeleid_region: str, streekbeleid_plugin_manager: PluginSet) -> Model:
+    """The model of the core catalogue and the region under test; fails listing every problem if it does not load."""
+    from .assembly import assemble
+
+    return _loaded_or_fail(streekbeleid_region, lambda: assemble(streekbeleid_plugin_manager))
+
+
+@pytest.fixture
+def streekbeleid_core() -> Model:
     """A model with only the core catalogue."""
     from .assembly import load
 
-    yield load(plugins=[], strict=True)
+    return load(plugins=[], strict=True)
+
+
+@pytest.fixture
+def streekbeleid_make_model() -> Callable[..., Model]:
+    """A factory of models: ``make(plugins=["limburg"], extra=[("kempen", module)], strict=True)``.
+
+    Each call builds a fresh plugin manager, so tests never share state.
+    """
+    from .assembly import assemble
+    from .plugins.manager import make_plugin_manager
+
+    def make(
+        plugins: Sequence[str] | None = (), *, extra: Iterable[tuple[str, Any]] = (), strict: bool = True
+    ) -> Model:
+        return assemble(make_plugin_manager(plugins, strict=strict, extra=extra))
+
+    return make

@@ -1,0 +1,104 @@
+"""A tiny HTML/SVG builder that escapes by default.
+
+Every string from data goes through :func:`escape` unless it is already
+:class:`Markup` (text produced by this builder).  So a name such as
+``<script>alert(1)</script>`` ends up as text on the page, never as a tag:
+the same guarantee a templating engine with autoescape gives, without a
+dependency.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Iterable
+from typing import Any
+
+__all__ = ["Markup", "escape", "el", "concat", "anchor_id"]
+
+
+class Markup(str):
+    """Text that is already safe HTML: never escaped again."""
+
+    __slots__ = ()
+
+
+def escape(value: object) -> Markup:
+    """``value`` as HTML text: ``<``, ``>``, ``&`` and quotes escaped (Markup passes through)."""
+    if isinstance(value, Markup):
+        return value
+    return Markup(html.escape(str(value), quote=True))
+
+
+Child = Any  # str | Markup | None | Iterable[Child] | number
+
+
+def _flatten(children: Iterable[Child], out: list[str]) -> None:
+    for child in children:
+        if child is None or child is False:
+            continue
+        if isinstance(child, str):
+            out.append(escape(child))
+        elif isinstance(child, (int, float)):
+            out.append(str(child))
+        else:
+            _flatten(child, out)
+
+
+def concat(*children: Child) -> Markup:
+    """Children joined into one piece of markup, strings escaped."""
+    out: list[str] = []
+    _flatten(children, out)
+    return Markup("".join(out))
+
+
+_VOID = frozenset({"br", "hr", "img", "input", "link", "meta", "col"})
+# SVG attributes written in camelCase; everything else maps ``foo_bar`` to ``foo-bar``.
+_KEEP_CASE = frozenset(
+    {"viewBox", "patternUnits", "preserveAspectRatio", "markerWidth", "markerHeight", "markerUnits", "refX", "refY"}
+)
+
+
+def _attr_name(name: str) -> str:
+    if name in _KEEP_CASE:
+        return name
+    return name.rstrip("_").replace("_", "-")
+
+
+def _number(value: float) -> str:
+    text = f"{value:.1f}"
+    return text[:-2] if text.endswith(".0") else text
+
+
+def el(tag: str, *children: Child, **attributes: Any) -> Markup:
+    """An element: ``el("a", "RESOC", href="#resoc", class_="id")``.
+
+    Attribute values are escaped; ``None`` and ``False`` leave the attribute out,
+    ``True`` writes it bare; floats are rounded to one decimal (SVG coordinates).
+    """
+    parts = [tag]
+    for name, value in attributes.items():
+        if value is None or value is False:
+            continue
+        key = _attr_name(name)
+        if value is True:
+            parts.append(key)
+            continue
+        text = _number(value) if isinstance(value, float) else str(value)
+        parts.append(f'{key}="{html.escape(text, quote=True)}"')
+    start = "<" + " ".join(parts) + ">"
+    if tag in _VOID:
+        return Markup(start)
+    return Markup(start + concat(children) + f"</{tag}>")
+
+
+_NOT_ID = re.compile(r"[^A-Za-z0-9-]")
+
+
+def anchor_id(record_id: str, prefix: str = "r") -> str:
+    """A fragment id for a record id, safe in HTML and URLs, one per id.
+
+    >>> anchor_id("limburg:resoc")
+    'r-limburg_3aresoc'
+    """
+    return f"{prefix}-" + _NOT_ID.sub(lambda m: f"_{ord(m.group()):x}", record_id)
