@@ -1,10 +1,12 @@
 # The quick start: `make demo` and `make test`, on a machine with only Python 3.11 and make.
-PYTHON ?= python3.11
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
 PY := $(BIN)/python
-REGIONS := plugins/limburg plugins/zuid_oost_vlaanderen plugins/leuven
-STAMP := $(VENV)/.installed
+# Every region package under plugins/ (a scaffolded one too).
+REGIONS := $(patsubst %/pyproject.toml,%,$(wildcard plugins/*/pyproject.toml))
+STAMP := $(VENV)/.installed-test
+DEMO_STAMP := $(VENV)/.installed-demo
 
 .PHONY: demo test lint typecheck pytest docs bench clean install
 
@@ -12,14 +14,19 @@ $(PY):
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 
-# Everything, in one pip call: the core with its extras, the three regions and the test package.
-$(STAMP): $(PY) pyproject.toml $(wildcard plugins/*/pyproject.toml)
-	$(PY) -m pip install --quiet -e '.[test]' $(foreach r,$(wildcard $(REGIONS)),-e $(r))
-	touch $(STAMP)
+# The core and every region package, editable, in one pip call.
+$(DEMO_STAMP): $(PY) pyproject.toml $(wildcard plugins/*/pyproject.toml)
+	$(PY) -m pip install --quiet -e . $(foreach r,$(REGIONS),-e $(r))
+	touch $@
 
-install: $(STAMP)
+# The same with the test tools (pytest, hypothesis, linters, the docs builder, the browser driver).
+$(STAMP): $(DEMO_STAMP)
+	$(PY) -m pip install --quiet -e '.[test]'
+	touch $@
 
-demo: $(STAMP)
+install: $(DEMO_STAMP)
+
+demo: $(DEMO_STAMP)
 	$(BIN)/streekbeleid demo
 
 lint: $(STAMP)
@@ -32,10 +39,16 @@ typecheck: $(STAMP)
 pytest: $(STAMP)
 	$(BIN)/pytest
 
-test: lint typecheck pytest
+test: lint typecheck pytest docs
+
+# The documentation site: warnings are errors, every page checked (its examples run in `pytest`).
+docs: $(STAMP)
+	$(BIN)/sphinx-build -W --keep-going -q -b html docs build/docs
 
 bench: $(STAMP)
 	$(PY) benchmarks/run.py
+	$(PY) benchmarks/bench_workflows.py
+	$(PY) benchmarks/bench_json.py
 
 clean:
 	rm -rf $(VENV) build .pytest_cache .mypy_cache .ruff_cache .hypothesis

@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from typing import Any
 
     from .assembly import load
+    from .checks import check
     from .errors import (
         AssemblyError,
         DataError,
@@ -60,11 +61,13 @@ if TYPE_CHECKING:
         Theme,
         VoteCount,
     )
+    from .model.workflow import DecisionRule, Guard, GuardContext, Transition, Verdict, WorkflowDefinition
     from .plugins import hookimpl
     from .serialization import Dataset
 
 _LAZY = {
     "load": "assembly",
+    "check": "checks",
     "hookimpl": "plugins",
     "Dataset": "serialization",
     "Model": "model.model",
@@ -116,6 +119,9 @@ _LAZY = {
         ],
         "model.records",
     ),
+    **dict.fromkeys(
+        ["DecisionRule", "Guard", "GuardContext", "Transition", "Verdict", "WorkflowDefinition"], "model.workflow"
+    ),
 }
 
 __all__ = [
@@ -131,7 +137,10 @@ __all__ = [
     "Dataset",
     "DateBound",
     "Decision",
+    "DecisionRule",
     "Funding",
+    "Guard",
+    "GuardContext",
     "Indicator",
     "IndicatorPeriod",
     "Lineage",
@@ -159,10 +168,14 @@ __all__ = [
     "Tally",
     "Territory",
     "Theme",
+    "Transition",
     "Truth",
     "UnknownIdError",
+    "Verdict",
     "VoteCount",
+    "WorkflowDefinition",
     "WorkflowError",
+    "check",
     "hookimpl",
     "load",
 ]

@@ -32,7 +32,7 @@ from .model.records import (
     namespace_of,
 )
 from .plugins.manager import CORE_NAMESPACES, CORE_PLUGIN, PluginSet, make_plugin_manager
-from .serialization import load_data_file
+from .serialization import Dataset, parse_data, read_data_file
 
 __all__ = ["load", "assemble", "references", "defined_ids"]
 
@@ -71,6 +71,8 @@ class _Contribution:
     records: list[Any] = attrs.Factory(list)
     workflows: list[Any] = attrs.Factory(list)
     checks: list[Check] = attrs.Factory(list)
+    #: where each record of a data file stands: id -> "file:line"
+    locations: dict[str, str] = attrs.Factory(dict)
 
 
 def _display(plugin: str, file: Traversable | Path) -> str:
@@ -102,11 +104,17 @@ def _collect(ps: PluginSet, name: str) -> _Contribution:
                 ) from None
             if hookname == "streekbeleid_data_files":
                 for file in items:
+                    display = _display(name, file)
                     try:
-                        ds = load_data_file(file, _display(name, file))
+                        data, lines = read_data_file(file, display)
+                        ds = parse_data(data or {}, Dataset, display, lines)
                     except DataError as exc:
                         problems.extend(exc.problems)
                         continue
+                    for kind in RECORD_KINDS:
+                        for i, record in enumerate(getattr(ds, kind)):
+                            line = lines.get(f"$.{kind}[{i}]")
+                            out.locations.setdefault(record.id, f"{display}:{line}" if line else display)
                     out.records.extend(ds.records())
                     out.workflows.extend(getattr(ds, "workflows", ()))
                 continue
@@ -181,6 +189,12 @@ def _owns(plugin: str, record_id: str) -> bool:
     return ns in CORE_NAMESPACES if plugin == CORE_PLUGIN else ns == plugin
 
 
+def _at(contribution: _Contribution, record_id: str) -> str:
+    """``file:line: `` of a record read from a data file, or nothing."""
+    where = contribution.locations.get(record_id)
+    return f"{where}: " if where else ""
+
+
 def _problems(ps: PluginSet, contribs: dict[str, _Contribution]) -> dict[str, list[str]]:
     found: dict[str, list[str]] = {}
     owner: dict[str, str] = {}
@@ -190,7 +204,7 @@ def _problems(ps: PluginSet, contribs: dict[str, _Contribution]) -> dict[str, li
                 if not _owns(name, rid):
                     space = "nis:, org:, theme:, refreg:, core:" if name == CORE_PLUGIN else f"{name}:"
                     found.setdefault(name, []).append(
-                        f"{ps.describe(name)} defines {rid!r} outside its namespace ({space}); "
+                        _at(contribs[name], rid) + f"defines {rid!r} outside its namespace ({space}); "
                         "refer to other namespaces, do not define in them"
                     )
                 prev = owner.get(rid)
@@ -217,7 +231,7 @@ def _problems(ps: PluginSet, contribs: dict[str, _Contribution]) -> dict[str, li
                 if ref not in owner:
                     rid = getattr(record, "id", type(record).__name__)
                     found.setdefault(name, []).append(
-                        f"{ps.describe(name)}: {type(record).__name__} {rid!r} field {path} "
+                        _at(contribs[name], rid) + f"{type(record).__name__} {rid!r} field {path} "
                         f"refers to unknown id {ref!r}"
                     )
     return found
@@ -246,7 +260,7 @@ def assemble(ps: PluginSet) -> Model:
         if not found:
             break
         if ps.strict or CORE_PLUGIN in found:
-            raise AssemblyError(msg for name in sorted(found) for msg in found[name])
+            raise AssemblyError(f"{ps.describe(name)}: {msg}" for name in sorted(found) for msg in found[name])
         for name in sorted(found):
             ps.fail(name, "; ".join(found[name]))
             del contribs[name]

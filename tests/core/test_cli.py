@@ -97,3 +97,24 @@ def test_a_bad_date_is_a_clean_error(capsys: pytest.CaptureFixture[str]) -> None
     assert info.value.code == 2
     err = capsys.readouterr().err
     assert "expected a full day YYYY-MM-DD" in err
+
+
+def test_common_options_work_before_and_after_the_command(
+    capsys: pytest.CaptureFixture[str], test_plugins: Path
+) -> None:
+    from streekbeleid import PluginError
+
+    for argv in (
+        ["--strict", "regions", "--plugins", "broken_import"],
+        ["regions", "--strict", "--plugins", "broken_import"],
+    ):
+        code, _, err = run(capsys, *argv)
+        assert code == 2 and "broken on purpose" in err
+    with pytest.raises(PluginError):
+        main(["--debug", "--strict", "--plugins", "broken_import", "regions"])
+
+
+def test_a_left_out_plugin_is_a_readable_warning(capsys: pytest.CaptureFixture[str], test_plugins: Path) -> None:
+    code, _, err = run(capsys, "regions", "--plugins", "good,broken_import")
+    assert code == 0
+    assert err.startswith("streekbeleid: warning: plugin 'broken_import' (streekbeleid-test-plugins 0.0.1)")

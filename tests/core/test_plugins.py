@@ -159,3 +159,16 @@ def test_membership_status_on_a_date(test_plugins: Path) -> None:
     on = {m.member: m.status for m in model.members("good:council", on="2019-06-01")}
     assert on == {"org:voka": Truth.UNCERTAIN}
     assert model.members("good:council", on="2020-01-01") == []
+
+
+def test_a_dangling_reference_in_a_data_file_names_file_and_line(test_plugins: Path) -> None:
+    with pytest.raises(AssemblyError) as info:
+        streekbeleid.load(plugins=["danglingdata"], strict=True)
+    assert str(info.value) == (
+        "plugin 'danglingdata' (streekbeleid-test-plugins 0.0.1): danglingdata/dangling.yaml:6: "
+        "Membership 'danglingdata:m' field member refers to unknown id 'org:nobody'"
+    )
+    with pytest.warns(PluginWarning) as caught:
+        streekbeleid.load(plugins=["danglingdata"])
+    text = str(caught[0].message)
+    assert text.count("plugin 'danglingdata'") == 1, text

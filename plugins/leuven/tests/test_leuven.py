@@ -257,3 +257,11 @@ def test_installed_cli_lists_leuven_among_all_installed_regions() -> None:
     done = subprocess.run([str(script), "regions", "--json"], capture_output=True, text=True, env=env, check=True)
     plugins = {row["id"]: row["plugin"] for row in json.loads(done.stdout)}
     assert plugins["leuven:arrondissement-leuven"] == SLUG
+
+
+def test_both_action_plans_answer_the_flemish_call_of_the_core_catalogue() -> None:
+    model = streekbeleid.load(plugins=["leuven"], strict=True)
+    answering = sorted(
+        s for s, _t, kind in model.graph.in_edges("core:versterkt-streekbeleid", data="kind") if kind == "implements"
+    )
+    assert answering == ["leuven:actieplan-halle-vilvoorde", "leuven:actieplan-spitsregio-leuven"]

@@ -295,7 +295,7 @@ def test_salk_business_cases_map_to_core_themes(model: streekbeleid.Model) -> No
 
 
 def test_lires_answers_the_versterkt_streekbeleid_call_of_early_2016(model: streekbeleid.Model) -> None:
-    call = model.get("limburg:oproep-versterkt-streekbeleid")
+    call = model.get("core:versterkt-streekbeleid")
     assert (call.kind, call.owner) == ("call", "org:vlaamse-overheid")
     assert call.valid.active_on(date(2016, 2, 1)) is Truth.YES
     assert edges(model, "limburg:lires", "implements") == {call.id}

@@ -10,40 +10,62 @@ from __future__ import annotations
 import argparse
 import importlib
 import sys
-from collections.abc import Sequence
 
 from .._version import __version__
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+    from typing import Any
 
 __all__ = ["main", "build_parser"]
 
 #: Command modules, each with ``register(subparsers, common)``.
-COMMAND_MODULES = ("_core",)
+COMMAND_MODULES = ("_core", "_export", "_analysis", "_workflow", "_report", "_scaffold")
 
 
-def build_parser() -> argparse.ArgumentParser:
+def _common_options(defaults: bool) -> argparse.ArgumentParser:
+    """The options every command takes, before or after the command name.
+
+    The subcommands' copy has no defaults (``SUPPRESS``), so an option given before the
+    command is not overwritten by the subcommand's default.
+    """
+    keep: dict[str, Any] = {} if defaults else {"default": argparse.SUPPRESS}
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--debug", action="store_true", help="show the full traceback on errors")
+    common.add_argument("--debug", action="store_true", help="show the full traceback on errors", **keep)
     common.add_argument(
         "--plugins",
         metavar="SLUGS",
         help="comma-separated region plugins to load (default: all installed; '' for the core alone)",
+        **keep,
     )
     common.add_argument(
         "--strict",
         action="store_true",
-        default=None,
         help="fail on a broken plugin instead of leaving it out (also STREEKBELEID_STRICT=1)",
+        **({"default": None} if defaults else keep),
     )
+    return common
+
+
+def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="streekbeleid",
         description="Regional socio-economic policy in Flanders as a time-aware graph.",
-        parents=[common],
+        parents=[_common_options(defaults=True)],
     )
     parser.add_argument("--version", action="version", version=f"streekbeleid {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    common = _common_options(defaults=False)
     for name in COMMAND_MODULES:
         importlib.import_module(f".{name}", __name__).register(sub, common)
     return parser
+
+
+def _show_warning(message: Warning | str, category: type[Warning], *_args: object, **_kwargs: object) -> None:
+    """Warnings as one readable line on standard error (a left-out plugin must not pass unseen)."""
+    text = str(message).replace("\n", "\n  ")
+    print(f"streekbeleid: warning: {text}", file=sys.stderr)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -52,8 +74,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not getattr(args, "func", None):
         parser.print_help()
         return 2
+    import warnings
+
     try:
-        return int(args.func(args) or 0)
+        with warnings.catch_warnings():
+            warnings.showwarning = _show_warning
+            return int(args.func(args) or 0)
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:

@@ -432,15 +432,17 @@ class Period:
         return self._s_lo, self._s_hi, self._e_lo, self._e_hi
 
     def __str__(self) -> str:
-        return f"{self.start}/{self.end}"
+        return f"{self.start._text}/{self.end._text}"
 
     def __repr__(self) -> str:
         return f"Period({str(self)!r})"
 
     def __eq__(self, other: object) -> bool:
+        if self is other:  # interned: the common case, and writers compare every period with the default
+            return True
         if not isinstance(other, Period):
             return NotImplemented
-        return self.start == other.start and self.end == other.end
+        return self._hash == other._hash and self.start._text == other.start._text and self.end._text == other.end._text
 
     def __hash__(self) -> int:
         return self._hash

@@ -166,13 +166,24 @@ def streekbeleid_records() -> Iterable[Any] | None:
 
 @hookspec
 def streekbeleid_workflows() -> Iterable[Any] | None:
-    """Return workflow definitions (see :mod:`streekbeleid.workflows`).
+    """Return workflow definitions, and the guards and decision rules they use.
+
+    Items may be :class:`~streekbeleid.WorkflowDefinition` (states, transitions with named
+    guards and required facts), :class:`~streekbeleid.Guard` (a named function that reads the
+    model as of an event's date) and :class:`~streekbeleid.DecisionRule`.  Most regions write
+    their definitions in ``data/workflows.yaml`` instead (see the workflows page of the docs).
 
     Example::
 
+        from streekbeleid import Guard, Verdict, hookimpl
+
+        def task_force_met(context):
+            met = any(m.body == "leuven:taskforce-spitsregio" for m in context.model.records(Meeting))
+            return Verdict.yes("the task force met") if met else Verdict.no("no meeting of the task force recorded")
+
         @hookimpl
         def streekbeleid_workflows():
-            return [WorkflowDefinition(id="leuven:taskforce-cycle", ...)]
+            return [Guard(name="leuven.task_force_met", function=task_force_met)]
     """
 
 
