@@ -35,12 +35,32 @@ import pytest
 
 if TYPE_CHECKING:
     from .model.model import Model
-    from .model.records import Problem
+    from .model.records import Problem, Source
     from .plugins.manager import PluginSet
 
-__all__ = ["assert_region_valid", "load_region", "region_problems"]
+__all__ = ["assert_region_valid", "load_region", "own_records", "region_problems", "sources_in"]
 
 T = TypeVar("T")
+
+
+def own_records(model: Model, slug: str) -> list[Any]:
+    """The records a plugin contributed (by id, sorted), e.g. to check that each cites a source."""
+    return [model.get(rid) for rid, origin in sorted(model.origins.items()) if origin == slug]
+
+
+def sources_in(obj: Any) -> list[Source]:
+    """Every :class:`~streekbeleid.Source` anywhere inside a record: its own, its seat groups', its plan items' ..."""
+    import attrs
+
+    from .model.records import Source
+
+    if isinstance(obj, Source):
+        return [obj]
+    if isinstance(obj, tuple):
+        return [s for x in obj for s in sources_in(x)]
+    if attrs.has(type(obj)):
+        return [s for f in attrs.fields(type(obj)) for s in sources_in(getattr(obj, f.name))]
+    return []
 
 
 def load_region(slug: str, *, extra: Iterable[tuple[str, object]] = ()) -> Model:

@@ -172,3 +172,18 @@ def test_a_dangling_reference_in_a_data_file_names_file_and_line(test_plugins: P
         streekbeleid.load(plugins=["danglingdata"])
     text = str(caught[0].message)
     assert text.count("plugin 'danglingdata'") == 1, text
+
+
+def test_package_data_files_lists_a_packages_yaml_and_json_sorted(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from streekbeleid.plugins import package_data_files
+
+    pkg = tmp_path / "somepkg"
+    (pkg / "data").mkdir(parents=True)
+    (pkg / "__init__.py").write_text("")
+    for name in ("b.yaml", "a.json", "notes.txt", "c.yml"):
+        (pkg / "data" / name).write_text("{}")
+    (pkg / "data" / "sub.yaml").mkdir()  # a folder is not a data file, whatever its name
+    monkeypatch.syspath_prepend(str(tmp_path))
+    assert [f.name for f in package_data_files("somepkg")] == ["a.json", "b.yaml", "c.yml"]

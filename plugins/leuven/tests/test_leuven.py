@@ -11,13 +11,12 @@ import subprocess
 import sys
 from pathlib import Path
 
-import attrs
 import pytest
 
 import streekbeleid
-from streekbeleid import Funding, Meeting, Plan, Source, Territory, Truth
+from streekbeleid import Funding, Meeting, Plan, Territory, Truth, testing
 from streekbeleid.cli import main as cli
-from streekbeleid.testing import assert_region_valid
+from streekbeleid.testing import assert_region_valid, sources_in
 
 SLUG = "leuven"
 TASKFORCE = "leuven:taskforce-spitsregio"
@@ -33,17 +32,7 @@ def model() -> streekbeleid.Model:
 
 
 def own_records(model: streekbeleid.Model) -> list[object]:
-    return [model.get(rid) for rid, origin in sorted(model.origins.items()) if origin == SLUG]
-
-
-def sources_in(obj: object) -> list[Source]:
-    if isinstance(obj, Source):
-        return [obj]
-    if isinstance(obj, tuple):
-        return [s for x in obj for s in sources_in(x)]
-    if attrs.has(type(obj)):
-        return [s for f in attrs.fields(type(obj)) for s in sources_in(getattr(obj, f.name))]
-    return []
+    return testing.own_records(model, SLUG)
 
 
 def arrondissement_leuven(model: streekbeleid.Model, day: str) -> set[str]:

@@ -13,7 +13,6 @@ from collections import Counter
 from datetime import date
 from pathlib import Path
 
-import attrs
 import pytest
 
 import streekbeleid
@@ -26,13 +25,13 @@ from streekbeleid import (
     Plan,
     PlanItem,
     Region,
-    Source,
     Tally,
     Territory,
     Truth,
+    testing,
 )
 from streekbeleid.cli import main as cli
-from streekbeleid.testing import assert_region_valid
+from streekbeleid.testing import assert_region_valid, sources_in
 
 SLUG = "limburg"
 PACT = "limburg:streekpact-2014-2019"
@@ -46,18 +45,7 @@ def model() -> streekbeleid.Model:
 
 
 def own_records(model: streekbeleid.Model) -> list[object]:
-    return [model.get(rid) for rid, origin in sorted(model.origins.items()) if origin == SLUG]
-
-
-def sources_in(obj: object) -> list[Source]:
-    """Every Source anywhere inside a record (its own, its seat groups', its plan items' ...)."""
-    if isinstance(obj, Source):
-        return [obj]
-    if isinstance(obj, tuple):
-        return [s for x in obj for s in sources_in(x)]
-    if attrs.has(type(obj)):
-        return [s for f in attrs.fields(type(obj)) for s in sources_in(getattr(obj, f.name))]
-    return []
+    return testing.own_records(model, SLUG)
 
 
 def edges(model: streekbeleid.Model, source: str, kind: str) -> set[str]:

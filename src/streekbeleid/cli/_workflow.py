@@ -6,12 +6,13 @@ Also ``workflow instances``. Every command that touches instances takes ``--stor
 from __future__ import annotations
 
 import argparse
-import json
-from typing import TYPE_CHECKING, Any
 
 from ._common import load_model, print_json, print_table
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from typing import Any
+
     from ..model.workflow import WorkflowEvent, WorkflowInstance
     from ..workflows.engine import Engine
 
@@ -137,6 +138,8 @@ def _sources(args: argparse.Namespace) -> list[dict[str, str]]:
 
 
 def _payload(args: argparse.Namespace) -> dict[str, Any] | None:
+    import json
+
     from ..workflows._refuse import refuse
 
     payload: dict[str, Any] = {}
@@ -190,6 +193,8 @@ def _print_instance(engine: Engine, instance: WorkflowInstance) -> None:
 
 
 def _event_line(event: WorkflowEvent) -> list[str]:
+    import json
+
     facts = []
     for name in ("by", "recipient", "decision"):
         value = getattr(event, name)

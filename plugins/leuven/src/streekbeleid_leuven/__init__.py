@@ -16,23 +16,15 @@ handed to the core through :func:`streekbeleid_data_files`, so a new file
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from importlib.resources import files
 from importlib.resources.abc import Traversable
 
 from streekbeleid import hookimpl
+from streekbeleid.plugins import package_data_files
 
-__all__ = ["DATA_SUFFIXES", "streekbeleid_data_files"]
-
-#: The kinds of file in ``data/`` that hold records (or, later, workflow definitions).
-DATA_SUFFIXES = (".yaml", ".json")
+__all__ = ["streekbeleid_data_files"]
 
 
 @hookimpl
-def streekbeleid_data_files() -> Iterable[Traversable]:
+def streekbeleid_data_files() -> list[Traversable]:
     """Every YAML and JSON file in the package's ``data/`` folder, sorted by name."""
-    data = files(__name__) / "data"
-    return sorted(
-        (f for f in data.iterdir() if f.is_file() and f.name.endswith(DATA_SUFFIXES)),
-        key=lambda f: f.name,
-    )
+    return package_data_files(__name__)
