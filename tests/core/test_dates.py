@@ -85,6 +85,7 @@ def test_overlap_and_end_before_start() -> None:
     assert Period.parse("2008/2015").overlaps(Period.parse("2014/2019")) is YES
     assert Period.parse("2019/2014").ends_before_start() is YES
     assert Period.parse("2014-06/2014").ends_before_start() is UNCERTAIN
+    assert Period.parse("2024-12").ends_before_start() is NO  # one event in December 2024
 
 
 # ---------------------------------------------------------------- laws (hypothesis)

@@ -420,7 +420,12 @@ class Period:
         return Truth.UNCERTAIN
 
     def ends_before_start(self) -> Truth:
-        """Whether the end precedes the start (a data error when certain)."""
+        """Whether the end precedes the start (a data error when certain).
+
+        A period within one partial date (a meeting in ``2024-12``) is one event: its end cannot precede its start.
+        """
+        if self.start.kind == "date" and self.start == self.end:
+            return Truth.NO
         if self._e_hi < self._s_lo:
             return Truth.YES
         if self._e_lo >= self._s_hi:
