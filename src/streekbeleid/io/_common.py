@@ -1,0 +1,308 @@
+"""What the format modules share: the records of a model or slice, names, IRIs and safe writing."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import re
+import tempfile
+import typing
+import unicodedata
+from collections.abc import Iterable, Iterator
+from decimal import Decimal
+from pathlib import Path
+from typing import IO, Any
+from urllib.parse import quote
+
+import attrs
+
+from ..assembly import defined_ids, references
+from ..model.dates import DateBound, PartialDate, Period
+from ..model.model import Model
+from ..model.records import (
+    RECORD_KINDS,
+    Actor,
+    Lineage,
+    Membership,
+    PlanItem,
+    Relation,
+    Source,
+    Territory,
+    VoteCount,
+    _check_id,
+    _check_ids,
+)
+from ..serialization import unstructure
+
+__all__ = [
+    "DEFAULT_BASE",
+    "KIND_OF",
+    "PathOrFile",
+    "closure",
+    "document_iri",
+    "export_records",
+    "flat_columns",
+    "flatten",
+    "government_ids",
+    "label_of",
+    "model_records",
+    "open_text",
+    "record_iri",
+    "reference_fields",
+    "slug",
+    "whole",
+    "write_atomic",
+]
+
+#: The IRI base of exported records, documents and the vocabulary.  ``.example`` is reserved
+#: (RFC 2606): the IRIs identify, they do not resolve.  Every exporter takes ``base=`` to change it.
+DEFAULT_BASE = "https://streekbeleid.example/"
+
+#: The key of each record type in a dataset (``Actor`` -> ``"actors"``).
+KIND_OF: dict[type[Any], str] = {cls: key for key, cls in RECORD_KINDS.items()}
+_ORDER = {key: i for i, key in enumerate(RECORD_KINDS)}
+_EDGE_RECORDS = (Membership, Lineage, Relation)
+
+PathOrFile = str | os.PathLike[str] | IO[str]
+
+
+def whole(model: Model) -> Model:
+    """The unsliced model a slice was cut from (the model itself when it is not a slice)."""
+    # Model keeps its base graph private; a slice shares it, so the whole model is one derive away.
+    if model.graph is model._base:
+        return model
+    view = model._derive(None, None, frozenset())
+    view.date = None
+    view.region = None
+    return view
+
+
+def model_records(model: Model) -> list[Any]:
+    """The top-level records of a model or slice, in dataset order (kind, then id).
+
+    Plan items travel inside their plan; memberships, lineage and relations come
+    from the edges they stand behind.
+    """
+    out: dict[str, Any] = {}
+    for rid, rec in model.graph.nodes(data="record"):
+        if rec is not None and not isinstance(rec, PlanItem):
+            out[rid] = rec
+    for _u, _v, key, rec in model.graph.edges(keys=True, data="record"):
+        if isinstance(rec, _EDGE_RECORDS) and key == rec.id:
+            out[key] = rec
+    return sorted(out.values(), key=_sort_key)
+
+
+def _sort_key(record: Any) -> tuple[int, str]:
+    return (_ORDER.get(KIND_OF.get(type(record), ""), len(_ORDER)), record.id)
+
+
+def export_records(model: Model, *, closed: bool = True) -> list[Any]:
+    """The records an export of a model or slice writes: the slice's own, plus (``closed``) what they refer to."""
+    records = model_records(model)
+    if closed and model.graph is not whole(model).graph:
+        records = closure(model, records)
+    return records
+
+
+def closure(model: Model, records: Iterable[Any]) -> list[Any]:
+    """``records`` plus every record they refer to, transitively, taken from the whole model.
+
+    A slice refers to records outside it (an actor's parent organisation, a
+    territory's province); an export that should read back on its own needs them.
+    """
+    full = whole(model)
+    index = {rid: rec for rec in model_records(full) for rid in defined_ids(rec)}
+    chosen: dict[int, Any] = {}
+    frontier = list(records)
+    defined: set[str] = set()
+    while frontier:
+        rec = frontier.pop()
+        if id(rec) in chosen:
+            continue
+        chosen[id(rec)] = rec
+        defined.update(defined_ids(rec))
+        for _path, ref in references(rec):
+            if ref not in defined and ref in index:
+                frontier.append(index[ref])
+    return sorted(chosen.values(), key=_sort_key)
+
+
+def reference_fields(cls: type[Any]) -> dict[str, bool]:
+    """The fields of a record class that hold ids: name -> True for a tuple of ids, False for one."""
+    out: dict[str, bool] = {}
+    for field in attrs.fields(cls):
+        if field.name == "id":
+            continue
+        if field.validator is _check_id:
+            out[field.name] = False
+        elif field.validator is _check_ids:
+            out[field.name] = True
+    return out
+
+
+def label_of(model: Model, record_id: str) -> str:
+    """A readable name for an id: the record's name or label, else the id itself."""
+    try:
+        rec = whole(model).get(record_id)
+    except KeyError:
+        return record_id
+    return str(getattr(rec, "name", None) or getattr(rec, "label", None) or record_id)
+
+
+_GOVERNMENT_KINDS = {"government", "provincial_government", "municipal_government"}
+
+
+def government_ids(model: Model) -> dict[str, str]:
+    """For each territory, the actor that governs it (``nis:70000`` -> ``org:provincie-limburg``).
+
+    A territory used as a member or a decider stands for its government; where the
+    model names that government as an actor, exports use the actor, so one body is
+    not written twice.
+    """
+    out: dict[str, str] = {}
+    for rec in model_records(whole(model)):
+        if isinstance(rec, Actor) and rec.territory and rec.kind in _GOVERNMENT_KINDS:
+            out.setdefault(rec.territory, rec.id)
+    return out
+
+
+def government_name(territory: Territory) -> str:
+    """The Dutch name of a territory's government: ``Gemeente Hasselt``, ``Provincie Limburg``."""
+    prefix = {"municipality": "Gemeente", "province": "Provincie"}.get(territory.level, "Bestuur")
+    return f"{prefix} {territory.name}"
+
+
+def record_iri(record_id: str, base: str = DEFAULT_BASE) -> str:
+    """The IRI of a record: ``limburg:resoc`` -> ``https://streekbeleid.example/id/limburg/resoc``."""
+    namespace, _, local = record_id.partition(":")
+    return f"{base}id/{namespace}/{quote(local, safe='/._-')}"
+
+
+_URL_RE = re.compile(r"^(https?|ftp|urn|doi):[^\s]+$", re.I)
+
+
+def document_iri(document: str, base: str = DEFAULT_BASE) -> str:
+    """The IRI of a source document: the document itself when it is a URL, else one under ``base``.
+
+    Documents are often names (a seed file, "Statbel REFNIS classification"), not
+    URLs; they get an identifying IRI, and exports keep the name as a label.
+    """
+    if _URL_RE.match(document):
+        return document
+    return f"{base}document/{quote(document, safe='._-')}"
+
+
+def source_text(source: Source) -> str:
+    """``document (locator)`` or the document alone."""
+    return f"{source.document} ({source.locator})" if source.locator else source.document
+
+
+def slug(text: str) -> str:
+    """A lower-case ASCII slug for minted ids: ``Werkgevers (8)`` -> ``werkgevers-8``."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "x"
+
+
+def bound_text(bound: DateBound) -> str | None:
+    """A bound as text, or None when the period is open on that side."""
+    return None if bound.kind == "open" else str(bound)
+
+
+def exact_date(bound: DateBound) -> PartialDate | None:
+    """The partial date of a bound that is exactly a partial date; None for ``..D``, ``D..``, ``?`` and open."""
+    return bound.date if bound.kind == "date" else None
+
+
+def is_always(period: Period) -> bool:
+    return period.start.kind == "open" and period.end.kind == "open"
+
+
+def flatten(record: Any, *, skip: set[str] | frozenset[str] = frozenset()) -> dict[str, str | int | float | bool]:
+    """A record's fields as scalars (text, integer, double, boolean) for GraphML and CSV.
+
+    Absent values are left out; a period becomes ``valid`` with its bounds
+    ``valid_start``/``valid_end``; vote counts ``votes_yes``/``votes_no``/``votes_abstain``;
+    an amount a float; ids in a tuple are joined with ``"; "``; sources become
+    ``document (locator); ...``; other nested structures their native JSON text.
+    """
+    out: dict[str, str | int | float | bool] = {}
+    for field in attrs.fields(type(record)):
+        name = field.name
+        if name == "id" or name in skip:
+            continue
+        value = getattr(record, name)
+        if value is None or value == ():
+            continue
+        if isinstance(value, Period):
+            if not is_always(value):
+                out[name] = str(value)
+                for side, bound in (("start", value.start), ("end", value.end)):
+                    text = bound_text(bound)
+                    if text is not None:
+                        out[f"{name}_{side}"] = text
+        elif isinstance(value, (bool, int, str)):
+            out[name] = value
+        elif isinstance(value, Decimal):
+            out[name] = float(value)
+        elif isinstance(value, PartialDate):
+            out[name] = str(value)
+        elif isinstance(value, VoteCount):
+            for option in ("yes", "no", "abstain"):
+                count = getattr(value, option)
+                if count is not None:
+                    out[f"{name}_{option}"] = count
+        elif isinstance(value, tuple) and all(isinstance(v, Source) for v in value):
+            out[name] = "; ".join(source_text(s) for s in value)
+        elif isinstance(value, tuple) and all(isinstance(v, str) for v in value):
+            out[name] = "; ".join(value)
+        else:
+            out[name] = json.dumps(unstructure(value), ensure_ascii=False, separators=(",", ":"))
+    return out
+
+
+def flat_columns(cls: type[Any], *, skip: set[str] | frozenset[str] = frozenset()) -> list[str]:
+    """The names :func:`flatten` may give a record class's fields, in field order."""
+    hints = typing.get_type_hints(cls)
+    out: list[str] = []
+    for field in attrs.fields(cls):
+        name = field.name
+        if name == "id" or name in skip:
+            continue
+        tp = hints[name]
+        if tp is Period:
+            out.extend([name, f"{name}_start", f"{name}_end"])
+        elif VoteCount in typing.get_args(tp) or tp is VoteCount:
+            out.extend(f"{name}_{option}" for option in ("yes", "no", "abstain"))
+        else:
+            out.append(name)
+    return out
+
+
+@contextlib.contextmanager
+def open_text(target: PathOrFile) -> Iterator[IO[str]]:
+    """A text stream to write to: an open file as is, or a path written atomically."""
+    if hasattr(target, "write"):
+        yield target  # type: ignore[misc]
+        return
+    with write_atomic(Path(os.fspath(target))) as fh:  # type: ignore[arg-type]
+        yield fh
+
+
+@contextlib.contextmanager
+def write_atomic(path: Path) -> Iterator[IO[str]]:
+    """Write a file through a temporary file beside it, renamed into place only on success.
+
+    A failing exporter leaves the old file, or none, never half a file.
+    """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
+            yield fh
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise

@@ -1,0 +1,92 @@
+"""GraphML for Gephi, yEd and networkx: the model's graph with attributes flattened to GraphML types.
+
+Nodes keep their id; edges keep their key (a membership's id, ``source|kind|target``
+for the edges that come from a reference field).  Attributes are what GraphML
+allows: text, integers, doubles and booleans.
+
+- every node has ``type`` (``body``, ``actor`` ...) and ``label`` (its name);
+- every edge has ``kind`` (``member_of``, ``part_of``, ``succeeds`` ...);
+- scalar fields keep their name; ids in a tuple are joined with ``"; "``;
+- a period is ``valid`` in the model's notation (``2014/..2019``), and its bounds
+  ``valid_start``/``valid_end`` (left out when open);
+- vote counts become ``votes_yes``/``votes_no``/``votes_abstain``; an amount a double;
+- sources become ``sources`` (``document (locator); ...``); nested structures
+  (seat groups, cadence rules, indicators) their native JSON text;
+- an edge that stands for a record of its own (membership, lineage, relation,
+  region part) carries that record's fields; other edges only its ``valid``.
+
+>>> import networkx as nx, streekbeleid
+>>> from streekbeleid.io.graphml import generate_graphml
+>>> text = generate_graphml(streekbeleid.load(plugins=[]).as_of("2016-06-30"))
+>>> g = nx.parse_graphml(text, force_multigraph=True)
+>>> g.nodes["nis:71022"]["label"], g.nodes["nis:71022"]["type"]
+('Hasselt', 'territory')
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import attrs
+import networkx as nx
+
+from .._version import __version__
+from ..model.model import Model
+from ..model.records import Lineage, Membership, Plan, PlanItem, Region, RegionPart, Relation
+from ..serialization import FORMAT
+from ._common import PathOrFile, flatten, open_text
+
+__all__ = ["generate_graphml", "to_graphml_graph", "write_graphml"]
+
+_EDGE_OWN = (Membership, Lineage, Relation, RegionPart)
+_ENDPOINTS = {"organization", "member", "subject", "object", "territory"}
+
+
+def _label(record: Any, fallback: str) -> str:
+    return str(getattr(record, "name", None) or getattr(record, "label", None) or fallback)
+
+
+def to_graphml_graph(model: Model) -> nx.MultiDiGraph:
+    """A plain networkx graph of a model or slice whose attributes GraphML can hold."""
+    graph = nx.MultiDiGraph()
+    graph.graph["format"] = FORMAT
+    graph.graph["generator"] = f"streekbeleid {__version__}"
+    if model.date is not None:
+        graph.graph["as_of"] = model.date.isoformat()
+    if model.region is not None:
+        graph.graph["region"] = model.region
+    for node, data in model.graph.nodes(data=True):
+        rec = data["record"]
+        attributes = flatten(rec, skip={"items", "parts"})
+        attributes["type"] = data["type"]
+        attributes["label"] = _label(rec, node)
+        if isinstance(rec, (Plan, PlanItem)) and rec.items:
+            attributes["item_count"] = len(rec.items)
+        if isinstance(rec, Region):
+            attributes["part_count"] = len(rec.parts)
+        graph.add_node(node, **attributes)
+    for u, v, key, data in model.graph.edges(keys=True, data=True):
+        rec = data["record"]
+        if isinstance(rec, _EDGE_OWN):
+            attributes = flatten(rec, skip=_ENDPOINTS)
+            if isinstance(rec, (Lineage, Relation)):
+                attributes.pop("kind", None)
+            if getattr(rec, "id", None) == key:
+                attributes["record"] = key
+        else:
+            attributes = flatten(rec, skip={f.name for f in attrs.fields(type(rec))} - {"valid"})
+        attributes["kind"] = data["kind"]
+        graph.add_edge(u, v, key=key, **attributes)
+    return graph
+
+
+def generate_graphml(model: Model) -> str:
+    """The GraphML text of a model or slice."""
+    return "\n".join(nx.generate_graphml(to_graphml_graph(model), encoding="utf-8", prettyprint=True)) + "\n"
+
+
+def write_graphml(model: Model, path: PathOrFile) -> None:
+    """Write a model or slice as GraphML (UTF-8) to a path (atomically) or an open text file."""
+    text = generate_graphml(model)
+    with open_text(path) as fh:
+        fh.write(text)

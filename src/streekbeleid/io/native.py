@@ -1,0 +1,456 @@
+"""Native JSON: the whole model or a slice, lossless, versioned, with a published JSON Schema.
+
+The native format is the data-file format (:class:`~streekbeleid.serialization.Dataset`):
+one list of records per kind, written by the project's cattrs converter, with
+``"format": "streekbeleid/1"`` on top.  The JSON Schema is shipped as
+``streekbeleid/data/streekbeleid.schema.json`` (see :func:`json_schema`).
+
+Reading checks everything a data file is checked for and more, and either
+returns a complete model or raises one :class:`~streekbeleid.errors.DataError`
+listing every problem as ``file:line: $.path: message``; nothing is half-read.
+
+>>> import streekbeleid
+>>> from streekbeleid.io import native
+>>> core = streekbeleid.load(plugins=[])
+>>> text = native.generate_json(core)
+>>> again = native.parse_json(text, "core.json")
+>>> again.get("nis:72043").name
+'Pelt'
+>>> sorted(map(str, native.to_dataset(again).records())) == sorted(map(str, native.to_dataset(core).records()))
+True
+"""
+
+from __future__ import annotations
+
+import contextlib
+import gc
+import importlib
+import json
+import os
+import typing
+from collections.abc import Callable, Iterator, Mapping
+from importlib.resources import files
+from pathlib import Path
+from typing import Any
+
+import attrs
+import cattrs
+from cattrs.fns import identity
+
+from ..assembly import references
+from ..errors import DataError, DataProblem
+from ..model.dates import Period
+from ..model.model import Model
+from ..model.records import Plan, PlanItem, Source
+from ..serialization import FORMAT, Dataset, _line_for, converter, dataset_json_schema, parse_data, parse_text
+from ._common import KIND_OF, PathOrFile, export_records, model_records, open_text, reference_fields, whole
+
+__all__ = [
+    "FORMAT",
+    "dataset_from_json",
+    "dataset_to_json",
+    "from_data",
+    "generate_json",
+    "json_schema",
+    "parse_json",
+    "read_json",
+    "to_data",
+    "to_dataset",
+    "write_json",
+]
+
+# ------------------------------------------------------------------ converters tuned for speed
+#
+# Both are copies of the project converter with the same hooks, plus shortcuts for
+# the commonest field types.  The writer gives exactly what ``converter.unstructure``
+# gives; the reader structures exactly what the converter accepts and, on any
+# problem, hands over to the converter's detailed validation for the message.
+# The test suite checks both claims on random models.
+
+
+def _optional(tp: type, name: str) -> Callable[[Any, Any], Any]:
+    def hook(value: Any, _: Any) -> Any:
+        if value is None or type(value) is tp:
+            return value
+        raise TypeError(f"expected {name}")
+
+    return hook
+
+
+def _build_writer() -> cattrs.Converter:
+    conv = converter.copy()
+    for tp in (str | None, bool | None, int | None):
+        conv.register_unstructure_hook_func(_is(tp), identity)
+    source = conv.get_unstructure_hook(Source)
+
+    def _sources(value: tuple[Source, ...]) -> list[Any]:
+        return [source(s) for s in value]
+
+    conv.register_unstructure_hook_func(_is(tuple[Source, ...]), _sources)
+    conv.register_unstructure_hook_func(_is(tuple[str, ...]), list)
+    return conv
+
+
+def _is(tp: Any) -> Callable[[Any], bool]:
+    def predicate(t: Any) -> bool:
+        return bool(t == tp)
+
+    return predicate
+
+
+def _build_reader() -> cattrs.Converter:
+    conv = converter.copy(detailed_validation=False)
+    for tp, name in ((str, "text"), (bool, "true or false"), (int, "an integer")):
+        conv.register_structure_hook_func(_is(tp | None), _optional(tp, name))
+
+    def _ids(value: Any, _: Any) -> tuple[str, ...]:
+        if type(value) is not list or not all(type(v) is str for v in value):
+            raise TypeError("expected a list of ids")
+        return tuple(value)
+
+    conv.register_structure_hook_func(_is(tuple[str, ...]), _ids)
+    source = conv.get_structure_hook(Source)
+
+    def _sources(value: Any, _: Any) -> tuple[Source, ...]:
+        if type(value) is not list:
+            raise TypeError("expected a list of sources")
+        return tuple([source(v, Source) for v in value])
+
+    conv.register_structure_hook_func(_is(tuple[Source, ...]), _sources)
+
+    period = converter.get_structure_hook(Period)
+    periods: dict[str, Period] = {}
+
+    def _period(value: Any, tp: Any) -> Period:
+        # a file repeats a few hundred period texts many thousand times
+        if type(value) is str:
+            found = periods.get(value)
+            if found is None:
+                found = periods[value] = period(value, tp)
+            return found
+        return period(value, tp)  # type: ignore[no-any-return]
+
+    conv.register_structure_hook(Period, _period)
+    return conv
+
+
+_writer: cattrs.Converter | None = None
+_reader: cattrs.Converter | None = None
+
+
+def _get_writer() -> cattrs.Converter:
+    global _writer
+    if _writer is None:
+        _writer = _build_writer()
+    return _writer
+
+
+def _get_reader() -> cattrs.Converter:
+    global _reader
+    if _reader is None:
+        _reader = _build_reader()
+    return _reader
+
+
+# ------------------------------------------------------------------ JSON text: orjson when installed
+
+_orjson: Any
+try:  # orjson is an optional accelerator (extra "fast"): the same text, ten times sooner
+    _orjson = importlib.import_module("orjson")
+except ImportError:  # pragma: no cover - depends on the environment
+    _orjson = None
+
+
+def _dumps(data: Any, indent: int | None) -> str:
+    if _orjson is not None and indent in (None, 2):
+        option = _orjson.OPT_INDENT_2 if indent == 2 else 0
+        return str(_orjson.dumps(data, option=option).decode("utf-8"))
+    if indent is None:
+        return json.dumps(data, ensure_ascii=False, separators=(",", ":"), check_circular=False)
+    return json.dumps(data, ensure_ascii=False, indent=indent)
+
+
+def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    out = dict(pairs)
+    if len(out) != len(pairs):
+        raise _DuplicateKey
+    return out
+
+
+class _DuplicateKey(Exception):
+    pass
+
+
+_decoder = json.JSONDecoder(object_pairs_hook=_no_duplicates)
+
+
+def _loads(text: str, name: str) -> Any:
+    """Parse JSON text; a syntax error or a duplicate key is a DataError with its line."""
+    try:
+        return _decoder.decode(text)
+    except json.JSONDecodeError as exc:
+        raise DataError.single(name, exc.lineno, "", f"invalid JSON: {exc.msg}") from None
+    except _DuplicateKey:
+        # the data-file reader finds and places every duplicate key
+        parse_text(text, name, is_json=True)
+        raise DataError.single(name, None, "", "duplicate key") from None
+
+
+# ------------------------------------------------------------------ writing
+
+
+def to_dataset(model: Model, *, closed: bool = True) -> Dataset:
+    """The records of a model or slice as a :class:`~streekbeleid.serialization.Dataset`.
+
+    :param closed: also take the records that the slice's records refer to (a
+        territory's province, a member outside the region), so that the export
+        reads back on its own.  Has no effect on a whole model.
+    """
+    records = export_records(model, closed=closed)
+    groups: dict[str, list[Any]] = {}
+    for rec in records:
+        groups.setdefault(KIND_OF[type(rec)], []).append(rec)
+    return Dataset(format=FORMAT, **{k: tuple(v) for k, v in groups.items()})
+
+
+def to_data(model: Model, *, closed: bool = True) -> dict[str, Any]:
+    """The native JSON data (plain dicts and lists) of a model or slice."""
+    data: dict[str, Any] = _get_writer().unstructure(to_dataset(model, closed=closed))
+    return data
+
+
+def generate_json(model: Model, *, closed: bool = True, indent: int | None = None) -> str:
+    """The native JSON text of a model or slice (compact unless ``indent`` is given)."""
+    return dataset_to_json(to_dataset(model, closed=closed), indent=indent)
+
+
+def dataset_to_json(dataset: Dataset, *, indent: int | None = None) -> str:
+    """The native JSON text of a dataset (records grouped by kind, as data files hold them)."""
+    with _gc_paused():
+        return _dumps(_get_writer().unstructure(dataset), indent)
+
+
+@contextlib.contextmanager
+def _gc_paused() -> Iterator[None]:
+    """Pause the cyclic collector: reading and writing make many containers and no cycles."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def write_json(model: Model, path: PathOrFile, *, closed: bool = True, indent: int | None = None) -> None:
+    """Write the native JSON of a model or slice to a path (atomically) or an open text file."""
+    text = generate_json(model, closed=closed, indent=indent)
+    with open_text(path) as fh:
+        fh.write(text)
+        fh.write("\n")
+
+
+def json_schema() -> dict[str, Any]:
+    """The published JSON Schema (2020-12) of the native format, as shipped with the package.
+
+    It equals :func:`streekbeleid.serialization.dataset_json_schema`; the test suite
+    checks that the shipped file is up to date.
+    """
+    text = (files("streekbeleid") / "data" / "streekbeleid.schema.json").read_text(encoding="utf-8")
+    schema: dict[str, Any] = json.loads(text)
+    return schema
+
+
+def schema_text() -> str:
+    """The JSON Schema as written to ``streekbeleid.schema.json``."""
+    return json.dumps(dataset_json_schema(), indent=2, ensure_ascii=False) + "\n"
+
+
+# ------------------------------------------------------------------ reading
+
+
+def read_json(source: PathOrFile, *, base: Model | None = None) -> Model:
+    """Read a native JSON file (a path or an open text file) into a model.
+
+    :param base: a model to read the file into (e.g. ``streekbeleid.load()``): the
+        file's records may then refer to the base's ids, and must not redefine them.
+    :raises DataError: naming file, line and path of every problem; no model is returned.
+    """
+    if hasattr(source, "read"):
+        name = str(getattr(source, "name", "<stream>"))
+        text = source.read()  # type: ignore[union-attr]
+    else:
+        path = Path(os.fspath(source))  # type: ignore[arg-type]
+        name = str(path)
+        try:
+            text = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise DataError.single(name, None, "", f"cannot read the file: {exc}") from None
+    return parse_json(text, name, base=base)
+
+
+def parse_json(text: str | bytes, name: str = "<string>", *, base: Model | None = None) -> Model:
+    """Parse native JSON text into a model; see :func:`read_json`."""
+    if isinstance(text, bytes):
+        text = text.decode("utf-8")
+    with _gc_paused():
+        data = _loads(text, name)
+        return from_data(data, name, base=base, lines=_line_finder(text, name))
+
+
+def dataset_from_json(text: str | bytes, name: str = "<string>") -> Dataset:
+    """Parse native JSON text into a dataset: every field checked, references not resolved.
+
+    :raises DataError: naming file, line and path of every problem.
+    """
+    if isinstance(text, bytes):
+        text = text.decode("utf-8")
+    with _gc_paused():
+        return _structure(_loads(text, name), name, _line_finder(text, name))
+
+
+def _line_finder(text: str, name: str) -> Callable[[], Mapping[str, int]]:
+    return lambda: parse_text(text, name, is_json=True)[1]
+
+
+def from_data(
+    data: Any,
+    name: str = "<data>",
+    *,
+    base: Model | None = None,
+    lines: Mapping[str, int] | Callable[[], Mapping[str, int]] | None = None,
+) -> Model:
+    """Build a model from native JSON data (as :func:`to_data` gives it); see :func:`read_json`.
+
+    :param lines: where each JSON path starts in the text, or a function that works
+        it out (called only when there is a problem to place).
+    """
+    dataset = _structure(data, name, lines)
+    problems = _integrity(dataset, name, base)
+    if problems:
+        where = _lines(lines)
+        raise DataError([DataProblem(name, _line_for(path, where), path, msg) for path, msg in problems])
+    records = list(dataset.records())
+    if base is None:
+        return Model.from_records(records, origins=dict.fromkeys(_all_ids(records), name))
+    full = whole(base)
+    origins = {**full.origins, **dict.fromkeys(_all_ids(records), name)}
+    return Model.from_records(
+        [*model_records(full), *records],
+        plugins=full.plugins,
+        checks=full.checks,
+        workflows=full.workflows,
+        origins=origins,
+    )
+
+
+def _lines(lines: Mapping[str, int] | Callable[[], Mapping[str, int]] | None) -> Mapping[str, int]:
+    if lines is None:
+        return {}
+    if callable(lines):
+        try:
+            return lines()
+        except DataError:  # text the line finder cannot read: report without lines
+            return {}
+    return lines
+
+
+def _structure(data: Any, name: str, lines: Mapping[str, int] | Callable[[], Mapping[str, int]] | None) -> Dataset:
+    if isinstance(data, dict):
+        fmt = data.get("format")
+        if fmt is not None and fmt != FORMAT:
+            raise DataError.single(
+                name,
+                _line_for("$.format", _lines(lines)),
+                "$.format",
+                f"unsupported format {fmt!r}; this version of streekbeleid reads {FORMAT!r}",
+            )
+        try:
+            dataset: Dataset = _get_reader().structure(data, Dataset)
+            return dataset
+        except Exception:  # noqa: BLE001 - any problem: let the detailed pass name it
+            pass
+    return parse_data(data, Dataset, name, _lines(lines))
+
+
+def _all_ids(records: list[Any]) -> Iterator[str]:
+    for rec in records:
+        yield rec.id
+        if isinstance(rec, Plan):
+            yield from (item.id for item in rec.walk())
+
+
+def _defined(record: Any, path: str) -> Iterator[tuple[str, str]]:
+    yield f"{path}.id", record.id
+    if isinstance(record, (Plan, PlanItem)):
+        for i, item in enumerate(record.items):
+            yield from _defined(item, f"{path}.items[{i}]")
+
+
+def _integrity(dataset: Dataset, name: str, base: Model | None) -> list[tuple[str, str]]:
+    """Duplicate ids, clashes with the base, and references to ids defined nowhere."""
+    problems: list[tuple[str, str]] = []
+    known: set[str] = set()
+    if base is not None:
+        full = whole(base)
+        known = {rid for rid in full.graph.nodes} | set(_edge_ids(full))
+    first: dict[str, str] = {}
+    for kind in KIND_OF.values():
+        for i, rec in enumerate(getattr(dataset, kind)):
+            for path, rid in _defined(rec, f"$.{kind}[{i}]"):
+                if rid in first:
+                    problems.append((path, f"id {rid!r} is defined twice (first at {first[rid]})"))
+                elif rid in known:
+                    problems.append((path, f"id {rid!r} is already defined by the model the file is read into"))
+                else:
+                    first[rid] = path
+    defined = known | set(first)
+    for kind in KIND_OF.values():
+        for i, rec in enumerate(getattr(dataset, kind)):
+            if all(ref in defined for ref in _refs(rec)):
+                continue
+            for path, ref in references(rec):  # the slow walk that names the field
+                if ref not in defined:
+                    problems.append((f"$.{kind}[{i}].{path}", f"refers to unknown id {ref!r}"))
+    return problems
+
+
+_REF_PLANS: dict[type, list[tuple[str, str]]] = {}
+
+
+def _ref_plan(cls: type) -> list[tuple[str, str]]:
+    """How to find the ids a record class refers to: (field, "id" | "ids" | "nested")."""
+    plan = _REF_PLANS.get(cls)
+    if plan is None:
+        hints = typing.get_type_hints(cls)
+        plan = [(name, "ids" if many else "id") for name, many in reference_fields(cls).items()]
+        for field in attrs.fields(cls):
+            if field.name in dict(plan) or field.name == "id":
+                continue
+            inner = [a for a in typing.get_args(hints[field.name]) if a is not Ellipsis and a is not type(None)]
+            if attrs.has(hints[field.name]) or any(attrs.has(a) for a in inner):
+                plan.append((field.name, "nested"))
+        _REF_PLANS[cls] = plan
+    return plan
+
+
+def _refs(record: Any) -> Iterator[str]:
+    """The ids a record refers to, like :func:`streekbeleid.assembly.references` without the paths, faster."""
+    for name, how in _ref_plan(type(record)):
+        value = getattr(record, name)
+        if how == "id":
+            if value is not None:
+                yield value
+        elif how == "ids":
+            yield from value
+        elif isinstance(value, tuple):
+            for v in value:
+                yield from _refs(v)
+        elif value is not None:
+            yield from _refs(value)
+
+
+def _edge_ids(model: Model) -> Iterator[str]:
+    for _u, _v, key, rec in model.graph.edges(keys=True, data="record"):
+        if getattr(rec, "id", None) == key:
+            yield key

@@ -1,0 +1,420 @@
+"""Popolo JSON (1.0.1): organizations, persons, memberships, posts, areas, events, motions and vote events.
+
+The export is one JSON object with a list per Popolo class, the shape Popolo
+tools read (``{"organizations": [...], "memberships": [...], ...}``):
+
+- actors and bodies become organizations (``classification`` is their kind,
+  ``parent_id`` an actor's ``part_of``); a territory that sits in a body or
+  decides stands for its government, the actor that governs it where the model
+  has one, else an organization minted as ``<territory>/government``;
+- persons become persons; memberships keep organisations as members
+  (``member: {"@type": "Organization", "id": ...}``), ``role``, ``on_behalf_of_id``
+  and ``post_id``;
+- each seat group of a body becomes a post ``<body>/seats/<slug>``, besides the
+  model's own posts;
+- territories and regions become areas (``identifier`` is the NIS code);
+- meetings become events; each decision becomes an event (its date), a motion
+  ``<decision>/motion`` and a vote event ``<decision>/vote`` with its counts;
+- sources become ``sources`` links on every object.
+
+Dates are honest: Popolo's ``start_date``/``end_date`` (and ``founding_date``/
+``dissolution_date``) get a bound only when it is a partial date.  A bound known
+only as ``..2019`` (on or before), ``2019..`` (on or after) or ``?`` has no
+Popolo equivalent: writing ``2019`` would claim the end fell in 2019.  Such a
+bound is left out of the Popolo fields, and the whole period is kept, in the
+model's notation, in the extension field ``valid`` (also on areas and persons,
+which have no dates in Popolo).  Other extension fields: ``seats`` and
+``voting`` on memberships and posts, ``min_seats`` on posts, ``unanimous`` on
+vote events.
+
+>>> import streekbeleid
+>>> from streekbeleid.io.popolo import to_popolo
+>>> data = to_popolo(streekbeleid.load(plugins=[]))
+>>> pelt = next(a for a in data["areas"] if a["id"] == "nis:72043")
+>>> pelt["identifier"], pelt["classification"], pelt["valid"]
+('72043', 'municipality', '2019-01-01/..')
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from .._version import __version__
+from ..model.dates import Period
+from ..model.model import Model
+from ..model.records import (
+    Actor,
+    Body,
+    Decision,
+    Meeting,
+    Membership,
+    Person,
+    Post,
+    Region,
+    Relation,
+    Source,
+    Territory,
+)
+from ._common import (
+    DEFAULT_BASE,
+    PathOrFile,
+    document_iri,
+    exact_date,
+    export_records,
+    government_ids,
+    government_name,
+    is_always,
+    label_of,
+    open_text,
+    slug,
+)
+
+__all__ = ["POPOLO_VERSION", "seat_post_id", "to_popolo", "write_popolo"]
+
+POPOLO_VERSION = "1.0.1"
+
+_RESULTS = {"adopted": "pass", "rejected": "fail", "postponed": "postponed"}
+
+
+def seat_post_id(body_id: str, seat_group: str) -> str:
+    """The id of the Popolo post minted for a seat group: ``limburg:resoc/seats/werkgevers``."""
+    return f"{body_id}/seats/{slug(seat_group)}"
+
+
+def _links(sources: Iterable[Source], base: str) -> list[dict[str, str]]:
+    out = []
+    for s in sources:
+        link = {"url": document_iri(s.document, base)}
+        note = s.document if link["url"] != s.document else ""
+        if s.locator:
+            note = f"{note}: {s.locator}" if note else s.locator
+        if note:
+            link["note"] = note
+        out.append(link)
+    return out
+
+
+def _exact(period: Period) -> bool:
+    return all(b.kind in ("date", "open") for b in (period.start, period.end))
+
+
+def _dates(period: Period, start: str = "start_date", end: str = "end_date") -> dict[str, str]:
+    """Popolo date fields for the bounds that are partial dates, and ``valid`` when that is not all."""
+    out: dict[str, str] = {}
+    s, e = exact_date(period.start), exact_date(period.end)
+    if s is not None:
+        out[start] = str(s)
+    if e is not None:
+        out[end] = str(e)
+    if not _exact(period):
+        out["valid"] = str(period)
+    return out
+
+
+def _valid_only(period: Period) -> dict[str, str]:
+    return {} if is_always(period) else {"valid": str(period)}
+
+
+def _clean(obj: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in obj.items() if v is not None and v != []}
+
+
+class _Exporter:
+    def __init__(self, model: Model, records: list[Any], base: str) -> None:
+        self.model = model
+        self.base = base
+        self.by_id = {r.id: r for r in records}
+        self.governments = government_ids(model)
+        self.minted: dict[str, dict[str, Any]] = {}
+        self.seat_posts: dict[tuple[str, str], str] = {}
+
+    def links(self, sources: Iterable[Source]) -> list[dict[str, str]]:
+        return _links(sources, self.base)
+
+    def org(self, ref: str | None) -> str | None:
+        """The organization id for a reference; a territory stands for its government."""
+        if ref is None:
+            return None
+        rec = self.by_id.get(ref)
+        if not isinstance(rec, Territory):
+            return ref
+        gov = self.governments.get(ref)
+        if gov is not None:
+            return gov
+        gid = f"{ref}/government"
+        self.minted.setdefault(
+            gid,
+            _clean(
+                {
+                    "id": gid,
+                    "name": government_name(rec),
+                    "classification": f"{rec.level}_government",
+                    "area_id": rec.id,
+                    **_dates(rec.valid, "founding_date", "dissolution_date"),
+                    "sources": self.links(rec.sources),
+                }
+            ),
+        )
+        return gid
+
+    # ---------------------------------------------------------------- classes
+
+    def actor(self, a: Actor) -> dict[str, Any]:
+        return _clean(
+            {
+                "id": a.id,
+                "name": a.name,
+                "other_names": [{"name": a.abbreviation, "note": "abbreviation"}] if a.abbreviation else [],
+                "classification": a.kind,
+                "parent_id": self.org(a.part_of),
+                "area_id": a.territory,
+                "description": a.description,
+                **_dates(a.valid, "founding_date", "dissolution_date"),
+                "sources": self.links(a.sources),
+            }
+        )
+
+    def body(self, b: Body, parents: dict[str, str]) -> dict[str, Any]:
+        return _clean(
+            {
+                "id": b.id,
+                "name": b.name,
+                "other_names": [{"name": b.abbreviation, "note": "abbreviation"}] if b.abbreviation else [],
+                "classification": b.kind,
+                "parent_id": parents.get(b.id),
+                "area_id": b.region,
+                "description": b.description,
+                **_dates(b.valid, "founding_date", "dissolution_date"),
+                "sources": self.links(b.sources),
+            }
+        )
+
+    def seat_groups(self, b: Body) -> list[dict[str, Any]]:
+        out = []
+        for g in b.seat_groups:
+            pid = seat_post_id(b.id, g.name)
+            self.seat_posts[(b.id, g.name)] = pid
+            out.append(
+                _clean(
+                    {
+                        "id": pid,
+                        "label": g.name,
+                        "role": "member",
+                        "organization_id": b.id,
+                        "seats": g.seats,
+                        "min_seats": g.min_seats,
+                        "voting": g.voting,
+                        "sources": self.links(g.sources or b.sources),
+                    }
+                )
+            )
+        return out
+
+    def post(self, p: Post) -> dict[str, Any]:
+        return _clean(
+            {
+                "id": p.id,
+                "label": p.label,
+                "role": p.role,
+                "organization_id": self.org(p.organization),
+                **_dates(p.valid),
+                "sources": self.links(p.sources),
+            }
+        )
+
+    def person(self, p: Person) -> dict[str, Any]:
+        return _clean(
+            {
+                "id": p.id,
+                "name": p.name,
+                "summary": p.description,
+                **_valid_only(p.valid),
+                "sources": self.links(p.sources),
+            }
+        )
+
+    def membership(self, m: Membership) -> dict[str, Any]:
+        member = self.by_id.get(m.member)
+        who: dict[str, Any]
+        if isinstance(member, Person):
+            who = {"person_id": m.member}
+        else:
+            who = {"member": {"@type": "Organization", "id": self.org(m.member)}}
+        post = m.post or (self.seat_posts.get((m.organization, m.seat_group)) if m.seat_group else None)
+        return _clean(
+            {
+                "id": m.id,
+                "label": m.label or m.seat_group,
+                "role": m.role,
+                **who,
+                "organization_id": self.org(m.organization),
+                "post_id": post,
+                "on_behalf_of_id": self.org(m.on_behalf_of),
+                **_dates(m.valid),
+                "seats": m.seats if m.seats != 1 else None,
+                "voting": m.voting,
+                "sources": self.links(m.sources),
+            }
+        )
+
+    def territory(self, t: Territory) -> dict[str, Any]:
+        return _clean(
+            {
+                "id": t.id,
+                "name": t.name,
+                "identifier": t.nis,
+                "classification": t.level,
+                "parent_id": t.part_of,
+                **_valid_only(t.valid),
+                "sources": self.links(t.sources),
+            }
+        )
+
+    def region(self, r: Region) -> dict[str, Any]:
+        return _clean(
+            {
+                "id": r.id,
+                "name": r.name,
+                "classification": r.kind,
+                "parent_id": r.part_of,
+                **_valid_only(r.valid),
+                "sources": self.links(r.sources),
+            }
+        )
+
+    def meeting(self, m: Meeting) -> dict[str, Any]:
+        return _clean(
+            {
+                "id": m.id,
+                "name": m.name or f"Meeting of {label_of(self.model, m.body)}",
+                "description": m.description,
+                "classification": "meeting",
+                "organization_id": self.org(m.body),
+                "start_date": str(m.date),
+                "sources": self.links(m.sources),
+            }
+        )
+
+    def decision(self, d: Decision) -> tuple[dict[str, Any], dict[str, Any], dict[str, Any]]:
+        """The event, the motion and the vote event of a decision."""
+        name = f"{d.kind}: {label_of(self.model, d.subject)}"
+        org = self.org(d.by)
+        links = self.links(d.sources)
+        event = _clean(
+            {
+                "id": d.id,
+                "name": name,
+                "description": d.description,
+                "classification": "decision",
+                "organization_id": org,
+                "start_date": str(d.date) if d.date is not None else None,
+                "parent_id": d.meeting,
+                "sources": links,
+            }
+        )
+        motion = _clean(
+            {
+                "id": f"{d.id}/motion",
+                "organization_id": org,
+                "legislative_session_id": d.id,
+                "text": d.description or name,
+                "classification": d.kind,
+                "result": _RESULTS[d.outcome],
+                "sources": links,
+            }
+        )
+        counts = []
+        if d.votes is not None:
+            for option, value in (("yes", d.votes.yes), ("no", d.votes.no), ("abstain", d.votes.abstain)):
+                if value is not None:
+                    counts.append({"option": option, "value": value})
+        vote = _clean(
+            {
+                "id": f"{d.id}/vote",
+                "organization_id": org,
+                "legislative_session_id": d.id,
+                "motion_id": f"{d.id}/motion",
+                "classification": d.kind,
+                "result": _RESULTS[d.outcome],
+                "counts": counts,
+                "unanimous": d.unanimous,
+                "sources": links,
+            }
+        )
+        return event, motion, vote
+
+
+def _body_parents(records: list[Any]) -> dict[str, str]:
+    """A body's parent organisation: its one ``part_of`` relation, when there is exactly one."""
+    found: dict[str, list[str]] = {}
+    for r in records:
+        if isinstance(r, Relation) and r.kind == "part_of":
+            found.setdefault(r.subject, []).append(r.object)
+    return {k: v[0] for k, v in found.items() if len(v) == 1}
+
+
+def to_popolo(model: Model, *, closed: bool = True, base: str = DEFAULT_BASE) -> dict[str, Any]:
+    """The Popolo JSON data of a model or slice (see the module docs for the mapping).
+
+    :param closed: for a slice, also export what its records refer to (see
+        :func:`streekbeleid.io.native.to_dataset`).
+    :param base: IRI base for source documents that are not URLs.
+    """
+    records = export_records(model, closed=closed)
+    ex = _Exporter(model, records, base)
+    out: dict[str, list[dict[str, Any]]] = {
+        "areas": [],
+        "organizations": [],
+        "persons": [],
+        "posts": [],
+        "memberships": [],
+        "events": [],
+        "motions": [],
+        "vote_events": [],
+    }
+    parents = _body_parents(records)
+    for r in records:  # posts of seat groups first: memberships point to them
+        if isinstance(r, Body):
+            out["posts"].extend(ex.seat_groups(r))
+    for r in records:
+        if isinstance(r, Territory):
+            out["areas"].append(ex.territory(r))
+        elif isinstance(r, Region):
+            out["areas"].append(ex.region(r))
+        elif isinstance(r, Actor):
+            out["organizations"].append(ex.actor(r))
+        elif isinstance(r, Body):
+            out["organizations"].append(ex.body(r, parents))
+        elif isinstance(r, Person):
+            out["persons"].append(ex.person(r))
+        elif isinstance(r, Post):
+            out["posts"].append(ex.post(r))
+        elif isinstance(r, Membership):
+            out["memberships"].append(ex.membership(r))
+        elif isinstance(r, Meeting):
+            out["events"].append(ex.meeting(r))
+        elif isinstance(r, Decision):
+            event, motion, vote = ex.decision(r)
+            out["events"].append(event)
+            out["motions"].append(motion)
+            out["vote_events"].append(vote)
+    out["organizations"].extend(ex.minted.values())
+    for items in out.values():
+        items.sort(key=lambda o: o["id"])
+    meta: dict[str, Any] = {"popolo": POPOLO_VERSION, "generator": f"streekbeleid {__version__}"}
+    if model.date is not None:
+        meta["as_of"] = model.date.isoformat()
+    if model.region is not None:
+        meta["region"] = model.region
+    return {"meta": meta, **out}
+
+
+def write_popolo(model: Model, path: PathOrFile, *, closed: bool = True, base: str = DEFAULT_BASE) -> None:
+    """Write the Popolo JSON of a model or slice (indented, UTF-8) to a path or an open text file."""
+    import json
+
+    data = to_popolo(model, closed=closed, base=base)
+    with open_text(path) as fh:
+        json.dump(data, fh, ensure_ascii=False, indent=2)
+        fh.write("\n")
