@@ -45,7 +45,9 @@ test: lint typecheck pytest docs
 docs: $(STAMP)
 	$(BIN)/sphinx-build -W --keep-going -q -b html docs build/docs
 
+# The benchmarks compare with pydantic (bench extra) and write JSON with orjson when it is there.
 bench: $(STAMP)
+	$(PY) -m pip install --quiet -e '.[bench]'
 	$(PY) benchmarks/run.py
 	$(PY) benchmarks/bench_workflows.py
 	$(PY) benchmarks/bench_json.py
