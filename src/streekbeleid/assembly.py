@@ -32,7 +32,7 @@ from .model.records import (
     namespace_of,
 )
 from .plugins.manager import CORE_NAMESPACES, CORE_PLUGIN, PluginSet, make_plugin_manager
-from .serialization import Dataset, parse_data, read_data_file
+from .serialization import load_data_file_located
 
 __all__ = ["load", "assemble", "references", "defined_ids"]
 
@@ -106,8 +106,7 @@ def _collect(ps: PluginSet, name: str) -> _Contribution:
                 for file in items:
                     display = _display(name, file)
                     try:
-                        data, lines = read_data_file(file, display)
-                        ds = parse_data(data or {}, Dataset, display, lines)
+                        ds, lines = load_data_file_located(file, display)
                     except DataError as exc:
                         problems.extend(exc.problems)
                         continue

@@ -6,8 +6,13 @@ a file is reported together, each as ``file:line: $.path: message``.
 
 from __future__ import annotations
 
+import functools
+import hashlib
 import json
+import os
+import pickle
 import re
+import sys
 import types
 import typing
 from collections.abc import Callable, Iterable, Mapping
@@ -21,6 +26,7 @@ import yaml
 from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError, IterableValidationError
 from cattrs.v import format_exception
 
+from ._version import __version__
 from .errors import DataError, DataProblem
 from .model.dates import ALWAYS, DateBound, PartialDate, Period
 from .model.records import (
@@ -342,6 +348,64 @@ def parse_data(data: Any, cls: type[T], name: str, lines: Mapping[str, int] | No
     except (ClassValidationError, IterableValidationError, TypeError, ValueError) as exc:
         problems = [DataProblem(name, _line_for(p, lines), p, m) for p, m in _leaves(exc, "$")]
         raise DataError(problems) from None
+
+
+def _cache_dir() -> Path | None:
+    """Where parsed data files are kept between runs; None when ``STREEKBELEID_NO_CACHE`` is set."""
+    if os.environ.get("STREEKBELEID_NO_CACHE"):
+        return None
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "streekbeleid" / "data"
+
+
+@functools.cache
+def _code_fingerprint() -> bytes:
+    """Changes whenever the code that turns a file into records changes (records, dates, this module)."""
+    from .model import dates, records, workflow
+
+    digest = hashlib.sha256(__version__.encode())
+    for module in (records, dates, workflow, sys.modules[__name__]):
+        digest.update(Path(module.__file__ or "").read_bytes())
+    return digest.digest()
+
+
+def load_data_file_located(source: Path | _Readable, display: str | None = None) -> tuple[Dataset, dict[str, int]]:
+    """Load a data file into a :class:`Dataset` and the map from JSON path to line.
+
+    A file that loaded cleanly before is read back from a cache (``~/.cache/streekbeleid``, or
+    ``$XDG_CACHE_HOME``) keyed by the hash of its text and of the loading code, so a second run skips
+    parsing and structuring; ``STREEKBELEID_NO_CACHE=1`` turns the cache off.  Only files without
+    problems are cached, so every error is always found afresh.
+    """
+    name = display or str(source)
+    try:
+        text = _read_text(source)
+    except (OSError, UnicodeDecodeError) as exc:
+        raise DataError.single(name, None, "", f"cannot read the file: {exc}") from None
+    is_json = source.name.endswith(".json")
+    folder = _cache_dir()
+    entry = None
+    if folder is not None:
+        key = hashlib.sha256(_code_fingerprint() + bytes([is_json]) + text.encode("utf-8")).hexdigest()
+        entry = folder / key[:2] / f"{key}.pickle"
+        try:
+            with entry.open("rb") as handle:
+                cached = pickle.load(handle)
+            if isinstance(cached, tuple) and len(cached) == 2 and isinstance(cached[0], Dataset):
+                return cached  # type: ignore[return-value]
+        except Exception:  # noqa: BLE001 - a missing, stale or broken cache entry is only a miss
+            pass
+    data, lines = parse_text(text, name, is_json=is_json)
+    dataset = parse_data(data if data is not None else {}, Dataset, name, lines)
+    if entry is not None:
+        try:
+            entry.parent.mkdir(parents=True, exist_ok=True)
+            partial = entry.with_suffix(f".{os.getpid()}.tmp")
+            partial.write_bytes(pickle.dumps((dataset, lines), protocol=pickle.HIGHEST_PROTOCOL))
+            os.replace(partial, entry)
+        except OSError:
+            pass  # a read-only home: no cache, same answers
+    return dataset, lines
 
 
 def load_data_file(source: Path | _Readable, display: str | None = None) -> Dataset:

@@ -35,8 +35,10 @@ def test_version_and_help_do_not_import_networkx(args: list[str]) -> None:
 
 
 def test_version(capsys: pytest.CaptureFixture[str]) -> None:
-    with pytest.raises(SystemExit) as info:
-        main(["--version"])
+    assert main(["--version"]) == 0
+    assert capsys.readouterr().out.startswith("streekbeleid 0.")
+    with pytest.raises(SystemExit) as info:  # after other options too, through argparse
+        main(["--debug", "--version"])
     assert info.value.code == 0
     assert capsys.readouterr().out.startswith("streekbeleid 0.")
 

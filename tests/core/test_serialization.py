@@ -180,3 +180,58 @@ def test_yes_and_no_are_text_not_booleans(tmp_path: Path) -> None:
     bad = write(tmp_path, "b.yaml", "bodies:\n  - {id: a:b, name: B, kind: resoc, decides: yes}\n")
     with pytest.raises(DataError, match=r"\$.bodies\[0\].decides: expected true or false, got text 'yes'"):
         load_data_file(bad, "b.yaml")
+
+
+# ---------------------------------------------------------------- the cache of parsed data files
+
+
+def test_a_clean_file_is_read_back_from_the_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from streekbeleid import serialization
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.delenv("STREEKBELEID_NO_CACHE", raising=False)
+    path = write(tmp_path, "t.yaml", "themes:\n  - {id: theme:x, name: X, valid: 2014/2019}\n")
+    first, lines = serialization.load_data_file_located(path, "t.yaml")
+    assert len(list((tmp_path / "cache" / "streekbeleid" / "data").rglob("*.pickle"))) == 1
+    calls: list[str] = []
+    monkeypatch.setattr(serialization, "parse_text", lambda *a, **k: calls.append("parsed"))
+    second, lines_again = serialization.load_data_file_located(path, "t.yaml")
+    assert calls == [] and second == first and lines_again == lines
+    assert second.themes[0].valid is Period.parse("2014/2019")  # interned again after unpickling
+
+
+def test_the_cache_follows_the_content_and_ignores_broken_entries(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from streekbeleid import serialization
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.delenv("STREEKBELEID_NO_CACHE", raising=False)
+    path = write(tmp_path, "t.yaml", "themes:\n  - {id: theme:x, name: X}\n")
+    serialization.load_data_file_located(path, "t.yaml")
+    for entry in (tmp_path / "cache").rglob("*.pickle"):
+        entry.write_bytes(b"not a pickle")
+    assert serialization.load_data_file_located(path, "t.yaml")[0].themes[0].name == "X"
+    path.write_text("themes:\n  - {id: theme:x, name: Y}\n", encoding="utf-8")
+    assert serialization.load_data_file_located(path, "t.yaml")[0].themes[0].name == "Y"
+
+
+def test_files_with_problems_are_never_cached(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from streekbeleid import serialization
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.delenv("STREEKBELEID_NO_CACHE", raising=False)
+    path = write(tmp_path, "b.yaml", "themes:\n  - {id: theme:x, name: 5}\n")
+    for _ in range(2):
+        with pytest.raises(DataError, match=r"b.yaml:2: \$.themes\[0\].name"):
+            serialization.load_data_file_located(path, "b.yaml")
+    assert not list((tmp_path / "cache").rglob("*.pickle"))
+
+
+def test_the_cache_can_be_turned_off(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from streekbeleid import serialization
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.setenv("STREEKBELEID_NO_CACHE", "1")
+    serialization.load_data_file_located(write(tmp_path, "t.yaml", "themes: []\n"), "t.yaml")
+    assert not (tmp_path / "cache").exists()

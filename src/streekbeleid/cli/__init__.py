@@ -7,14 +7,13 @@ so ``--help`` and ``--version`` stay fast.
 
 from __future__ import annotations
 
-import argparse
-import importlib
 import sys
 
 from .._version import __version__
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    import argparse
     from collections.abc import Sequence
     from typing import Any
 
@@ -30,6 +29,8 @@ def _common_options(defaults: bool) -> argparse.ArgumentParser:
     The subcommands' copy has no defaults (``SUPPRESS``), so an option given before the
     command is not overwritten by the subcommand's default.
     """
+    import argparse
+
     keep: dict[str, Any] = {} if defaults else {"default": argparse.SUPPRESS}
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--debug", action="store_true", help="show the full traceback on errors", **keep)
@@ -49,6 +50,9 @@ def _common_options(defaults: bool) -> argparse.ArgumentParser:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    import argparse
+    import importlib
+
     parser = argparse.ArgumentParser(
         prog="streekbeleid",
         description="Regional socio-economic policy in Flanders as a time-aware graph.",
@@ -69,6 +73,10 @@ def _show_warning(message: Warning | str, category: type[Warning], *_args: objec
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    words = sys.argv[1:] if argv is None else list(argv)
+    if words[:1] == ["--version"]:  # answered before the parser of every command is built
+        print(f"streekbeleid {__version__}")
+        return 0
     parser = build_parser()
     args = parser.parse_args(argv)
     if not getattr(args, "func", None):

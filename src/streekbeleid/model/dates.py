@@ -187,7 +187,7 @@ class PartialDate:
         return hash((self.year, self.month, self.day))
 
     def __reduce__(self) -> tuple[object, ...]:
-        return (PartialDate, (self.year, self.month, self.day))
+        return (PartialDate.parse, (str(self),))
 
 
 @lru_cache(maxsize=4096)
@@ -288,7 +288,7 @@ class DateBound:
         return hash(self._text)
 
     def __reduce__(self) -> tuple[object, ...]:
-        return (DateBound, (self.kind, self.date))
+        return (DateBound.parse, (self._text,))
 
 
 @lru_cache(maxsize=4096)
@@ -453,7 +453,8 @@ class Period:
         return self._hash
 
     def __reduce__(self) -> tuple[object, ...]:
-        return (Period, (self.start, self.end))
+        # unpickled periods are interned again: ``valid is ALWAYS`` holds after a round trip
+        return (Period.parse, (str(self),))
 
 
 @lru_cache(maxsize=65536)
