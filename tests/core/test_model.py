@@ -200,3 +200,15 @@ def test_a_relation_to_an_unknown_id_is_refused_when_building() -> None:
         Model.from_records(
             [Body(id="x:b", name="B", kind="other"), Membership(id="x:m", organization="x:b", member="x:nobody")]
         )
+
+
+def test_whole_gives_back_the_unsliced_model_and_edge_records_follow_the_slice() -> None:
+    model = MODEL
+    sliced = model.as_of("2016-03-01").in_region("x:leuven")
+    whole = sliced.whole()
+    assert whole.date is None and whole.region is None
+    assert set(whole.graph) == set(model.graph)
+    assert model.whole() is model
+    from_view = {id(rec) for _u, _v, rec in sliced.graph.edges(data="record")}
+    assert {id(rec) for rec in sliced.edge_records()} == from_view
+    assert {id(rec) for rec in model.edge_records()} == {id(rec) for _u, _v, rec in model.graph.edges(data="record")}

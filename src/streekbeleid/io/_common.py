@@ -69,13 +69,7 @@ PathOrFile = str | os.PathLike[str] | IO[str]
 
 def whole(model: Model) -> Model:
     """The unsliced model a slice was cut from (the model itself when it is not a slice)."""
-    # Model keeps its base graph private; a slice shares it, so the whole model is one derive away.
-    if model.graph is model._base:
-        return model
-    view = model._derive(None, None, frozenset())
-    view.date = None
-    view.region = None
-    return view
+    return model.whole()
 
 
 def model_records(model: Model) -> list[Any]:

@@ -383,6 +383,32 @@ class Model:
 
     # ------------------------------------------------------------- access
 
+    def whole(self) -> Model:
+        """The unsliced model a slice was cut from (the model itself when it is not a slice)."""
+        if self.graph is self._base:
+            return self
+        view = self._derive(None, None, frozenset())
+        view.date = None
+        view.region = None
+        return view
+
+    def edge_records(self) -> Iterator[Any]:
+        """The record behind every edge of this model or slice: memberships, lineage, relations, region parts ...
+
+        Reads the graph's own adjacency filtered by the slice's sets: several times faster than iterating a
+        networkx filtered view edge by edge on a model with a million memberships.
+        """
+        node_ok, edge_ok = self._node_ok, self._edge_ok
+        for u, neighbours in self._base._adj.items():
+            if node_ok is not None and u not in node_ok:
+                continue
+            for v, keyed in neighbours.items():
+                if node_ok is not None and v not in node_ok:
+                    continue
+                for key, data in keyed.items():
+                    if edge_ok is None or key in edge_ok:
+                        yield data["record"]
+
     def __contains__(self, record_id: object) -> bool:
         return record_id in self.graph
 

@@ -64,7 +64,7 @@ def base_graph(model: Model) -> nx.MultiDiGraph:
     walk the whole graph and decide with the records' periods, so their answer
     does not depend on how the model was sliced before.
     """
-    return model._base
+    return model.whole().graph
 
 
 def lookup(model: Model, record_id: str) -> Any:
@@ -92,19 +92,7 @@ def label(model: Model, record_id: str) -> str:
 
 def edge_records(model: Model) -> Iterator[Any]:
     """The record behind every edge of the model or slice (a membership, a lineage link, a region part ...)."""
-    # The whole graph's own adjacency dicts, filtered by the slice's sets: several times faster than
-    # iterating a networkx edge view (or a filtered view) on a model with a million memberships.
-    node_ok: set[str] | None = model._node_ok
-    edge_ok: set[str] | None = model._edge_ok
-    for u, neighbours in base_graph(model)._adj.items():
-        if node_ok is not None and u not in node_ok:
-            continue
-        for v, keyed in neighbours.items():
-            if node_ok is not None and v not in node_ok:
-                continue
-            for key, data in keyed.items():
-                if edge_ok is None or key in edge_ok:
-                    yield data["record"]
+    return model.edge_records()
 
 
 def nodes_of(model: Model, *types: str) -> Iterator[Any]:
