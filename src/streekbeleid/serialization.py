@@ -249,14 +249,17 @@ def _read_text(source: Path | _Readable) -> str:
     return source.read_text(encoding="utf-8")
 
 
+def _read_or_refuse(source: Path | _Readable, name: str) -> str:
+    try:
+        return _read_text(source)
+    except (OSError, UnicodeDecodeError) as exc:
+        raise DataError.single(name, None, "", f"cannot read the file: {exc}") from None
+
+
 def read_data_file(source: Path | _Readable, display: str | None = None) -> tuple[Any, dict[str, int]]:
     """Read a YAML or JSON file into plain data and a map from JSON path to line."""
     name = display or str(source)
-    try:
-        text = _read_text(source)
-    except (OSError, UnicodeDecodeError) as exc:
-        raise DataError.single(name, None, "", f"cannot read the file: {exc}") from None
-    return parse_text(text, name, is_json=source.name.endswith(".json"))
+    return parse_text(_read_or_refuse(source, name), name, is_json=source.name.endswith(".json"))
 
 
 def parse_text(text: str, name: str, *, is_json: bool = False) -> tuple[Any, dict[str, int]]:
@@ -378,10 +381,7 @@ def load_data_file_located(source: Path | _Readable, display: str | None = None)
     problems are cached, so every error is always found afresh.
     """
     name = display or str(source)
-    try:
-        text = _read_text(source)
-    except (OSError, UnicodeDecodeError) as exc:
-        raise DataError.single(name, None, "", f"cannot read the file: {exc}") from None
+    text = _read_or_refuse(source, name)
     is_json = source.name.endswith(".json")
     folder = _cache_dir()
     entry = None
@@ -414,11 +414,7 @@ def load_data_file(source: Path | _Readable, display: str | None = None) -> Data
     Raises :class:`~streekbeleid.errors.DataError` naming file, line and field
     path for every problem in the file.
     """
-    name = display or str(source)
-    data, lines = read_data_file(source, name)
-    if data is None:
-        data = {}
-    return parse_data(data, Dataset, name, lines)
+    return load_data_file_located(source, display)[0]
 
 
 # ------------------------------------------------------------------ JSON Schema
