@@ -464,7 +464,7 @@ class Model:
         out: list[Any] = [r for _n, r in self.graph.nodes(data="record") if isinstance(r, kind)]
         if not out:
             seen: set[int] = set()
-            for _u, _v, rec in self.graph.edges(data="record"):
+            for rec in self.edge_records():
                 if isinstance(rec, kind) and id(rec) not in seen:
                     seen.add(id(rec))
                     out.append(rec)
