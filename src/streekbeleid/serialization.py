@@ -22,6 +22,7 @@ from typing import Any, Protocol, TypeVar
 
 import attrs
 import cattrs
+import cattrs.cols
 import yaml
 from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError, IterableValidationError
 from cattrs.v import format_exception
@@ -171,7 +172,26 @@ def _make_converter() -> cattrs.Converter:
         return base_source(value, tp)  # type: ignore[no-any-return]
 
     conv.register_structure_hook(Source, _source)
+    conv.register_structure_hook_factory(_is_many, _strict_many)
     return conv
+
+
+def _is_many(tp: Any) -> bool:
+    """``tuple[X, ...]``: the type of every list field of a record."""
+    args = typing.get_args(tp)
+    return typing.get_origin(tp) is tuple and len(args) == 2 and args[1] is Ellipsis
+
+
+def _strict_many(tp: Any, conv: cattrs.Converter) -> Callable[[Any, Any], Any]:
+    """A list field takes a list (or a tuple), never text or a mapping: cattrs would iterate those."""
+    inner = cattrs.cols.homogenous_tuple_structure_factory(tp, conv)
+
+    def hook(value: Any, _: Any) -> Any:
+        if type(value) is not list and type(value) is not tuple:
+            raise TypeError(f"expected a list, got {_describe(value)}")
+        return inner(value, tp)
+
+    return hook
 
 
 #: The project's converter.  Never use cattrs' global converter for our records.

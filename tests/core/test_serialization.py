@@ -235,3 +235,17 @@ def test_the_cache_can_be_turned_off(tmp_path: Path, monkeypatch: pytest.MonkeyP
     monkeypatch.setenv("STREEKBELEID_NO_CACHE", "1")
     serialization.load_data_file_located(write(tmp_path, "t.yaml", "themes: []\n"), "t.yaml")
     assert not (tmp_path / "cache").exists()
+
+
+@pytest.mark.parametrize(
+    ("value", "got"),
+    [("seeds/limburg.md", "text 'seeds/limburg.md'"), ("{document: seeds/limburg.md}", "a mapping")],
+)
+def test_a_list_field_takes_a_list_not_text_or_a_mapping(tmp_path: Path, value: str, got: str) -> None:
+    """Text is iterable: without this check `sources: seeds/x.md` would become one source per character."""
+    path = write(tmp_path, "s.yaml", f"actors:\n  - id: a:b\n    name: B\n    kind: agency\n    sources: {value}\n")
+    with pytest.raises(DataError, match=rf"s.yaml:5: \$.actors\[0\].sources: expected a list, got {got}"):
+        load_data_file(path, "s.yaml")
+    themes = write(tmp_path, "t.yaml", "projects:\n  - id: a:p\n    name: P\n    themes: theme:mobility\n")
+    with pytest.raises(DataError, match=r"t.yaml:4: \$.projects\[0\].themes: expected a list, got text"):
+        load_data_file(themes, "t.yaml")
