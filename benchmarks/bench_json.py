@@ -18,7 +18,7 @@ Pairs, timed alternately, median of ``--repeat`` ratios (ours / pydantic; below 
   records from the graph) and JSON to a model (``parse_json``: also duplicate keys, unique ids,
   references, and building the graph).
 
-The native writer uses orjson when it is installed (``.[fast]``) and the standard library
+The native writer and reader use orjson when it is installed (``.[fast]``) and the standard library
 otherwise; the report says which.
 """
 
@@ -174,7 +174,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     parser.add_argument(
-        "--no-orjson", action="store_true", help="write with the standard library even if orjson is there"
+        "--no-orjson", action="store_true", help="write and parse with the standard library even if orjson is there"
     )
     args = parser.parse_args(argv)
     if args.no_orjson:

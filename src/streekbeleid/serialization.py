@@ -40,6 +40,7 @@ from .model.records import (
     Lineage,
     Meeting,
     Membership,
+    OneOf,
     Person,
     Plan,
     Post,
@@ -477,11 +478,8 @@ def _schema_for(tp: Any, defs: dict[str, Any]) -> dict[str, Any]:
 
 
 def _validator_choices(field: attrs.Attribute[Any]) -> list[str] | None:
-    check = field.validator
-    cells = getattr(check, "__closure__", None) or ()
-    for cell in cells:
-        if isinstance(cell.cell_contents, frozenset):
-            return sorted(cell.cell_contents)
+    if isinstance(field.validator, OneOf):
+        return sorted(field.validator.allowed)
     return None
 
 

@@ -457,6 +457,7 @@ def test_random_models_round_trip_losslessly(model: Model) -> None:
     dataset = native.to_dataset(model)
     assert native.to_data(model) == converter.unstructure(dataset)
     assert native._get_reader().structure(data, Dataset) == converter.structure(data, Dataset) == dataset
+    assert native._get_columns().structure(data, Dataset) == dataset
     for record in dataset.records():
         assert list(native._refs(record)) == [ref for _path, ref in references(record)]
 

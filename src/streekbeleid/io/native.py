@@ -39,10 +39,10 @@ from cattrs.fns import identity
 
 from ..assembly import references
 from ..errors import DataError, DataProblem
-from ..model.dates import Period
 from ..model.model import Model
 from ..model.records import Plan, PlanItem, Source
 from ..serialization import FORMAT, Dataset, _line_for, converter, dataset_json_schema, parse_data, parse_text
+from ._columns import Columns, Reject
 from ._common import KIND_OF, PathOrFile, export_records, model_records, open_text, reference_fields, whole
 
 __all__ = [
@@ -61,20 +61,11 @@ __all__ = [
 
 # ------------------------------------------------------------------ converters tuned for speed
 #
-# Both are copies of the project converter with the same hooks, plus shortcuts for
-# the commonest field types.  The writer gives exactly what ``converter.unstructure``
-# gives; the reader structures exactly what the converter accepts and, on any
-# problem, hands over to the converter's detailed validation for the message.
-# The test suite checks both claims on random models.
-
-
-def _optional(tp: type, name: str) -> Callable[[Any, Any], Any]:
-    def hook(value: Any, _: Any) -> Any:
-        if value is None or type(value) is tp:
-            return value
-        raise TypeError(f"expected {name}")
-
-    return hook
+# The writer is a copy of the project converter with shortcuts for the commonest field
+# types: it gives exactly what ``converter.unstructure`` gives.  The reader structures a
+# column at a time (``_columns``): exactly what the converter gives, or it steps aside and
+# the converter's detailed validation names the problems.  The test suite checks both
+# claims on random models, and the reader's on random damage to them.
 
 
 def _build_writer() -> cattrs.Converter:
@@ -99,43 +90,14 @@ def _is(tp: Any) -> Callable[[Any], bool]:
 
 
 def _build_reader() -> cattrs.Converter:
-    conv = converter.copy(detailed_validation=False)
-    for tp, name in ((str, "text"), (bool, "true or false"), (int, "an integer")):
-        conv.register_structure_hook_func(_is(tp | None), _optional(tp, name))
-
-    def _ids(value: Any, _: Any) -> tuple[str, ...]:
-        if type(value) is not list or not all(type(v) is str for v in value):
-            raise TypeError("expected a list of ids")
-        return tuple(value)
-
-    conv.register_structure_hook_func(_is(tuple[str, ...]), _ids)
-    source = conv.get_structure_hook(Source)
-
-    def _sources(value: Any, _: Any) -> tuple[Source, ...]:
-        if type(value) is not list:
-            raise TypeError("expected a list of sources")
-        return tuple([source(v, Source) for v in value])
-
-    conv.register_structure_hook_func(_is(tuple[Source, ...]), _sources)
-
-    period = converter.get_structure_hook(Period)
-    periods: dict[str, Period] = {}
-
-    def _period(value: Any, tp: Any) -> Period:
-        # a file repeats a few hundred period texts many thousand times
-        if type(value) is str:
-            found = periods.get(value)
-            if found is None:
-                found = periods[value] = period(value, tp)
-            return found
-        return period(value, tp)  # type: ignore[no-any-return]
-
-    conv.register_structure_hook(Period, _period)
-    return conv
+    # for the classes and fields the column reader leaves to a converter: no detailed errors
+    # needed, a problem sends the whole file to the detailed pass anyway
+    return converter.copy(detailed_validation=False)
 
 
 _writer: cattrs.Converter | None = None
 _reader: cattrs.Converter | None = None
+_columns: Columns | None = None
 
 
 def _get_writer() -> cattrs.Converter:
@@ -143,6 +105,13 @@ def _get_writer() -> cattrs.Converter:
     if _writer is None:
         _writer = _build_writer()
     return _writer
+
+
+def _get_columns() -> Columns:
+    global _columns
+    if _columns is None:
+        _columns = Columns(_get_reader())
+    return _columns
 
 
 def _get_reader() -> cattrs.Converter:
@@ -185,7 +154,24 @@ _decoder = json.JSONDecoder(object_pairs_hook=_no_duplicates)
 
 
 def _loads(text: str, name: str) -> Any:
-    """Parse JSON text; a syntax error or a duplicate key is a DataError with its line."""
+    """Parse JSON text; a syntax error or a duplicate key is a DataError with its line.
+
+    With orjson, text as this module writes it (compact or indented by two, as orjson
+    writes them) is parsed by orjson and written again: the same text means no key was
+    dropped, so there was no duplicate.  Any other text, and any text orjson refuses, goes
+    to the standard library's decoder, which finds duplicates as it parses and names the
+    line of a syntax error.
+    """
+    if _orjson is not None:
+        try:
+            data = _orjson.loads(text)
+        except _orjson.JSONDecodeError:
+            pass
+        else:
+            body = text[:-1] if text.endswith("\n") else text
+            option = _orjson.OPT_INDENT_2 if body.startswith("{\n") else 0
+            if _orjson.dumps(data, option=option) == body.encode("utf-8"):
+                return data
     try:
         return _decoder.decode(text)
     except json.JSONDecodeError as exc:
@@ -366,9 +352,9 @@ def _structure(data: Any, name: str, lines: Mapping[str, int] | Callable[[], Map
                 f"unsupported format {fmt!r}; this version of streekbeleid reads {FORMAT!r}",
             )
         try:
-            dataset: Dataset = _get_reader().structure(data, Dataset)
+            dataset: Dataset = _get_columns().structure(data, Dataset)
             return dataset
-        except Exception:  # noqa: BLE001 - any problem: let the detailed pass name it
+        except Reject:  # a problem, or data the fast path cannot vouch for: the converter decides
             pass
     return parse_data(data, Dataset, name, _lines(lines))
 

@@ -66,7 +66,7 @@ def namespace_of(record_id: str) -> str:
 
 
 def _check_id(_inst: object, attribute: attrs.Attribute[Any], value: str | None) -> None:
-    if value is not None and not _ID_RE.match(value):
+    if value is not None and not _ID_RE.fullmatch(value):  # fullmatch: "$" would let a final newline in
         raise ValueError(
             f"{attribute.name}: {value!r} is not an id of the form namespace:local "
             "(lower-case namespace, e.g. limburg:resoc)"
@@ -78,14 +78,19 @@ def _check_ids(_inst: object, attribute: attrs.Attribute[Any], value: tuple[str,
         _check_id(_inst, attribute, v)
 
 
-def _one_of(*choices: str) -> Callable[[object, attrs.Attribute[Any], str | None], None]:
-    allowed = frozenset(choices)
+@attrs.frozen
+class OneOf:
+    """A validator: the value is one of ``allowed`` (or None).  Readers and the schema read ``allowed``."""
 
-    def check(_inst: object, attribute: attrs.Attribute[Any], value: str | None) -> None:
-        if value is not None and value not in allowed:
-            raise ValueError(f"{attribute.name}: {value!r} is not one of: {', '.join(sorted(allowed))}")
+    allowed: frozenset[str]
 
-    return check
+    def __call__(self, _inst: object, attribute: attrs.Attribute[Any], value: str | None) -> None:
+        if value is not None and value not in self.allowed:
+            raise ValueError(f"{attribute.name}: {value!r} is not one of: {', '.join(sorted(self.allowed))}")
+
+
+def _one_of(*choices: str) -> OneOf:
+    return OneOf(frozenset(choices))
 
 
 def _non_negative(_inst: object, attribute: attrs.Attribute[Any], value: int | None) -> None:

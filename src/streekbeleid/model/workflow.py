@@ -168,7 +168,7 @@ class WorkflowDefinition:
         if not self.states:
             out.append("it has no states")
         for s in self.states:
-            if not _NAME_RE.match(s):
+            if not _NAME_RE.fullmatch(s):
                 out.append(f"state name {s!r} must be two or more lower-case letters, digits and _")
         out.extend(f"state {s!r} is listed twice" for s in sorted({s for s in self.states if self.states.count(s) > 1}))
         if self.initial not in states:
@@ -181,7 +181,7 @@ class WorkflowDefinition:
         names: set[str] = set()
         for t in self.transitions:
             where = f"transition {t.name!r}"
-            if not _NAME_RE.match(t.name):
+            if not _NAME_RE.fullmatch(t.name):
                 out.append(f"{where}: the name must be two or more lower-case letters, digits and _")
             if t.name in RESERVED_TRANSITIONS:
                 out.append(f"{where}: the name is reserved for the engine ({', '.join(RESERVED_TRANSITIONS)})")
@@ -200,7 +200,7 @@ class WorkflowDefinition:
             if t.target not in states:
                 out.append(f"{where} leads to unknown state {t.target!r}")
             for g in t.guards:
-                if not _GUARD_RE.match(g):
+                if not _GUARD_RE.fullmatch(g):
                     out.append(f"{where}: guard name {g!r} must be a name or namespace:name")
             for r in t.requires:
                 problem = _requirement_problem(r)
@@ -316,7 +316,7 @@ class Guard:
 
     @name.validator
     def _name(self, _attribute: attrs.Attribute[Any], value: str) -> None:
-        if not _GUARD_RE.match(value):
+        if not _GUARD_RE.fullmatch(value):
             raise ValueError(f"name: guard name {value!r} must be a name or namespace:name")
 
 

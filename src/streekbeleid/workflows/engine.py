@@ -382,7 +382,7 @@ class Engine:
         kind = record_type(record)
         if kind != d.subject_kind:
             raise refuse("subject.kind", f"{d.id!r} runs on a {d.subject_kind}, and {subject!r} is a {kind}")
-        if instance_id is not None and not _INSTANCE_ID.match(instance_id):
+        if instance_id is not None and not _INSTANCE_ID.fullmatch(instance_id):
             raise refuse("facts.invalid", f"instance id {instance_id!r} must be one word without spaces")
         day = None if date is None else _parse_date(date)
         if day is not None and earliest(day) > self.today():
