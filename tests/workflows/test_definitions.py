@@ -9,7 +9,14 @@ import pytest
 
 import streekbeleid
 from streekbeleid import DataError, WorkflowError
-from streekbeleid.model.workflow import DecisionRule, Guard, Transition, Verdict, WorkflowDefinition
+from streekbeleid.model.workflow import (
+    CORE_GUARD_NAMES,
+    DecisionRule,
+    Guard,
+    Transition,
+    Verdict,
+    WorkflowDefinition,
+)
 from streekbeleid.plugins import hookimpl
 from streekbeleid.serialization import Dataset, dataset_json_schema, load_data_file
 from streekbeleid.workflows import CORE_GUARDS, Registry
@@ -283,6 +290,11 @@ def test_every_core_guard_is_documented() -> None:
     assert len({g.name for g in CORE_GUARDS}) == len(CORE_GUARDS)
 
 
+def test_the_model_layer_knows_the_core_guards_by_name() -> None:
+    """``check`` finds unknown guards without the engine: it reads the names from the model layer."""
+    assert {g.name for g in CORE_GUARDS} == CORE_GUARD_NAMES
+
+
 class _RegionPlugin:
     """A region that contributes a workflow, a guard and a decision rule from code."""
 
@@ -310,6 +322,38 @@ def test_plugins_contribute_definitions_guards_and_rules_through_the_hook() -> N
     assert "t:flow" in registry.definitions
     assert registry.guards["t:experts_heard"].description == "experts heard"
     assert registry.rules == (DecisionRule(body="t:resoc", kind="approve", unanimous=True),)
+    assert streekbeleid.check(model, rules=["workflow-definitions"]) == []
+
+
+class _MisspeltPlugin:
+    """A region whose workflow names a guard with a typo, and defines the core's workflow again."""
+
+    @hookimpl
+    def streekbeleid_workflows(self) -> list[Any]:
+        flow = definition(
+            id="t:flow",
+            transitions=[
+                Transition(name="approve", source=["open"], target="approved", guards=["t:experts_hread"]),
+                Transition(name="finish", source=["approved"], target="done"),
+            ],
+        )
+        return [flow, flow]
+
+
+def test_check_finds_what_the_engine_would_refuse_before_any_step() -> None:
+    from streekbeleid.assembly import assemble
+    from streekbeleid.plugins.manager import make_plugin_manager
+
+    model = assemble(make_plugin_manager([], extra=[("t", _MisspeltPlugin())]))  # loads: the data are sound
+    problems = streekbeleid.check(model, rules=["workflow-definitions"])
+    assert [(p.severity, p.ids) for p in problems] == [("error", ("t:flow",)), ("error", ("t:flow",))]
+    assert problems[0].message == "workflow 't:flow' is defined twice"
+    assert problems[1].message.startswith(
+        "workflow 't:flow': transition 'approve' names unknown guard 't:experts_hread' (known: answered_by_recipient,"
+    )
+    with pytest.raises(WorkflowError) as info:
+        Registry.from_contributions(model.workflows)
+    assert all(p.message in str(info.value) for p in problems)
 
 
 def test_a_text_where_a_list_belongs_is_named_as_such() -> None:

@@ -45,6 +45,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "ANY_STATE",
+    "CORE_GUARD_NAMES",
     "FACTS",
     "RESERVED_TRANSITIONS",
     "SUBJECT_KINDS",
@@ -56,6 +57,7 @@ __all__ = [
     "WorkflowDefinition",
     "WorkflowEvent",
     "WorkflowInstance",
+    "contribution_problems",
     "describe_date",
     "earliest",
     "event_date",
@@ -318,6 +320,74 @@ class Guard:
     def _name(self, _attribute: attrs.Attribute[Any], value: str) -> None:
         if not _GUARD_RE.fullmatch(value):
             raise ValueError(f"name: guard name {value!r} must be a name or namespace:name")
+
+
+#: The names of the core guards, which every workflow may name.  ``streekbeleid.workflows.guards``
+#: defines them (they read the model through the queries); a test holds the two equal.
+CORE_GUARD_NAMES = frozenset(
+    {
+        "answered_by_recipient",
+        "approved_before_submit",
+        "decision_by_owner",
+        "decision_consistent",
+        "endorser_exists_and_in_region",
+        "parties_active",
+        "reports_to_recipient",
+        "subject_active",
+        "subregion_of_subject",
+        "successor_recorded",
+        "unanimous_if_required",
+    }
+)
+
+
+def contribution_problems(
+    items: Iterable[object], core_guards: Iterable[str] = CORE_GUARD_NAMES
+) -> list[tuple[str | None, str]]:
+    """What is wrong with a model's workflow contributions taken together, as ``(id, message)`` pairs.
+
+    Each item must be a :class:`WorkflowDefinition`, :class:`Guard` or :class:`DecisionRule`;
+    a definition id and a guard name are given once; every guard a transition names exists.
+    The id is the definition's, or None for a problem of no definition.
+
+    >>> t = Transition(name="approve", source=("draft",), target="approved", guards=("limburg:heard",))
+    >>> d = WorkflowDefinition(id="x:w", name="W", subject_kind="plan", states=("draft", "approved"),
+    ...                        initial="draft", finals=("approved",), transitions=(t,))
+    >>> contribution_problems([d])[0][1][:74]
+    "workflow 'x:w': transition 'approve' names unknown guard 'limburg:heard' ("
+    """
+    problems: list[tuple[str | None, str]] = []
+    definitions: dict[str, WorkflowDefinition] = {}
+    guards = set(core_guards)
+    for item in items:
+        if isinstance(item, WorkflowDefinition):
+            if item.id in definitions:
+                problems.append((item.id, f"workflow {item.id!r} is defined twice"))
+            definitions[item.id] = item
+        elif isinstance(item, Guard):
+            if item.name in guards:
+                problems.append((None, f"guard {item.name!r} is defined twice (core guards keep their names)"))
+            guards.add(item.name)
+        elif not isinstance(item, DecisionRule):
+            problems.append(
+                (
+                    None,
+                    f"streekbeleid_workflows returned {type(item).__name__} {item!r:.60}; expected "
+                    "WorkflowDefinition, Guard or DecisionRule",
+                )
+            )
+    for d in sorted(definitions.values(), key=lambda d: d.id):
+        for t in d.transitions:
+            for g in t.guards:
+                if g not in guards:
+                    problems.append(
+                        (
+                            d.id,
+                            f"workflow {d.id!r}: transition {t.name!r} names unknown guard {g!r} "
+                            f"(known: {', '.join(sorted(guards))})",
+                        )
+                    )
+    return problems
 
 
 def _freeze_payload(value: Mapping[str, Any] | None) -> Mapping[str, Any]:

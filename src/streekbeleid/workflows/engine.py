@@ -60,6 +60,7 @@ from ..model.workflow import (
     WorkflowDefinition,
     WorkflowEvent,
     WorkflowInstance,
+    contribution_problems,
     describe_date,
     earliest,
     event_date,
@@ -93,37 +94,14 @@ class Registry:
     @classmethod
     def from_contributions(cls, items: Iterable[object], *, core_guards: Iterable[Guard] = CORE_GUARDS) -> Registry:
         """Sort the contributions by type and check them; one :class:`WorkflowError` lists every problem."""
-        problems: list[str] = []
-        definitions: dict[str, WorkflowDefinition] = {}
-        guards: dict[str, Guard] = {g.name: g for g in core_guards}
-        rules: list[DecisionRule] = []
-        for item in items:
-            if isinstance(item, WorkflowDefinition):
-                if item.id in definitions:
-                    problems.append(f"workflow {item.id!r} is defined twice")
-                definitions[item.id] = item
-            elif isinstance(item, Guard):
-                if item.name in guards:
-                    problems.append(f"guard {item.name!r} is defined twice (core guards keep their names)")
-                else:
-                    guards[item.name] = item
-            elif isinstance(item, DecisionRule):
-                rules.append(item)
-            else:
-                problems.append(
-                    f"streekbeleid_workflows returned {type(item).__name__} {item!r:.60}; expected "
-                    "WorkflowDefinition, Guard or DecisionRule"
-                )
-        for d in sorted(definitions.values(), key=lambda d: d.id):
-            for t in d.transitions:
-                for g in t.guards:
-                    if g not in guards:
-                        problems.append(
-                            f"workflow {d.id!r}: transition {t.name!r} names unknown guard {g!r} "
-                            f"(known: {', '.join(sorted(guards))})"
-                        )
+        items = list(items)
+        core_guards = list(core_guards)
+        problems = contribution_problems(items, [g.name for g in core_guards])
         if problems:
-            raise refuse("definition.invalid", "\n".join(problems))
+            raise refuse("definition.invalid", "\n".join(message for _id, message in problems))
+        definitions = {i.id: i for i in items if isinstance(i, WorkflowDefinition)}
+        guards = {g.name: g for g in [*core_guards, *(i for i in items if isinstance(i, Guard))]}
+        rules = [i for i in items if isinstance(i, DecisionRule)]
         return cls(dict(sorted(definitions.items())), dict(sorted(guards.items())), tuple(rules))
 
 
