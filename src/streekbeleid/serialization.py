@@ -323,29 +323,33 @@ def _line_for(path: str, lines: Mapping[str, int]) -> int | None:
     return lines.get("$")
 
 
-def _leaves(exc: BaseException, path: str) -> Iterable[tuple[str, str]]:
-    """Flatten a cattrs validation error into (path, message) pairs."""
+def _leaves(exc: BaseException, path: str, raw: Any = None) -> Iterable[tuple[str, str]]:
+    """Flatten a cattrs validation error into (path, message) pairs; ``raw`` is the data at ``path``."""
     if isinstance(exc, ForbiddenExtraKeysError):
         for key in sorted(exc.extra_fields):
             yield f"{path}.{key}", "unknown field (check its spelling; see the data format reference)"
         return
     if isinstance(exc, (ClassValidationError, IterableValidationError)):
         with_notes, without = exc.group_exceptions()
+        failed: set[str] = set()
         for inner, note in with_notes:
             name = getattr(note, "name", None)
             index = getattr(note, "index", None)
             if name is not None:
-                child = f"{path}.{name}"
+                child, below = f"{path}.{name}", raw.get(name) if isinstance(raw, dict) else None
+                failed.add(name)
             elif index is not None:
-                child = f"{path}[{index}]"
+                child, below = f"{path}[{index}]", _item(raw, index)
             else:
-                child = path
+                child, below = path, raw
             if isinstance(inner, KeyError) and not isinstance(inner, (ClassValidationError,)):
                 yield child, "required field is missing"
             else:
-                yield from _leaves(inner, child)
+                yield from _leaves(inner, child, below)
         for inner in without:
-            yield from _leaves(inner, path)
+            yield from _leaves(inner, path, raw)
+        if isinstance(exc, ClassValidationError) and failed and isinstance(raw, dict):
+            yield from _unvalidated(exc.cl, raw, failed, path)
         return
     if isinstance(exc, (TypeError, ValueError)) and exc.args:
         message = str(exc.args[0])
@@ -362,6 +366,36 @@ def _leaves(exc: BaseException, path: str) -> Iterable[tuple[str, str]]:
     yield path, format_exception(exc, None)
 
 
+def _item(raw: Any, index: int) -> Any:
+    return raw[index] if isinstance(raw, (list, tuple)) and 0 <= index < len(raw) else None
+
+
+def _unvalidated(cls: type, raw: dict[str, Any], failed: set[str], path: str) -> Iterable[tuple[str, str]]:
+    """The validator problems of a record some of whose fields did not structure.
+
+    cattrs calls ``cls(...)``, and so the validators, only when every field structured;
+    without this an unknown ``kind`` would show only once the record's other problems
+    are fixed.  Each field that structured on its own is run through its validator.
+    """
+    if not attrs.has(cls):
+        return
+    hints = typing.get_type_hints(cls)
+    for field in attrs.fields(cls):
+        if field.validator is None or field.name in failed or field.name not in raw:
+            continue
+        try:
+            value = converter.structure(raw[field.name], hints[field.name])
+            if field.converter is not None:
+                value = field.converter(value)  # type: ignore[operator]
+            field.validator(None, field, value)
+        except (TypeError, ValueError) as exc:
+            if isinstance(exc, (ClassValidationError, IterableValidationError)):
+                continue  # a structure problem below this field is reported where it is
+            yield from _leaves(exc, path)
+        except Exception:  # noqa: BLE001 - a validator that needs the whole record: the next pass reports it
+            continue
+
+
 def parse_data(data: Any, cls: type[T], name: str, lines: Mapping[str, int] | None = None) -> T:
     """Structure plain data into ``cls``, raising one :class:`DataError` with every problem."""
     lines = lines or {}
@@ -370,7 +404,7 @@ def parse_data(data: Any, cls: type[T], name: str, lines: Mapping[str, int] | No
     try:
         return converter.structure(data, cls)
     except (ClassValidationError, IterableValidationError, TypeError, ValueError) as exc:
-        problems = [DataProblem(name, _line_for(p, lines), p, m) for p, m in _leaves(exc, "$")]
+        problems = [DataProblem(name, _line_for(p, lines), p, m) for p, m in _leaves(exc, "$", data)]
         raise DataError(problems) from None
 
 

@@ -68,6 +68,7 @@ memberships:
     assert got == {
         (7, "$.bodies[0].seat_groups[0].seats"),
         (8, "$.bodies[1].name"),
+        (11, "$.memberships[0].id"),  # a validator's problem, in a record with a structure problem too
         (14, "$.memberships[0].voting"),
     }
     assert "limburg/bodies.yaml:7: $.bodies[0].seat_groups[0].seats: expected an integer, got text '8'" in str(
@@ -249,3 +250,23 @@ def test_a_list_field_takes_a_list_not_text_or_a_mapping(tmp_path: Path, value: 
     themes = write(tmp_path, "t.yaml", "projects:\n  - id: a:p\n    name: P\n    themes: theme:mobility\n")
     with pytest.raises(DataError, match=r"t.yaml:4: \$.projects\[0\].themes: expected a list, got text"):
         load_data_file(themes, "t.yaml")
+
+
+def test_a_records_validator_problems_come_with_its_structure_problems(tmp_path: Path) -> None:
+    """cattrs runs the validators only on a record whose fields all structured: every problem still shows at once."""
+    path = write(
+        tmp_path,
+        "v.yaml",
+        "actors:\n  - id: Bad\n    name: 5\n    kind: party\n"
+        "plans:\n  - id: a:p\n    name: P\n    kind: streekpact\n    items:\n      - id: a:i\n        kind: wish\n"
+        "        name: [x]\n",
+    )
+    with pytest.raises(DataError) as info:
+        load_data_file(path, "v.yaml")
+    assert [str(p).split(" is not")[0].split(": expected")[0] for p in info.value.problems] == [
+        "v.yaml:3: $.actors[0].name",
+        "v.yaml:2: $.actors[0].id: 'Bad'",
+        "v.yaml:4: $.actors[0].kind: 'party'",
+        "v.yaml:12: $.plans[0].items[0].name",
+        "v.yaml:11: $.plans[0].items[0].kind: 'wish'",
+    ]
