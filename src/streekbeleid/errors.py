@@ -11,6 +11,7 @@ __all__ = [
     "DataProblem",
     "DataError",
     "UnknownIdError",
+    "RecordKindError",
     "PluginError",
     "AssemblyError",
     "WorkflowError",
@@ -57,6 +58,21 @@ class UnknownIdError(StreekbeleidError, KeyError):
 
     def __str__(self) -> str:  # KeyError would quote the message
         return str(self.args[0])
+
+
+class RecordKindError(StreekbeleidError, TypeError):
+    """An id names a record of another kind than the question needs (a body where a region was asked).
+
+    >>> str(RecordKindError("limburg:resoc", "body", "a region"))
+    'limburg:resoc is a body, not a region'
+    """
+
+    def __init__(self, record_id: str, kind: str, wanted: str) -> None:
+        self.id = record_id
+        self.kind = kind
+        words = kind.replace("_", " ")
+        article = "an" if words[:1] in "aeiou" else "a"
+        super().__init__(f"{record_id} is {article} {words}, not {wanted}")
 
 
 class PluginError(StreekbeleidError):

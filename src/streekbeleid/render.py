@@ -13,21 +13,12 @@ import attrs
 from .model.dates import ALWAYS, Period
 from .model.model import Model, record_type
 from .model.records import Body, Plan, PlanItem, Region
+from .queries._util import label
 from .serialization import unstructure
 
 __all__ = ["describe", "describe_json", "label", "period_text"]
 
 _SKIP = {"id", "name", "sources", "items", "seat_groups", "cadence", "parts", "valid"}
-
-
-def label(model: Model, record_id: str) -> str:
-    """``Name (id)`` for an id, or the bare id when it is unknown here."""
-    try:
-        rec = model.get(record_id)
-    except KeyError:
-        return record_id
-    name = getattr(rec, "name", None) or getattr(rec, "label", None)
-    return f"{name} ({record_id})" if name else record_id
 
 
 _PHRASES = {

@@ -8,7 +8,7 @@ from typing import Any
 
 import networkx as nx
 
-from ..errors import StreekbeleidError, UnknownIdError
+from ..errors import RecordKindError, UnknownIdError
 from ..model.dates import Period, parse_day
 from ..model.model import Model, record_type
 from ..model.records import Lineage, Membership, Relation
@@ -32,21 +32,11 @@ MIN_ORDINAL = date.min.toordinal()
 MAX_ORDINAL = date.max.toordinal()
 
 
-class RecordKindError(StreekbeleidError, TypeError):
-    """An id names a record of another kind than the question needs (a body where a region was asked)."""
-
-    def __init__(self, record_id: str, record: object, wanted: str) -> None:
-        self.id = record_id
-        kind = record_type(record).replace("_", " ")
-        article = "an" if kind[:1] in "aeiou" else "a"
-        super().__init__(f"{record_id} is {article} {kind}, not {wanted}")
-
-
 def expect(model: Model, record_id: str, kinds: type[Any] | tuple[type[Any], ...], wanted: str) -> Any:
     """The record with this id (see :func:`lookup`), checked to be of one of ``kinds``."""
     record = lookup(model, record_id)
     if not isinstance(record, kinds):
-        raise RecordKindError(record_id, record, wanted)
+        raise RecordKindError(record_id, record_type(record), wanted)
     return record
 
 
