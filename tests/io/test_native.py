@@ -458,6 +458,9 @@ def test_random_models_round_trip_losslessly(model: Model) -> None:
     assert native.to_data(model) == converter.unstructure(dataset)
     assert native._get_reader().structure(data, Dataset) == converter.structure(data, Dataset) == dataset
     assert native._get_columns().structure(data, Dataset) == dataset
+    assert native._sound(dataset, set()) and native._integrity_problems(dataset, set()) == []
+    first = next(iter(dataset.records()))
+    assert not native._sound(dataset, {first.id})  # a clash with the base model
     for record in dataset.records():
         assert list(native._refs(record)) == [ref for _path, ref in references(record)]
 

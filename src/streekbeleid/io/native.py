@@ -30,6 +30,8 @@ import os
 import typing
 from collections.abc import Callable, Iterator, Mapping
 from importlib.resources import files
+from itertools import chain
+from operator import attrgetter
 from pathlib import Path
 from typing import Any
 
@@ -375,11 +377,56 @@ def _defined(record: Any, path: str) -> Iterator[tuple[str, str]]:
 
 def _integrity(dataset: Dataset, name: str, base: Model | None) -> list[tuple[str, str]]:
     """Duplicate ids, clashes with the base, and references to ids defined nowhere."""
-    problems: list[tuple[str, str]] = []
     known: set[str] = set()
     if base is not None:
         full = whole(base)
         known = {rid for rid in full.graph.nodes} | set(_edge_ids(full))
+    if _sound(dataset, known):
+        return []
+    return _integrity_problems(dataset, known)
+
+
+def _sound(dataset: Dataset, known: set[str]) -> bool:
+    """Whether the ids are distinct and new and every reference resolves: a field at a time, no paths."""
+    ids: list[str] = []
+    for kind in KIND_OF.values():
+        records = getattr(dataset, kind)
+        ids.extend(map(attrgetter("id"), records))
+        if kind == "plans":
+            ids.extend(item.id for plan in records for item in plan.walk())
+    defined = set(ids)
+    if len(defined) != len(ids) or not defined.isdisjoint(known):
+        return False
+    defined |= known
+    for kind in KIND_OF.values():
+        records = getattr(dataset, kind)
+        if not records:
+            continue
+        for field, how in _ref_plan(type(records[0])):
+            values = map(attrgetter(field), records)
+            if how == "id":
+                refs = set(values)
+                refs.discard(None)
+            elif how == "ids":
+                refs = set(chain.from_iterable(values))
+            else:
+                refs = {ref for value in values for ref in _refs_in(value)}
+            if not refs <= defined:
+                return False
+    return True
+
+
+def _refs_in(value: Any) -> Iterator[str]:
+    if isinstance(value, tuple):
+        for v in value:
+            yield from _refs(v)
+    elif value is not None:
+        yield from _refs(value)
+
+
+def _integrity_problems(dataset: Dataset, known: set[str]) -> list[tuple[str, str]]:
+    """Every integrity problem, each with its path: the slow pass, run when there is one."""
+    problems: list[tuple[str, str]] = []
     first: dict[str, str] = {}
     for kind in KIND_OF.values():
         for i, rec in enumerate(getattr(dataset, kind)):
@@ -429,11 +476,8 @@ def _refs(record: Any) -> Iterator[str]:
                 yield value
         elif how == "ids":
             yield from value
-        elif isinstance(value, tuple):
-            for v in value:
-                yield from _refs(v)
-        elif value is not None:
-            yield from _refs(value)
+        else:
+            yield from _refs_in(value)
 
 
 def _edge_ids(model: Model) -> Iterator[str]:
