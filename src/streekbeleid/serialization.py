@@ -6,6 +6,7 @@ a file is reported together, each as ``file:line: $.path: message``.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
 import json
@@ -427,6 +428,20 @@ def _code_fingerprint() -> bytes:
     return digest.digest()
 
 
+def _private(fd: int, folder: Path) -> bool:
+    """Whether a cache entry is the user's own: a pickle runs code when read, so no one else may write it.
+
+    The entry and the folders it is in (up to the cache root) must belong to the user and be
+    writable by no one else, as ssh asks of its keys; otherwise the entry is not read but
+    parsed afresh.  On systems without POSIX owners (Windows) the user's profile protects it.
+    """
+    if not hasattr(os, "getuid"):  # pragma: no cover - Windows
+        return True
+    uid = os.getuid()
+    stats = [os.fstat(fd), os.stat(folder), os.stat(folder.parent)]
+    return all(st.st_uid == uid and not st.st_mode & 0o022 for st in stats)
+
+
 def load_data_file_located(source: Path | _Readable, display: str | None = None) -> tuple[Dataset, dict[str, int]]:
     """Load a data file into a :class:`Dataset` and the map from JSON path to line.
 
@@ -445,22 +460,32 @@ def load_data_file_located(source: Path | _Readable, display: str | None = None)
         entry = folder / key[:2] / f"{key}.pickle"
         try:
             with entry.open("rb") as handle:
-                cached = pickle.load(handle)
-            if isinstance(cached, tuple) and len(cached) == 2 and isinstance(cached[0], Dataset):
-                return cached  # type: ignore[return-value]
+                if _private(handle.fileno(), entry.parent):
+                    cached = pickle.load(handle)
+                    if isinstance(cached, tuple) and len(cached) == 2 and isinstance(cached[0], Dataset):
+                        return cached  # type: ignore[return-value]
         except Exception:  # noqa: BLE001 - a missing, stale or broken cache entry is only a miss
             pass
     data, lines = parse_text(text, name, is_json=is_json)
     dataset = parse_data(data if data is not None else {}, Dataset, name, lines)
     if entry is not None:
-        try:
-            entry.parent.mkdir(parents=True, exist_ok=True)
-            partial = entry.with_suffix(f".{os.getpid()}.tmp")
-            partial.write_bytes(pickle.dumps((dataset, lines), protocol=pickle.HIGHEST_PROTOCOL))
-            os.replace(partial, entry)
-        except OSError:
-            pass  # a read-only home: no cache, same answers
+        with contextlib.suppress(OSError):  # a read-only home: no cache, same answers
+            _write_private(entry, pickle.dumps((dataset, lines), protocol=pickle.HIGHEST_PROTOCOL))
     return dataset, lines
+
+
+def _write_private(entry: Path, content: bytes) -> None:
+    """Write a cache entry that only the user can write, in folders only the user can write (see :func:`_private`)."""
+    cache_root = entry.parent.parent
+    cache_root.parent.mkdir(parents=True, exist_ok=True)
+    for folder in (cache_root, entry.parent):
+        folder.mkdir(mode=0o700, exist_ok=True)
+        os.chmod(folder, 0o700)  # also a folder an older version made with the default mode
+    partial = entry.with_suffix(f".{os.getpid()}.tmp")
+    fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "wb") as handle:
+        handle.write(content)
+    os.replace(partial, entry)
 
 
 def load_data_file(source: Path | _Readable, display: str | None = None) -> Dataset:

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
+import stat
 from pathlib import Path
+from typing import Any
 
 import jsonschema
 import pytest
@@ -270,3 +273,33 @@ def test_a_records_validator_problems_come_with_its_structure_problems(tmp_path:
         "v.yaml:12: $.plans[0].items[0].name",
         "v.yaml:11: $.plans[0].items[0].kind: 'wish'",
     ]
+
+
+@pytest.mark.skipif(not hasattr(os, "getuid"), reason="POSIX owners and modes")
+def test_a_cache_entry_others_could_write_is_never_unpickled(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A pickle runs code when read: an entry or folder writable by others is parsed afresh instead."""
+    from streekbeleid import serialization
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.delenv("STREEKBELEID_NO_CACHE", raising=False)
+    path = write(tmp_path, "t.yaml", "themes:\n  - {id: theme:x, name: X}\n")
+    serialization.load_data_file_located(path, "t.yaml")
+    (entry,) = (tmp_path / "cache").rglob("*.pickle")
+    modes = [stat.S_IMODE(p.stat().st_mode) for p in (entry, entry.parent, entry.parent.parent)]
+    assert modes == [0o600, 0o700, 0o700]
+    calls: list[str] = []
+    parse_text = serialization.parse_text
+
+    def counted(*args: Any, **kwargs: Any) -> Any:
+        calls.append("parsed")
+        return parse_text(*args, **kwargs)
+
+    monkeypatch.setattr(serialization, "parse_text", counted)
+    serialization.load_data_file_located(path, "t.yaml")
+    assert calls == []  # the user's own entry is read
+    for target, mode in ((entry, 0o620), (entry.parent, 0o770), (entry.parent.parent, 0o707)):
+        os.chmod(target, mode)
+        serialization.load_data_file_located(path, "t.yaml")
+        assert calls.pop() == "parsed" and calls == []
+        serialization.load_data_file_located(path, "t.yaml")  # written again, private again
+        assert calls == []
