@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import copy
 import json
+import threading
 from importlib.resources import files
 from typing import Any
 
@@ -153,7 +154,7 @@ def test_a_refusal_leaves_the_reader_ready_for_the_next_file() -> None:
     with pytest.raises(Reject):
         columns().structure({"actors": [{"id": "x:a", "name": "A", "kind": "other", "valid": "2014/20"}]}, Dataset)
     assert columns().structure(good, Dataset) == converter.structure(good, Dataset)
-    assert columns()._periods == {} and columns()._ids == []
+    assert not hasattr(columns(), "_periods")  # nothing of a call is kept
 
 
 # ------------------------------------------------------------------ parsing
@@ -214,3 +215,27 @@ def test_records_built_by_the_fast_path_behave_like_any_other() -> None:
     with pytest.raises(attrs.exceptions.FrozenInstanceError):
         built.name = "B"  # type: ignore[misc]
     assert attrs.evolve(built, name="B").name == "B"
+
+
+def test_threads_may_share_the_reader() -> None:
+    """A call keeps its state to itself: a bad id in one thread's data never leaks into another's answer."""
+    good = native.to_data(_actors(300))
+    bad = copy.deepcopy(good)
+    bad["actors"][-1]["id"] = "Not An Id"
+    expected = converter.structure(good, Dataset)
+    outcomes: list[str] = []
+
+    def read(data: dict[str, Any]) -> None:
+        for _ in range(30):
+            try:
+                outcomes.append("good" if columns().structure(data, Dataset) == expected else "wrong")
+            except Reject:
+                outcomes.append("refused")
+
+    threads = [threading.Thread(target=read, args=(data,)) for data in (good, bad, good, bad)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert sorted(set(outcomes)) == ["good", "refused"]
+    assert outcomes.count("good") == outcomes.count("refused") == 60

@@ -57,7 +57,31 @@ MISSING = _Missing()
 _ID = ID_PATTERN.removeprefix("^").removesuffix("$")
 _IDS = re.compile(f"{_ID}(?:\n{_ID})*")
 
-_Step = Callable[[list[Any]], list[Any]]
+
+class _Call:
+    """What one call gathers as it goes: the ids to match, each distinct period and date parsed once."""
+
+    __slots__ = ("dates", "ids", "own_ids", "periods")
+
+    def __init__(self) -> None:
+        self.ids: list[Iterable[str]] = []  # columns of ids that repeat (references)
+        self.own_ids: list[list[str]] = []  # columns of the records' own ids, distinct if the file is sound
+        self.periods: dict[Any, Any] = {}
+        self.dates: dict[Any, Any] = {None: None}  # an optional date may be null
+
+    def check_ids(self) -> None:
+        """Every id of the data against the id pattern, in one regular expression over their lines."""
+        references = set(chain.from_iterable(self.ids))
+        count = len(references) + sum(map(len, self.own_ids))
+        if not count:
+            return
+        text = "\n".join(chain(references, *self.own_ids))
+        # an id holding a line break would read as two ids: count the lines too
+        if text.count("\n") != count - 1 or _IDS.fullmatch(text) is None:
+            raise Reject("an id does not match the id pattern")
+
+
+_Step = Callable[[list[Any], _Call], list[Any]]
 
 
 def _consume(iterable: Iterable[Any]) -> None:
@@ -74,53 +98,29 @@ class Columns:
     def __init__(self, converter: cattrs.Converter) -> None:
         self._converter = converter
         self._plans: dict[type, _Plan | None] = {}
-        self._periods: dict[Any, Period] = {}
-        self._dates: dict[Any, PartialDate | None] = {}
-        self._ids: list[Iterable[str]] = []  # columns of ids that repeat (references)
-        self._own_ids: list[list[str]] = []  # columns of the records' own ids, distinct if the file is sound
 
     # ------------------------------------------------------------------ entry point
 
     def structure_many(self, rows: Sequence[Any], cls: type) -> list[Any]:
         """Structure every mapping of ``rows`` into ``cls``, or raise :class:`Reject`."""
-        # each distinct period or date text is parsed once a call; nothing is kept between calls
-        self._start()
+        # the state of a call is its own: threads may share a Columns, and nothing is kept between calls
+        call = _Call()
         try:
-            out = self._build(cls, rows)
-            self._check_ids()
+            out = self._build(cls, rows, call)
+            call.check_ids()
         except Reject:
             raise
         except Exception as exc:  # noqa: BLE001 - whatever went wrong, the converter names it
             raise Reject(f"{type(exc).__name__}: {exc}") from None
-        finally:
-            self._start()
         return out
-
-    def _start(self) -> None:
-        self._ids.clear()
-        self._own_ids.clear()
-        self._periods.clear()
-        self._dates.clear()
-        self._dates[None] = None  # an optional date may be null
 
     def structure(self, data: Any, cls: type) -> Any:
         """Structure one mapping into ``cls``, or raise :class:`Reject`."""
         return self.structure_many([data], cls)[0]
 
-    def _check_ids(self) -> None:
-        """Every id of the data against the id pattern, in one regular expression over their lines."""
-        references = set(chain.from_iterable(self._ids))
-        count = len(references) + sum(map(len, self._own_ids))
-        if not count:
-            return
-        text = "\n".join(chain(references, *self._own_ids))
-        # an id holding a line break would read as two ids: count the lines too
-        if text.count("\n") != count - 1 or _IDS.fullmatch(text) is None:
-            raise Reject("an id does not match the id pattern")
-
     # ------------------------------------------------------------------ records
 
-    def _build(self, cls: type, rows: Sequence[Any]) -> list[Any]:
+    def _build(self, cls: type, rows: Sequence[Any], call: _Call) -> list[Any]:
         plan = self._plan(cls)
         if plan is None:  # a class this module does not build: the converter's hook, one by one
             hook = self._converter.get_structure_hook(cls)
@@ -137,7 +137,7 @@ class Columns:
         later = []
         for name, get, setter, step, default, factory in plan.fields:
             if name in keys:
-                values: Iterable[Any] = step(list(map(get, rows)))
+                values: Iterable[Any] = step(list(map(get, rows)), call)
             elif default is attrs.NOTHING:
                 raise Reject(f"{cls.__name__}.{name}: required")
             else:  # a field no record states: its default, and no check to make
@@ -211,9 +211,9 @@ class Columns:
                 own=field.name == "id",
             )
         if tp is Period and not optional:
-            return self._parsed(Period.parse, (str,), self._periods, default, optional=False)
+            return self._parsed(Period.parse, (str,), "periods", default, optional=False)
         if tp is PartialDate:
-            return self._parsed(PartialDate.parse, (str, int), self._dates, default, optional=optional)
+            return self._parsed(PartialDate.parse, (str, int), "dates", default, optional=optional)
         if typing.get_origin(tp) is tuple and len(args) == 2 and args[1] is Ellipsis and not optional:
             inner = args[0]
             if inner is str or attrs.has(inner):
@@ -221,7 +221,7 @@ class Columns:
         if attrs.has(tp) and optional and default is None:
             return self._one(tp)
         hook = self._converter.get_structure_hook(hint)
-        return lambda column: [default if v is MISSING else hook(v, hint) for v in column]
+        return lambda column, _call: [default if v is MISSING else hook(v, hint) for v in column]
 
     def _scalar(
         self,
@@ -241,7 +241,7 @@ class Columns:
             choices = choices | {None}  # type: ignore[arg-type]
         fill = {MISSING: default}
 
-        def step(column: list[Any]) -> list[Any]:
+        def step(column: list[Any], call: _Call) -> list[Any]:
             found = set(map(type, column))
             if not found <= allowed:
                 raise Reject(f"expected {tp.__name__}")
@@ -252,9 +252,9 @@ class Columns:
             if non_negative and min(filter(None, column), default=0) < 0:  # None and 0 are fine
                 raise Reject("a negative count")
             if ids and own and not optional:
-                self._own_ids.append(column)
+                call.own_ids.append(column)
             elif ids:
-                self._ids.append(set(column) - {None} if optional else column)
+                call.ids.append(set(column) - {None} if optional else column)
             return column
 
         return step
@@ -263,17 +263,18 @@ class Columns:
         self,
         parse: Callable[[Any], Any],
         types: tuple[type, ...],
-        cache: dict[Any, Any],
+        cache_name: str,
         default: Any,
         *,
         optional: bool,
     ) -> _Step:
         allowed = {*types, _Missing} | ({NoneType} if optional else set())
 
-        def step(column: list[Any]) -> list[Any]:
+        def step(column: list[Any], call: _Call) -> list[Any]:
             found = set(map(type, column))
             if not found <= allowed:
                 raise Reject("expected a date or period text")
+            cache = getattr(call, cache_name)
             for text in set(column) - cache.keys() - {MISSING}:
                 cache[text] = parse(text)  # each distinct text once (None is in the dates' cache)
             return list(map(cache.get, column, repeat(default)))
@@ -283,7 +284,7 @@ class Columns:
     def _lists(self, inner: type, default: Any, *, ids: bool = False) -> _Step:
         """A list field (``tuple[X, ...]``): every list's items in one column of their own."""
 
-        def step(column: list[Any]) -> list[Any]:
+        def step(column: list[Any], call: _Call) -> list[Any]:
             present = [v for v in column if v is not MISSING]
             if not set(map(type, present)) <= {list, tuple}:
                 raise Reject("expected a list")
@@ -292,22 +293,22 @@ class Columns:
                 if not set(map(type, items)) <= {str}:
                     raise Reject("expected a list of text")
                 if ids:
-                    self._ids.append(items)
+                    call.ids.append(items)
             else:
                 if inner is Source:  # a source may be written as its document alone
                     items = [{"document": r} if type(r) is str else r for r in items]
-                items = self._build(inner, items)
+                items = self._build(inner, items, call)
             built = iter(items)
             return [default if v is MISSING else tuple(islice(built, len(v))) for v in column]
 
         return step
 
     def _one(self, inner: type) -> _Step:
-        def step(column: list[Any]) -> list[Any]:
+        def step(column: list[Any], call: _Call) -> list[Any]:
             present = [v for v in column if v is not MISSING and v is not None]
             if not present:
                 return [None] * len(column)
-            built = iter(self._build(inner, present))
+            built = iter(self._build(inner, present, call))
             return [None if v is MISSING or v is None else next(built) for v in column]
 
         return step
