@@ -9,13 +9,14 @@ field's choices, its smallest number against zero, every id of the file in one r
 expression, each distinct period text parsed once.  The records are then made with
 ``__new__`` and their slots filled column by column (``map`` over the slots' setters).
 
-It is a fast path, not a second definition of the format: :func:`structure_many` either
-returns exactly what the project converter would return for the same data, or raises
-:class:`Reject`, and the caller then lets the converter structure the data and name its
-problems.  It rejects whenever it is not sure (a value of an unexpected type, a field
-whose validator or converter it does not know, a class with an ``__attrs_post_init__``):
-then the converter structures that class's values one by one.  The test suite checks
-both halves on random models and random damage to them.
+It is a fast path, not a second definition of the format: :meth:`Columns.structure_many`
+either returns exactly what the project converter would return for the same data, or
+raises :class:`Reject`, and the caller then lets the converter structure the data and
+name its problems.  It rejects whenever it is not sure (a value of an unexpected type,
+a bad value, anything that raises).  A class it cannot build a column at a time (a field
+whose validator or converter it does not know, an ``__attrs_post_init__``) is built by
+the converter's hook, value by value, within the same call.  The test suite checks both
+halves on random models and random damage to them.
 """
 
 from __future__ import annotations
