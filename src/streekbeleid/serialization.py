@@ -384,14 +384,12 @@ def _unvalidated(cls: type, raw: dict[str, Any], failed: set[str], path: str) ->
     for field in attrs.fields(cls):
         if field.validator is None or field.name in failed or field.name not in raw:
             continue
-        try:
+        try:  # the field structured in the pass that failed, so it structures again here
             value = converter.structure(raw[field.name], hints[field.name])
             if field.converter is not None:
                 value = field.converter(value)  # type: ignore[operator]
             field.validator(None, field, value)
         except (TypeError, ValueError) as exc:
-            if isinstance(exc, (ClassValidationError, IterableValidationError)):
-                continue  # a structure problem below this field is reported where it is
             yield from _leaves(exc, path)
         except Exception:  # noqa: BLE001 - a validator that needs the whole record: the next pass reports it
             continue
