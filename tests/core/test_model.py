@@ -212,3 +212,6 @@ def test_whole_gives_back_the_unsliced_model_and_edge_records_follow_the_slice()
     from_view = {id(rec) for _u, _v, rec in sliced.graph.edges(data="record")}
     assert {id(rec) for rec in sliced.edge_records()} == from_view
     assert {id(rec) for rec in model.edge_records()} == {id(rec) for _u, _v, rec in model.graph.edges(data="record")}
+    for m in (model, sliced):
+        keyed = sorted((key, id(rec)) for key, rec in m.keyed_edge_records())
+        assert keyed == sorted((key, id(rec)) for _u, _v, key, rec in m.graph.edges(keys=True, data="record"))

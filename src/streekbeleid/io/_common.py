@@ -11,6 +11,7 @@ import typing
 import unicodedata
 from collections.abc import Iterable, Iterator
 from decimal import Decimal
+from operator import attrgetter
 from pathlib import Path
 from typing import IO, Any
 from urllib.parse import quote
@@ -63,6 +64,7 @@ DEFAULT_BASE = "https://streekbeleid.example/"
 KIND_OF: dict[type[Any], str] = {cls: key for key, cls in RECORD_KINDS.items()}
 _ORDER = {key: i for i, key in enumerate(RECORD_KINDS)}
 _EDGE_RECORDS = (Membership, Lineage, Relation)
+_ID = attrgetter("id")
 
 PathOrFile = str | os.PathLike[str] | IO[str]
 
@@ -78,14 +80,17 @@ def model_records(model: Model) -> list[Any]:
     Plan items travel inside their plan; memberships, lineage and relations come
     from the edges they stand behind.
     """
-    out: dict[str, Any] = {}
+    kinds: dict[type[Any], dict[str, Any]] = {}
     for rid, rec in model.graph.nodes(data="record"):
         if rec is not None and not isinstance(rec, PlanItem):
-            out[rid] = rec
-    for _u, _v, key, rec in model.graph.edges(keys=True, data="record"):
+            kinds.setdefault(type(rec), {})[rid] = rec
+    for key, rec in model.keyed_edge_records():
         if isinstance(rec, _EDGE_RECORDS) and key == rec.id:
-            out[key] = rec
-    return sorted(out.values(), key=_sort_key)
+            kinds.setdefault(type(rec), {})[key] = rec
+    out: list[Any] = []
+    for cls in sorted(kinds, key=lambda cls: _ORDER.get(KIND_OF.get(cls, ""), len(_ORDER))):
+        out.extend(sorted(kinds[cls].values(), key=_ID))
+    return out
 
 
 def _sort_key(record: Any) -> tuple[int, str]:

@@ -398,6 +398,15 @@ class Model:
         Reads the graph's own adjacency filtered by the slice's sets: several times faster than iterating a
         networkx filtered view edge by edge on a model with a million memberships.
         """
+        for _key, record in self.keyed_edge_records():
+            yield record
+
+    def keyed_edge_records(self) -> Iterator[tuple[str, Any]]:
+        """``(edge key, record)`` for every edge, as :meth:`edge_records`.
+
+        A record behind several edges (a membership on behalf of someone) is behind the one
+        keyed by its own id and others keyed otherwise.
+        """
         node_ok, edge_ok = self._node_ok, self._edge_ok
         for u, neighbours in self._base._adj.items():
             if node_ok is not None and u not in node_ok:
@@ -407,7 +416,7 @@ class Model:
                     continue
                 for key, data in keyed.items():
                     if edge_ok is None or key in edge_ok:
-                        yield data["record"]
+                        yield key, data["record"]
 
     def __contains__(self, record_id: object) -> bool:
         return record_id in self.graph
