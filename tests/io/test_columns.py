@@ -50,6 +50,28 @@ def test_classes_it_cannot_build_go_to_the_converter() -> None:
     assert columns()._plan(Actor) is not None
 
 
+@attrs.frozen(init=False)
+class _OwnInit:
+    name: str
+
+    def __init__(self, name: str) -> None:
+        self.__attrs_init__(name=name.strip())  # type: ignore[attr-defined]
+
+
+@attrs.frozen
+class _Plain:
+    name: str
+    inner: tuple[_OwnInit, ...] = ()
+
+
+def test_a_class_with_an_init_of_its_own_is_built_by_its_init() -> None:
+    fast = Columns(converter)
+    assert fast._plan(_OwnInit) is None and fast._plan(_Plain) is not None
+    data = {"name": "a", "inner": [{"name": "  b  "}]}
+    expected = _Plain(name="a", inner=(_OwnInit(name="b"),))
+    assert fast.structure(data, _Plain) == converter.structure(data, _Plain) == expected
+
+
 def test_defaults_computed_from_other_fields() -> None:
     data = {
         "actors": [{"id": "x:a", "name": "A", "kind": "other"}, {"id": "x:p", "name": "P", "kind": "other"}],

@@ -161,6 +161,9 @@ class Columns:
         """How to build ``cls`` a column at a time, or None to leave it to the converter."""
         if not attrs.has(cls) or hasattr(cls, "__attrs_pre_init__") or hasattr(cls, "__attrs_post_init__"):
             return None
+        code = getattr(cls.__init__, "__code__", None)
+        if code is None or not code.co_filename.startswith("<attrs generated"):
+            return None  # an __init__ of its own: it may do what the fields do not say
         fields = attrs.fields(cls)
         slots = set(getattr(cls, "__slots__", ())) - {"__weakref__"}
         if slots != {f.name for f in fields}:  # not slotted, or slots of its own (a cached hash)
