@@ -14,9 +14,9 @@ either returns exactly what the project converter would return for the same data
 raises :class:`Reject`, and the caller then lets the converter structure the data and
 name its problems.  It rejects whenever it is not sure (a value of an unexpected type,
 a bad value, anything that raises).  A class it cannot build a column at a time (a field
-whose validator or converter it does not know, an ``__attrs_post_init__``) is built by
-the converter's hook, value by value, within the same call.  The test suite checks both
-halves on random models and random damage to them.
+whose validator or converter it does not know, an ``__attrs_post_init__``, an ``__init__``
+of its own) is built by the converter's hook, value by value, within the same call.  The
+test suite checks both halves on random models and random damage to them.
 """
 
 from __future__ import annotations
