@@ -196,9 +196,10 @@ def test_text_as_written_is_parsed_by_orjson(indent: int | None, monkeypatch: py
 @pytest.mark.parametrize("indent", [None, 2])
 def test_a_duplicate_key_is_found_in_text_orjson_would_read(indent: int | None) -> None:
     text = native.generate_json(_actors(2), indent=indent)
-    doubled = text.replace('"name":', '"name":"first","name":', 1)
     if indent == 2:
         doubled = text.replace('"name": ', '"name": "first",\n      "name": ', 1)
+    else:
+        doubled = text.replace('"name":', '"name":"first","name":', 1)
     assert orjson.loads(doubled)["actors"][0]["name"] == "Actor 0"  # orjson keeps the last silently
     with pytest.raises(DataError, match=r"\$\.actors\[0\]\.name: duplicate key"):
         native.parse_json(doubled, "doubled.json")

@@ -88,13 +88,18 @@ def model_records(model: Model) -> list[Any]:
         if isinstance(rec, _EDGE_RECORDS) and key == rec.id:
             kinds.setdefault(type(rec), {})[key] = rec
     out: list[Any] = []
-    for cls in sorted(kinds, key=lambda cls: _ORDER.get(KIND_OF.get(cls, ""), len(_ORDER))):
+    for cls in sorted(kinds, key=_kind_rank):
         out.extend(sorted(kinds[cls].values(), key=_ID))
     return out
 
 
+def _kind_rank(cls: type[Any]) -> int:
+    """Where a record class comes in a dataset (its kind's place in ``RECORD_KINDS``)."""
+    return _ORDER.get(KIND_OF.get(cls, ""), len(_ORDER))
+
+
 def _sort_key(record: Any) -> tuple[int, str]:
-    return (_ORDER.get(KIND_OF.get(type(record), ""), len(_ORDER)), record.id)
+    return (_kind_rank(type(record)), record.id)
 
 
 def export_records(model: Model, *, closed: bool = True) -> list[Any]:

@@ -314,7 +314,7 @@ def from_data(
         it out (called only when there is a problem to place).
     """
     dataset = _structure(data, name, lines)
-    problems = _integrity(dataset, name, base)
+    problems = _integrity(dataset, base)
     if problems:
         where = _lines(lines)
         raise DataError([DataProblem(name, _line_for(path, where), path, msg) for path, msg in problems])
@@ -375,7 +375,7 @@ def _defined(record: Any, path: str) -> Iterator[tuple[str, str]]:
             yield from _defined(item, f"{path}.items[{i}]")
 
 
-def _integrity(dataset: Dataset, name: str, base: Model | None) -> list[tuple[str, str]]:
+def _integrity(dataset: Dataset, base: Model | None) -> list[tuple[str, str]]:
     """Duplicate ids, clashes with the base, and references to ids defined nowhere."""
     known: set[str] = set()
     if base is not None:
