@@ -14,6 +14,9 @@ group, so a region package's tests can use it without any import or
 - fixture ``streekbeleid_core``: the model of the core catalogue alone.
 - fixture ``streekbeleid_make_model``: a factory ``make(plugins=[...], extra=[(name, plugin)])`` for models
   with any set of plugins, including plugin objects that are not installed.
+- :func:`build_model` and fixture ``streekbeleid_build``: a small hand-made model from records, on top of the
+  core catalogue's territories, regions, actors and themes (``catalogue=False`` leaves them out), e.g. to show
+  that a check of your package fires.
 
 Example (a region package's ``tests/test_region.py``)::
 
@@ -38,7 +41,7 @@ if TYPE_CHECKING:
     from .model.records import Problem, Source
     from .plugins.manager import PluginSet
 
-__all__ = ["assert_region_valid", "load_region", "own_records", "region_problems", "sources_in"]
+__all__ = ["assert_region_valid", "build_model", "load_region", "own_records", "region_problems", "sources_in"]
 
 T = TypeVar("T")
 
@@ -75,6 +78,37 @@ def load_region(slug: str, *, extra: Iterable[tuple[str, object]] = ()) -> Model
     extra = list(extra)
     registered = {name for name, _plugin in extra}
     return assemble(make_plugin_manager([] if slug in registered else [slug], strict=True, extra=extra))
+
+
+_CATALOGUE: list[Any] = []
+
+
+def build_model(
+    *records: Any, catalogue: bool = True, workflows: Iterable[Any] = (), checks: Iterable[Any] = ()
+) -> Model:
+    """A hand-made model of ``records``, on top of the core catalogue unless ``catalogue`` is false.
+
+    The catalogue's territories, regions, actors and themes come first, so the records may refer to
+    municipalities (``nis:71022``), reference regions, Flanders-wide actors (``org:voka``) and themes.
+    ``workflows`` (definitions, guards, decision rules) and ``checks`` are passed on to
+    :meth:`Model.from_records <streekbeleid.Model.from_records>`.
+
+    >>> from streekbeleid import Body
+    >>> model = build_model(Body(id="x:resoc", name="RESOC X", kind="resoc", region="refreg:REFREG15"))
+    >>> model.get("x:resoc").name, model.get("nis:71022").name
+    ('RESOC X', 'Hasselt')
+    """
+    from .model.model import Model
+    from .model.records import Actor, Region, Territory, Theme
+
+    if catalogue and not _CATALOGUE:
+        from .assembly import load
+
+        core = load(plugins=[], strict=True)
+        _CATALOGUE.extend(r for kind in (Territory, Region, Actor, Theme) for r in core.records(kind))
+    return Model.from_records(
+        [*(_CATALOGUE if catalogue else []), *records], workflows=list(workflows), checks=list(checks)
+    )
 
 
 def region_problems(model: Model) -> list[Problem]:
@@ -160,6 +194,12 @@ def streekbeleid_core() -> Model:
     from .assembly import load
 
     return load(plugins=[], strict=True)
+
+
+@pytest.fixture
+def streekbeleid_build() -> Callable[..., Model]:
+    """:func:`build_model` as a fixture: ``streekbeleid_build(*records, catalogue=True)``."""
+    return build_model
 
 
 @pytest.fixture

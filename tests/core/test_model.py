@@ -8,7 +8,6 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-import streekbeleid
 from streekbeleid import (
     Body,
     Membership,
@@ -20,11 +19,7 @@ from streekbeleid import (
     Truth,
     UnknownIdError,
 )
-
-
-@pytest.fixture(scope="module")
-def core() -> Model:
-    return streekbeleid.load(plugins=[], strict=True)
+from streekbeleid.testing import build_model
 
 
 def municipalities(model: Model, province: str | None = None) -> list[Territory]:
@@ -105,10 +100,7 @@ def test_slices_of_slices_are_built_from_the_base_graph(core: Model) -> None:
 
 
 def hand_made() -> Model:
-    catalogue = streekbeleid.load(plugins=[], strict=True)
-    territories = catalogue.records(Territory)
     records = [
-        *territories,
         Region(id="x:leuven", name="Leuven", parts=[RegionPart(territory="nis:24000")]),
         Region(id="x:sub", name="Sub", part_of="x:leuven", parts_known=False),
         Region(id="x:elsewhere", name="Elsewhere", parts=[RegionPart(territory="nis:71000")]),
@@ -118,7 +110,7 @@ def hand_made() -> Model:
         Membership(id="x:m2", organization="x:taskforce", member="nis:24001", valid=Period.parse("2016-08-01/..")),
         Membership(id="x:m3", organization="x:other", member="nis:71022"),
     ]
-    return Model.from_records(records)
+    return build_model(*records)
 
 
 def test_members_on_a_date_mark_uncertain_ones() -> None:

@@ -3,14 +3,11 @@ that holds every kind of record and every kind of date bound."""
 
 from __future__ import annotations
 
-import os
 from decimal import Decimal
-from importlib.metadata import entry_points
 from typing import Any
 
 import pytest
 
-import streekbeleid
 from streekbeleid import (
     Actor,
     Baseline,
@@ -42,16 +39,13 @@ from streekbeleid import (
     Theme,
     VoteCount,
 )
+from streekbeleid.testing import build_model
 
 REGIONS = {
     "limburg": "limburg:limburg",
     "zuid_oost_vlaanderen": "zuid_oost_vlaanderen:zuid-oost-vlaanderen",
     "leuven": "leuven:arrondissement-leuven",
 }
-
-
-def installed_regions() -> set[str]:
-    return {ep.name for ep in entry_points(group="streekbeleid")}
 
 
 def _src(locator: str | None = None) -> Source:
@@ -277,49 +271,19 @@ def handmade_records() -> list[Any]:
 
 @pytest.fixture(scope="session")
 def handmade() -> Model:
-    return Model.from_records(handmade_records())
+    return build_model(*handmade_records(), catalogue=False)
 
 
-@pytest.fixture(scope="session")
-def core() -> Model:
-    return streekbeleid.load(plugins=[], strict=True)
+#: The fixture that holds each region package's model (tests/conftest.py).
+_FIXTURE_OF = {"limburg": "limburg", "zuid_oost_vlaanderen": "zov", "leuven": "leuven"}
 
-
-@pytest.fixture(scope="session")
-def everything() -> Model:
-    """The core and every installed region."""
-    return streekbeleid.load(strict=True)
-
-
-_MODELS: dict[str, Model] = {}
-
-
-def model_named(name: str) -> Model:
-    """``core``, ``handmade``, a region slug (core and that region), or ``<slug>/slice`` (its region slice)."""
-    if name not in _MODELS:
-        if name == "core":
-            _MODELS[name] = streekbeleid.load(plugins=[], strict=True)
-        elif name == "handmade":
-            _MODELS[name] = Model.from_records(handmade_records())
-        elif name.endswith("/slice"):
-            slug = name.removesuffix("/slice")
-            _MODELS[name] = model_named(slug).in_region(REGIONS[slug]).as_of("2016-06-30")
-        else:
-            if name not in installed_regions():
-                (pytest.fail if os.environ.get("CI") else pytest.skip)(f"region package {name} is not installed")
-            _MODELS[name] = streekbeleid.load(plugins=[name], strict=True)
-    return _MODELS[name]
-
-
-#: The models every format is exported from in the tests.
+#: The models every format is exported from in the tests: ``core``, ``handmade``, each region package
+#: with the core, and ``<slug>/slice`` (that region's slice on 30 June 2016).
 MODEL_NAMES = ["core", "handmade", *REGIONS, *(f"{slug}/slice" for slug in REGIONS)]
 
 
 @pytest.fixture(params=MODEL_NAMES)
 def any_model(request: pytest.FixtureRequest) -> Model:
-    return model_named(request.param)
-
-
-@pytest.fixture(scope="session")
-def limburg() -> Model:
-    return model_named("limburg")
+    slug, _, sliced = request.param.partition("/")
+    model: Model = request.getfixturevalue(_FIXTURE_OF.get(slug, slug))
+    return model.in_region(REGIONS[slug]).as_of("2016-06-30") if sliced else model

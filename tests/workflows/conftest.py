@@ -29,6 +29,7 @@ from streekbeleid import (
 )
 from streekbeleid.model.workflow import DecisionRule, Guard, Transition, Verdict, WorkflowDefinition
 from streekbeleid.serialization import load_data_file
+from streekbeleid.testing import build_model
 from streekbeleid.workflows import Engine, EventStore
 
 TODAY = dt.date(2024, 6, 1)
@@ -202,8 +203,9 @@ _ALWAYS_NO = Guard(name="t:always_no", function=lambda ctx: Verdict.no("the test
 
 def tiny_model(*extra_workflows: Any) -> Model:
     """The hand-made model with the core workflows, a demo workflow and anything extra."""
-    return Model.from_records(
-        tiny_records(),
+    return build_model(
+        *tiny_records(),
+        catalogue=False,
         workflows=[*core_definitions(), demo_definition(), _ALWAYS_NO, *extra_workflows],
     )
 

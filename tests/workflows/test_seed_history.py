@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pytest
 
-import streekbeleid
 from streekbeleid import Model, WorkflowError
 from streekbeleid.workflows import Engine, EventStore, mermaid, record_history
 
@@ -16,16 +15,6 @@ LIMBURG = HISTORIES / "limburg.yaml"
 PACT = "limburg:streekpact-2014-2019/levensloop"
 LIRES = "limburg:lires/aanvraag-versterkt-streekbeleid"
 LEVERS = "limburg:lires/hefboomprojecten"
-
-
-@pytest.fixture(scope="module")
-def limburg() -> Model:
-    return streekbeleid.load(plugins=["limburg"], strict=True)
-
-
-@pytest.fixture(scope="module")
-def everything() -> Model:
-    return streekbeleid.load(strict=True)
 
 
 @pytest.fixture

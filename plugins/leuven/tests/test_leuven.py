@@ -26,11 +26,6 @@ ERSV = "leuven:ersv-vlaams-brabant"
 SOCIAL_PARTNERS = {"org:acv", "org:abvv", "org:aclvb", "org:voka", "org:unizo", "org:boerenbond"}
 
 
-@pytest.fixture(scope="module")
-def model() -> streekbeleid.Model:
-    return streekbeleid.load(plugins=[SLUG], strict=True)
-
-
 def own_records(model: streekbeleid.Model) -> list[object]:
     return testing.own_records(model, SLUG)
 
@@ -248,8 +243,7 @@ def test_installed_cli_lists_leuven_among_all_installed_regions() -> None:
     assert plugins["leuven:arrondissement-leuven"] == SLUG
 
 
-def test_both_action_plans_answer_the_flemish_call_of_the_core_catalogue() -> None:
-    model = streekbeleid.load(plugins=["leuven"], strict=True)
+def test_both_action_plans_answer_the_flemish_call_of_the_core_catalogue(model: streekbeleid.Model) -> None:
     answering = sorted(
         s for s, _t, kind in model.graph.in_edges("core:versterkt-streekbeleid", data="kind") if kind == "implements"
     )

@@ -39,11 +39,6 @@ SEEDS = {"000_c377e84609275225.txt", "001_b953762ec565c53e.txt", "002_8f0bc77d8e
 SOCIAL_PARTNERS = {"org:voka", "org:boerenbond", "org:unizo", "org:vkw", "org:acv", "org:abvv", "org:aclvb"}
 
 
-@pytest.fixture(scope="module")
-def model() -> streekbeleid.Model:
-    return streekbeleid.load(plugins=[SLUG], strict=True)
-
-
 def own_records(model: streekbeleid.Model) -> list[object]:
     return testing.own_records(model, SLUG)
 

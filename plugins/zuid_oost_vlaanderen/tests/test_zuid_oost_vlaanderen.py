@@ -24,11 +24,6 @@ REGION = "zuid_oost_vlaanderen:zuid-oost-vlaanderen"
 SEED = "003_31f4182a527d4ee1.txt"
 
 
-@pytest.fixture(scope="module")
-def model() -> streekbeleid.Model:
-    return streekbeleid.load(plugins=[SLUG], strict=True)
-
-
 def own_records(model: streekbeleid.Model) -> list[object]:
     return testing.own_records(model, SLUG)
 
