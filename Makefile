@@ -8,7 +8,7 @@ REGIONS := $(patsubst %/pyproject.toml,%,$(wildcard plugins/*/pyproject.toml))
 STAMP := $(VENV)/.installed-test
 DEMO_STAMP := $(VENV)/.installed-demo
 
-.PHONY: demo test lint typecheck pytest docs bench clean install
+.PHONY: demo test lint typecheck pytest docs bench clean install translations
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -51,6 +51,17 @@ bench: $(STAMP)
 	$(PY) benchmarks/run.py
 	$(PY) benchmarks/bench_workflows.py
 	$(PY) benchmarks/bench_json.py
+
+# The Dutch catalogue: extract the texts marked in the source, update the catalogue, compile it.  New texts
+# arrive untranslated: fill them in the .po file and run this again (a test fails until every one is done).
+LOCALE := src/streekbeleid/locale
+BABEL_KEYWORDS := --no-default-keywords -k _ -k N_ -k ngettext:1,2 -k pgettext:1c,2
+translations: $(STAMP)
+	mkdir -p build
+	$(BIN)/pybabel extract -F babel.cfg $(BABEL_KEYWORDS) --no-location --sort-output --omit-header \
+		-o build/streekbeleid.pot .
+	$(BIN)/pybabel update -i build/streekbeleid.pot -d $(LOCALE) -D streekbeleid --ignore-obsolete
+	$(BIN)/pybabel compile -d $(LOCALE) -D streekbeleid --statistics
 
 clean:
 	rm -rf $(VENV) build .pytest_cache .mypy_cache .ruff_cache .hypothesis
