@@ -295,15 +295,16 @@ def open_text(target: PathOrFile) -> Iterator[IO[str]]:
 
 
 @contextlib.contextmanager
-def write_atomic(path: Path) -> Iterator[IO[str]]:
+def write_atomic(path: Path, *, binary: bool = False) -> Iterator[IO[Any]]:
     """Write a file through a temporary file beside it, renamed into place only on success.
 
-    A failing exporter leaves the old file, or none, never half a file.
+    A failing exporter leaves the old file, or none, never half a file.  Text is UTF-8; ``binary`` gives a
+    file of bytes (a workbook).
     """
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
+        with os.fdopen(fd, "wb") if binary else os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
             yield fh
         os.replace(tmp, path)
     except BaseException:
