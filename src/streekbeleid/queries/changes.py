@@ -178,9 +178,7 @@ def changes(model: Model, start: dt.date | str, end: dt.date | str, *, region: s
     whole = model.whole()
     scope = whole.in_region(region) if region else whole
     inside = (
-        Period.between(first + dt.timedelta(days=1), last - dt.timedelta(days=1))
-        if (last - first).days > 1
-        else None
+        Period.between(first + dt.timedelta(days=1), last - dt.timedelta(days=1)) if (last - first).days > 1 else None
     )
     seen: dict[Period, tuple[Truth, Truth, Truth]] = {}
     found: list[Change] = []
