@@ -33,7 +33,7 @@ import attrs
 from ..i18n import N_, _, bound_words, period_words, when
 from .dates import DateBound, PartialDate, Period, Truth
 
-__all__ = ["HEADINGS", "Column", "Table", "Tabular", "cell_text", "json_value"]
+__all__ = ["HEADINGS", "Column", "Ref", "Table", "Tabular", "cell_text", "json_value"]
 
 #: Headings many tables share (English, translated when shown).
 HEADINGS = {
@@ -55,10 +55,29 @@ class Column:
     title: str
 
 
+@attrs.frozen
+class Ref:
+    """A record in a table: people read its ``name``, ``--json`` and the files get its ``id``."""
+
+    id: str
+    name: str
+
+    @classmethod
+    def to(cls, model: Any, record_id: str | None) -> Ref | None:
+        """A reference to ``record_id`` named from ``model`` (its id when it has no name or is unknown)."""
+        if record_id is None:
+            return None
+        node = model.whole().graph.nodes.get(record_id)
+        record = node["record"] if node else None
+        return cls(record_id, getattr(record, "name", None) or getattr(record, "label", None) or record_id)
+
+
 def cell_text(value: Any) -> str:
     """A value as a person reads it, in the language in use."""
     if value is None:
         return ""
+    if isinstance(value, Ref):
+        return value.name
     if isinstance(value, bool):
         return _("yes") if value else _("no")
     if isinstance(value, Truth):
@@ -82,6 +101,8 @@ def json_value(value: Any) -> Any:
         return value
     if isinstance(value, Truth):
         return value.value
+    if isinstance(value, Ref):
+        return value.id
     if isinstance(value, Decimal):
         return str(value)
     if isinstance(value, (PartialDate, Period, DateBound)):

@@ -25,7 +25,7 @@ from ..i18n import N_, _, pgettext
 from ..model.dates import Period, Truth, parse_day
 from ..model.model import Model, record_type
 from ..model.records import Decision, Meeting, Membership, Tally, Territory
-from ..model.table import HEADINGS, Column, Table, Tabular
+from ..model.table import HEADINGS, Column, Ref, Table, Tabular
 
 __all__ = ["Change", "Changes", "changes"]
 
@@ -70,6 +70,7 @@ class Change:
     certain: bool
     successor: str | None = None
     record: Any = attrs.field(default=None, eq=False, repr=False)
+    successor_ref: Ref | None = attrs.field(default=None, eq=False, repr=False)
 
 
 @attrs.frozen
@@ -121,7 +122,7 @@ class Changes(Tabular):
             Column("certain", N_("certain")),
             Column("successor", N_("successor")),
         ]
-        rows = [(_change_words(c.change), c.kind, c.id, c.name, c.valid, c.certain, c.successor) for c in self.all]
+        rows = [(_change_words(c.change), c.kind, c.id, c.name, c.valid, c.certain, c.successor_ref) for c in self.all]
         return Table(columns, rows)
 
     def records(self) -> list[dict[str, Any]]:
@@ -211,7 +212,10 @@ def changes(model: Model, start: dt.date | str, end: dt.date | str, *, region: s
             change, certain = ENDED, before is Truth.YES and after is Truth.NO
         successor = record.successor if isinstance(record, Territory) and change == ENDED else None
         kind = record_type(record)
-        found.append(Change(change, kind, record.id, _name(whole.graph, record), period, certain, successor, record))
+        name = _name(whole.graph, record)
+        found.append(
+            Change(change, kind, record.id, name, period, certain, successor, record, Ref.to(whole, successor))
+        )
     rank = {k: i for i, k in enumerate(_KIND_ORDER)}
     found.sort(key=lambda c: (rank.get(c.kind, len(rank)), c.change, c.id))
     return Changes(first, last, region, tuple(found))
