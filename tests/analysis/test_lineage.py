@@ -103,3 +103,20 @@ def test_the_limburg_pacts_succeed_each_other_and_subscribe_to_salk(limburg: Mod
 
 def test_lires_deepens_salk(limburg: Model) -> None:
     assert "limburg:salk" in lineage(limburg, "limburg:lires", direction="older").older()
+
+
+def test_a_start_known_only_as_a_latest_day_is_placed_by_that_day(build: Callable[..., Model]) -> None:
+    """SALK began in February 2013 at the latest: after a pact begun in 2008, before a plan of July 2013;
+    an open or unknown start never drags a plan to the front."""
+    model = build(
+        plan("x:pact-2008", "2008/2013"),
+        plan("x:salk", "..2013-02/?"),
+        plan("x:salk-plan", "2013-07/?"),
+        plan("x:lires", "..2016-04/2020-10-31.."),
+        plan("x:unknown", "?/2020"),
+        link("succeeds", "x:salk", "x:pact-2008"),
+        link("implements", "x:salk-plan", "x:salk"),
+        link("deepens", "x:lires", "x:salk"),
+        link("revises", "x:unknown", "x:lires"),
+    )
+    assert lineage(model, "x:salk").members == ("x:pact-2008", "x:salk", "x:salk-plan", "x:lires", "x:unknown")

@@ -21,6 +21,7 @@ from typing import Any, Literal
 
 import attrs
 
+from ..model.dates import Period
 from ..model.model import Model
 from ..model.records import LINEAGE_KINDS, Plan
 from ._util import lookup
@@ -73,6 +74,12 @@ class LineageChain:
         return tuple(m for m in self.members if m in found)
 
 
+def _oldest_first(period: Period) -> tuple[int, int, int, int]:
+    """A sort key: the latest possible start, then the earliest, then the end's."""
+    s_lo, s_hi, e_lo, e_hi = period.ordinals()
+    return (s_hi, s_lo, e_lo, e_hi)
+
+
 def lineage(
     model: Model,
     record_id: str,
@@ -89,7 +96,9 @@ def lineage(
     (default: all of :data:`~streekbeleid.model.records.LINEAGE_KINDS`).
     A call (a plan of kind ``call``, such as the Flemish Versterkt Streekbeleid call) ends the walk
     unless it is where the walk starts: the plans that answer the same call are not one family.
-    Members are ordered by the start of their period, oldest first.  See the module example.
+    Members are ordered by the start of their period, oldest first: by the latest day the start can be (a plan
+    begun "in 2013-02 at the latest" comes before one begun in 2013-07, and one begun in 2008 before both), then
+    the earliest; a record whose start is unknown comes last.  See the module example.
     """
     lookup(model, record_id)
     wanted = frozenset(kinds) if kinds is not None else frozenset(LINEAGE_KINDS)
@@ -118,7 +127,7 @@ def lineage(
                     seen.add(nxt)
                     frontier.append(nxt)
     records = {n: lookup(model, n) for n in seen}
-    members = sorted(seen, key=lambda n: (records[n].valid.ordinals(), n))
+    members = sorted(seen, key=lambda n: (_oldest_first(records[n].valid), n))
     ordered = sorted(links.values(), key=lambda link: (members.index(link.newer), members.index(link.older)))
     basis = [records[n] for n in members]
     basis.extend(link.record for link in ordered if all(link.record is not r for r in basis))
