@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 import attrs
 
@@ -49,15 +49,41 @@ class DataError(StreekbeleidError):
 
 
 class UnknownIdError(StreekbeleidError, KeyError):
-    """No record has this id."""
+    """No record has this id.
 
-    def __init__(self, record_id: str, hint: str = "") -> None:
+    ``suggest`` (if given) is called when the message is first shown and returns ``(id, name)`` pairs of the
+    nearest ids, for "did you mean ...?": a lookup that expects misses and catches the error pays nothing.
+
+    >>> str(UnknownIdError("limburg:resocc", suggest=lambda: [("limburg:resoc", "RESOC Limburg")]))
+    "unknown id 'limburg:resocc'; did you mean limburg:resoc (RESOC Limburg)?"
+    """
+
+    def __init__(
+        self, record_id: str, hint: str = "", *, suggest: Callable[[], Sequence[tuple[str, str]]] | None = None
+    ) -> None:
         self.id = record_id
-        message = f"unknown id {record_id!r}"
-        super().__init__(message + (f" ({hint})" if hint else ""))
+        self.hint = hint
+        self._suggest = suggest
+        self._suggestions: list[tuple[str, str]] | None = None
+        super().__init__(record_id)
+
+    @property
+    def suggestions(self) -> list[tuple[str, str]]:
+        """The nearest ids and their names (computed once, on first use)."""
+        if self._suggestions is None:
+            self._suggestions = list(self._suggest()) if self._suggest is not None else []
+        return self._suggestions
 
     def __str__(self) -> str:  # KeyError would quote the message
-        return str(self.args[0])
+        from .i18n import _
+
+        text = _("unknown id {id!r}").format(id=self.id)
+        if self.hint:
+            text += f" ({self.hint})"
+        if self.suggestions:
+            names = _(" or ").join(f"{rid} ({name})" if name != rid else rid for rid, name in self.suggestions)
+            text += _("; did you mean {names}?").format(names=names)
+        return text
 
 
 class RecordKindError(StreekbeleidError, TypeError):

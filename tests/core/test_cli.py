@@ -76,7 +76,7 @@ def test_show_a_territory_with_its_successions(capsys: pytest.CaptureFixture[str
 def test_show_as_of_a_date_before_it_existed_is_a_clean_error(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, err = run(capsys, "show", "nis:72043", "--plugins", "", "--as-of", "2018-01-01")
     assert code == 2 and out == ""
-    assert err.strip() == "streekbeleid: error: unknown id 'nis:72043' (it exists, but is not active on 2018-01-01)"
+    assert err.strip() == "streekbeleid: error: unknown id 'nis:72043' (it exists, but is not active on 1 January 2018)"
 
 
 def test_show_json(capsys: pytest.CaptureFixture[str]) -> None:

@@ -83,7 +83,7 @@ def test_successors_are_edges_from_the_new_municipality(core: Model) -> None:
 
 def test_a_slice_hides_what_did_not_exist_and_says_why(core: Model) -> None:
     before = core.as_of("2018-06-01")
-    with pytest.raises(UnknownIdError, match="not active on 2018-06-01") as info:
+    with pytest.raises(UnknownIdError, match="not active on 1 June 2018") as info:
         before.get("nis:72043")
     assert isinstance(info.value, KeyError)
     assert before.status("nis:72043") is Truth.NO
@@ -207,3 +207,19 @@ def test_whole_gives_back_the_unsliced_model_and_edge_records_follow_the_slice()
     for m in (model, sliced):
         keyed = sorted((key, id(rec)) for key, rec in m.keyed_edge_records())
         assert keyed == sorted((key, id(rec)) for _u, _v, key, rec in m.graph.edges(keys=True, data="record"))
+
+
+def test_an_unknown_id_suggests_the_nearest_ones_by_id_or_name(limburg: Model) -> None:
+    from streekbeleid.i18n import use_language
+
+    with pytest.raises(UnknownIdError) as info:
+        limburg.get("limburg:resocc")
+    assert info.value.suggestions[0] == ("limburg:resoc", "RESOC Limburg")
+    with use_language("nl"):
+        assert str(info.value).startswith("onbekende id 'limburg:resocc'; bedoelde u limburg:resoc (RESOC Limburg)")
+    with pytest.raises(UnknownIdError) as info:
+        limburg.get("Nijlen")  # a name where an id belongs
+    assert info.value.suggestions == [("nis:12026", "Nijlen")]
+    with pytest.raises(UnknownIdError) as info:
+        limburg.get("zz:nothing-like-it")
+    assert str(info.value) == "unknown id 'zz:nothing-like-it'"

@@ -431,9 +431,20 @@ class Model:
         for _u, _v, _k, rec in self._edge_records(record_id):
             return rec
         if record_id in self._base:
-            where = f"not active on {self.date}" if self.date else f"outside region {self.region}"
-            raise UnknownIdError(record_id, f"it exists, but is {where}")
-        raise UnknownIdError(record_id)
+            from ..i18n import _, day_words
+
+            if self.date:
+                hint = _("it exists, but is not active on {day}").format(day=day_words(self.date))
+            else:
+                hint = _("it exists, but lies outside region {region}").format(region=self.region)
+            raise UnknownIdError(record_id, hint)
+        raise UnknownIdError(record_id, suggest=lambda: self._nearest(record_id))
+
+    def _nearest(self, text: str) -> list[tuple[str, str]]:
+        """The ids nearest to ``text`` with their names, for an unknown id's "did you mean ...?"."""
+        from .search import search
+
+        return [(hit.id, hit.name) for hit in search(self, text, limit=3) if hit.id != text]
 
     def _edge_records(self, key: str) -> Iterator[tuple[str, str, str, Any]]:
         # memberships, relations and lineage live on edges; find by key through the index of ids
