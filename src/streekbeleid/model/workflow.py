@@ -45,7 +45,6 @@ if TYPE_CHECKING:
 
 __all__ = [
     "ANY_STATE",
-    "CORE_GUARD_NAMES",
     "FACTS",
     "RESERVED_TRANSITIONS",
     "SUBJECT_KINDS",
@@ -322,38 +321,18 @@ class Guard:
             raise ValueError(f"name: guard name {value!r} must be a name or namespace:name")
 
 
-#: The names of the core guards, which every workflow may name.  ``streekbeleid.workflows.guards``
-#: defines them (they read the model through the queries); a test holds the two equal.
-CORE_GUARD_NAMES = frozenset(
-    {
-        "answered_by_recipient",
-        "approved_before_submit",
-        "decision_by_owner",
-        "decision_consistent",
-        "endorser_exists_and_in_region",
-        "parties_active",
-        "reports_to_recipient",
-        "subject_active",
-        "subregion_of_subject",
-        "successor_recorded",
-        "unanimous_if_required",
-    }
-)
-
-
-def contribution_problems(
-    items: Iterable[object], core_guards: Iterable[str] = CORE_GUARD_NAMES
-) -> list[tuple[str | None, str]]:
+def contribution_problems(items: Iterable[object], core_guards: Iterable[str]) -> list[tuple[str | None, str]]:
     """What is wrong with a model's workflow contributions taken together, as ``(id, message)`` pairs.
 
     Each item must be a :class:`WorkflowDefinition`, :class:`Guard` or :class:`DecisionRule`;
-    a definition id and a guard name are given once; every guard a transition names exists.
+    a definition id and a guard name are given once; every guard a transition names exists
+    among ``core_guards`` (the names of :data:`streekbeleid.model.guards.CORE_GUARDS`) and the guards given.
     The id is the definition's, or None for a problem of no definition.
 
     >>> t = Transition(name="approve", source=("draft",), target="approved", guards=("limburg:heard",))
     >>> d = WorkflowDefinition(id="x:w", name="W", subject_kind="plan", states=("draft", "approved"),
     ...                        initial="draft", finals=("approved",), transitions=(t,))
-    >>> contribution_problems([d])[0][1][:74]
+    >>> contribution_problems([d], core_guards=())[0][1][:74]
     "workflow 'x:w': transition 'approve' names unknown guard 'limburg:heard' ("
     """
     problems: list[tuple[str | None, str]] = []

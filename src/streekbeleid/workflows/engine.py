@@ -49,6 +49,7 @@ import attrs
 
 from ..errors import UnknownIdError, WorkflowError
 from ..model.dates import DateBound, Truth
+from ..model.guards import CORE_GUARDS
 from ..model.model import Model, record_type
 from ..model.records import Decision, Source, Tally, VoteCount
 from ..model.workflow import (
@@ -67,7 +68,6 @@ from ..model.workflow import (
     latest,
 )
 from ._refuse import refuse
-from .guards import CORE_GUARDS
 from .store import ConflictError, EventStore, InstanceRow, event_row, row_event, utc_now
 
 __all__ = ["Engine", "Registry", "effective", "fold"]
