@@ -228,10 +228,8 @@ def _parse_votes(value: object) -> VoteCount | None:
 def _parse_sources(value: Iterable[object] | None) -> tuple[Source, ...]:
     out = []
     for s in value or ():
-        if isinstance(s, Source):
-            out.append(s)
-        elif isinstance(s, str) and s.strip():
-            out.append(Source(document=s))
+        if isinstance(s, Source) or (isinstance(s, str) and s.strip()):
+            out.append(Source.of(s))
         elif isinstance(s, Mapping) and isinstance(s.get("document"), str) and set(s) <= {"document", "locator"}:
             out.append(Source(document=s["document"], locator=s.get("locator")))
         else:
