@@ -41,7 +41,7 @@ from ..assembly import defined_ids, references
 from ..errors import DataError, DataProblem
 from ..model.model import Model
 from ..model.records import Source, contained_of, reference_plan
-from ..serialization import FORMAT, Dataset, _line_for, converter, dataset_json_schema, parse_data, parse_text
+from ..serialization import FORMAT, Dataset, converter, dataset_json_schema, line_for, parse_data, parse_text
 from ._columns import Columns, Reject
 from ._common import KIND_OF, PathOrFile, export_records, model_records, open_text, whole
 
@@ -315,7 +315,7 @@ def from_data(
     problems = _integrity(dataset, base)
     if problems:
         where = _lines(lines)
-        raise DataError([DataProblem(name, _line_for(path, where), path, msg) for path, msg in problems])
+        raise DataError([DataProblem(name, line_for(path, where), path, msg) for path, msg in problems])
     records = list(dataset.records())
     if base is None:
         return Model.from_records(records, origins=dict.fromkeys(_all_ids(records), name))
@@ -347,7 +347,7 @@ def _structure(data: Any, name: str, lines: Mapping[str, int] | Callable[[], Map
         if fmt is not None and fmt != FORMAT:
             raise DataError.single(
                 name,
-                _line_for("$.format", _lines(lines)),
+                line_for("$.format", _lines(lines)),
                 "$.format",
                 f"unsupported format {fmt!r}; this version of streekbeleid reads {FORMAT!r}",
             )
