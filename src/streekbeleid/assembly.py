@@ -8,7 +8,6 @@ model never depends on the order plugins are called in.
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Iterator, Sequence
 from importlib.resources.abc import Traversable
 from pathlib import Path
@@ -27,9 +26,9 @@ from .model.records import (
     Region,
     Territory,
     Theme,
-    _check_id,
-    _check_ids,
+    contained_of,
     namespace_of,
+    reference_plan,
 )
 from .plugins.manager import CORE_NAMESPACES, CORE_PLUGIN, PluginSet, make_plugin_manager
 from .serialization import load_data_file_located
@@ -139,48 +138,30 @@ def references(record: Any) -> Iterator[tuple[str, str]]:
     yield from _refs(record, "")
 
 
-@functools.cache
-def _ref_plan(cls: Any) -> tuple[tuple[str, str], ...]:
-    """Which fields of a record class hold references, computed once per class."""
-    plan = []
-    for field in attrs.fields(cls):
-        if field.name == "id":
-            continue
-        if field.validator is _check_id:
-            plan.append((field.name, "ref"))
-        elif field.validator is _check_ids:
-            plan.append((field.name, "refs"))
-        else:
-            plan.append((field.name, "nested"))
-    return tuple(plan)
-
-
 def _refs(obj: Any, prefix: str) -> Iterator[tuple[str, str]]:
-    cls: Any = type(obj)
-    for name, how in _ref_plan(cls):
+    for name, reference in reference_plan(type(obj)):
         value = getattr(obj, name)
-        if how == "ref":
-            if value is not None:
-                yield f"{prefix}{name}", value
-        elif how == "refs":
+        if reference is None:  # nested records that hold references
+            if isinstance(value, tuple):
+                for i, v in enumerate(value):
+                    yield from _refs(v, f"{prefix}{name}[{i}].")
+            elif value is not None:
+                yield from _refs(value, f"{prefix}{name}.")
+        elif reference.many:
             for i, v in enumerate(value):
                 yield f"{prefix}{name}[{i}]", v
-        elif isinstance(value, tuple):
-            for i, v in enumerate(value):
-                if attrs.has(type(v)):
-                    yield from _refs(v, f"{prefix}{name}[{i}].")
-        elif value is not None and attrs.has(type(value)):
-            yield from _refs(value, f"{prefix}{name}.")
+        elif value is not None:
+            yield f"{prefix}{name}", value
 
 
 def defined_ids(record: Any) -> Iterator[str]:
-    """The ids a record defines: its own and those of its plan items."""
+    """The ids a record defines: its own and those of the records it holds (a plan's items), depth first."""
     rid = getattr(record, "id", None)
     if rid is not None:
         yield rid
-    if isinstance(record, Plan):
-        for item in record.walk():
-            yield item.id
+    for name, _held in contained_of(type(record)):
+        for child in getattr(record, name):
+            yield from defined_ids(child)
 
 
 def _owns(plugin: str, record_id: str) -> bool:

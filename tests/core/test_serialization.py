@@ -190,16 +190,16 @@ def test_yes_and_no_are_text_not_booleans(tmp_path: Path) -> None:
 
 
 def test_a_clean_file_is_read_back_from_the_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from streekbeleid import serialization
+    from streekbeleid.serialization import cache
 
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     monkeypatch.delenv("STREEKBELEID_NO_CACHE", raising=False)
     path = write(tmp_path, "t.yaml", "themes:\n  - {id: theme:x, name: X, valid: 2014/2019}\n")
-    first, lines = serialization.load_data_file_located(path, "t.yaml")
+    first, lines = cache.load_data_file_located(path, "t.yaml")
     assert len(list((tmp_path / "cache" / "streekbeleid" / "data").rglob("*.pickle"))) == 1
     calls: list[str] = []
-    monkeypatch.setattr(serialization, "parse_text", lambda *a, **k: calls.append("parsed"))
-    second, lines_again = serialization.load_data_file_located(path, "t.yaml")
+    monkeypatch.setattr(cache, "parse_text", lambda *a, **k: calls.append("parsed"))
+    second, lines_again = cache.load_data_file_located(path, "t.yaml")
     assert calls == [] and second == first and lines_again == lines
     assert second.themes[0].valid is Period.parse("2014/2019")  # interned again after unpickling
 
@@ -207,37 +207,37 @@ def test_a_clean_file_is_read_back_from_the_cache(tmp_path: Path, monkeypatch: p
 def test_the_cache_follows_the_content_and_ignores_broken_entries(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from streekbeleid import serialization
+    from streekbeleid.serialization import cache
 
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     monkeypatch.delenv("STREEKBELEID_NO_CACHE", raising=False)
     path = write(tmp_path, "t.yaml", "themes:\n  - {id: theme:x, name: X}\n")
-    serialization.load_data_file_located(path, "t.yaml")
+    cache.load_data_file_located(path, "t.yaml")
     for entry in (tmp_path / "cache").rglob("*.pickle"):
         entry.write_bytes(b"not a pickle")
-    assert serialization.load_data_file_located(path, "t.yaml")[0].themes[0].name == "X"
+    assert cache.load_data_file_located(path, "t.yaml")[0].themes[0].name == "X"
     path.write_text("themes:\n  - {id: theme:x, name: Y}\n", encoding="utf-8")
-    assert serialization.load_data_file_located(path, "t.yaml")[0].themes[0].name == "Y"
+    assert cache.load_data_file_located(path, "t.yaml")[0].themes[0].name == "Y"
 
 
 def test_files_with_problems_are_never_cached(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from streekbeleid import serialization
+    from streekbeleid.serialization import cache
 
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     monkeypatch.delenv("STREEKBELEID_NO_CACHE", raising=False)
     path = write(tmp_path, "b.yaml", "themes:\n  - {id: theme:x, name: 5}\n")
     for _ in range(2):
         with pytest.raises(DataError, match=r"b.yaml:2: \$.themes\[0\].name"):
-            serialization.load_data_file_located(path, "b.yaml")
+            cache.load_data_file_located(path, "b.yaml")
     assert not list((tmp_path / "cache").rglob("*.pickle"))
 
 
 def test_the_cache_can_be_turned_off(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from streekbeleid import serialization
+    from streekbeleid.serialization import cache
 
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     monkeypatch.setenv("STREEKBELEID_NO_CACHE", "1")
-    serialization.load_data_file_located(write(tmp_path, "t.yaml", "themes: []\n"), "t.yaml")
+    cache.load_data_file_located(write(tmp_path, "t.yaml", "themes: []\n"), "t.yaml")
     assert not (tmp_path / "cache").exists()
 
 
@@ -278,28 +278,28 @@ def test_a_records_validator_problems_come_with_its_structure_problems(tmp_path:
 @pytest.mark.skipif(not hasattr(os, "getuid"), reason="POSIX owners and modes")
 def test_a_cache_entry_others_could_write_is_never_unpickled(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A pickle runs code when read: an entry or folder writable by others is parsed afresh instead."""
-    from streekbeleid import serialization
+    from streekbeleid.serialization import cache
 
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     monkeypatch.delenv("STREEKBELEID_NO_CACHE", raising=False)
     path = write(tmp_path, "t.yaml", "themes:\n  - {id: theme:x, name: X}\n")
-    serialization.load_data_file_located(path, "t.yaml")
+    cache.load_data_file_located(path, "t.yaml")
     (entry,) = (tmp_path / "cache").rglob("*.pickle")
     modes = [stat.S_IMODE(p.stat().st_mode) for p in (entry, entry.parent, entry.parent.parent)]
     assert modes == [0o600, 0o700, 0o700]
     calls: list[str] = []
-    parse_text = serialization.parse_text
+    parse_text = cache.parse_text
 
     def counted(*args: Any, **kwargs: Any) -> Any:
         calls.append("parsed")
         return parse_text(*args, **kwargs)
 
-    monkeypatch.setattr(serialization, "parse_text", counted)
-    serialization.load_data_file_located(path, "t.yaml")
+    monkeypatch.setattr(cache, "parse_text", counted)
+    cache.load_data_file_located(path, "t.yaml")
     assert calls == []  # the user's own entry is read
     for target, mode in ((entry, 0o620), (entry.parent, 0o770), (entry.parent.parent, 0o707)):
         os.chmod(target, mode)
-        serialization.load_data_file_located(path, "t.yaml")
+        cache.load_data_file_located(path, "t.yaml")
         assert calls.pop() == "parsed" and calls == []
-        serialization.load_data_file_located(path, "t.yaml")  # written again, private again
+        cache.load_data_file_located(path, "t.yaml")  # written again, private again
         assert calls == []

@@ -10,7 +10,6 @@ import pytest
 import streekbeleid
 from streekbeleid import DataError, WorkflowError
 from streekbeleid.model.workflow import (
-    CORE_GUARD_NAMES,
     DecisionRule,
     Guard,
     Transition,
@@ -288,11 +287,6 @@ def test_guard_names_are_plain_or_namespaced() -> None:
 def test_every_core_guard_is_documented() -> None:
     assert all(g.description for g in CORE_GUARDS)
     assert len({g.name for g in CORE_GUARDS}) == len(CORE_GUARDS)
-
-
-def test_the_model_layer_knows_the_core_guards_by_name() -> None:
-    """``check`` finds unknown guards without the engine: it reads the names from the model layer."""
-    assert {g.name for g in CORE_GUARDS} == CORE_GUARD_NAMES
 
 
 class _RegionPlugin:

@@ -219,7 +219,7 @@ def test_a_region_whose_parts_are_unknown_makes_membership_uncertain(engine: Eng
     ctx_guard = engine.registry.guards["endorser_exists_and_in_region"]
     assert ctx_guard.name == "endorser_exists_and_in_region"
     # approval needs an owner: check the guard's view of the region directly
-    from streekbeleid.workflows.guards import territory_in_region
+    from streekbeleid.model.guards import territory_in_region
 
     ctx = _context(engine, plan, "endorse", date="2014-04", by="nis:71016")
     verdict = territory_in_region(ctx, "nis:71016", "t:elsewhere")
@@ -228,7 +228,7 @@ def test_a_region_whose_parts_are_unknown_makes_membership_uncertain(engine: Eng
 
 
 def test_a_subregion_with_unknown_parts_adds_no_doubt_inside_a_known_region(engine: Engine, pact: str) -> None:
-    from streekbeleid.workflows.guards import territory_in_region
+    from streekbeleid.model.guards import territory_in_region
 
     ctx = _context(engine, pact, "endorse", date="2014-04", by="nis:24062")
     assert territory_in_region(ctx, "nis:24062", "t:limburg").truth.value == "no"

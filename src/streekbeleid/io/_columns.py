@@ -34,7 +34,7 @@ import attrs
 import cattrs
 
 from ..model.dates import PartialDate, Period
-from ..model.records import ID_PATTERN, OneOf, Source, _check_id, _check_ids, _non_negative, _to_tuple
+from ..model.records import ID_PATTERN, OneOf, Source, check_id, check_ids, non_negative, reference_of, to_tuple
 
 __all__ = ["Reject", "Columns"]
 
@@ -174,8 +174,9 @@ class Columns:
             descriptor = cls.__dict__.get(field.name)
             if not field.init or field.alias != field.name or not isinstance(descriptor, MemberDescriptorType):
                 return None
-            if field.converter not in (None, _to_tuple) or (
-                field.validator not in _KNOWN and not isinstance(field.validator, OneOf)
+            if field.converter not in (None, to_tuple) or (
+                field.validator not in (None, non_negative, _id_validator(field))
+                and not isinstance(field.validator, OneOf)
             ):
                 return None  # a converter or validator whose effect the column steps do not reproduce
             default = field.default
@@ -201,6 +202,8 @@ class Columns:
             if len(rest) == 1:
                 optional, tp, args = True, rest[0], typing.get_args(rest[0])
         choices = validator.allowed if isinstance(validator, OneOf) else None
+        reference = reference_of(field)
+        own = field.name == "id"
         if typing.get_origin(tp) is Literal and all(type(a) is str for a in args):
             choices = frozenset(args) & choices if choices is not None else frozenset(args)
             tp = str
@@ -210,9 +213,9 @@ class Columns:
                 optional=optional,
                 default=default,
                 choices=choices,
-                non_negative=validator is _non_negative,
-                ids=validator is _check_id,
-                own=field.name == "id",
+                non_negative=validator is non_negative,
+                ids=own or (reference is not None and not reference.many),
+                own=own,
             )
         if tp is Period and not optional:
             return self._parsed(Period.parse, (str,), "periods", default, optional=False)
@@ -221,7 +224,7 @@ class Columns:
         if typing.get_origin(tp) is tuple and len(args) == 2 and args[1] is Ellipsis and not optional:
             inner = args[0]
             if inner is str or attrs.has(inner):
-                return self._lists(inner, default, ids=validator is _check_ids)
+                return self._lists(inner, default, ids=reference is not None and reference.many)
         if attrs.has(tp) and optional and default is None:
             return self._one(tp)
         hook = self._converter.get_structure_hook(hint)
@@ -318,7 +321,12 @@ class Columns:
         return step
 
 
-_KNOWN = (None, _check_id, _check_ids, _non_negative)
+def _id_validator(field: attrs.Attribute[Any]) -> Any:
+    """The validator of a field holding ids, as the record declares them (own id, one reference or many)."""
+    reference = reference_of(field)
+    if field.name == "id" or (reference is not None and not reference.many):
+        return check_id
+    return check_ids if reference is not None else None
 
 
 @attrs.frozen

@@ -24,15 +24,12 @@ from ..model.model import Model
 from ..model.records import (
     RECORD_KINDS,
     Actor,
-    Lineage,
-    Membership,
     PlanItem,
-    Relation,
     Source,
     Territory,
     VoteCount,
-    _check_id,
-    _check_ids,
+    edge_record_of,
+    references_of,
 )
 from ..serialization import unstructure
 
@@ -63,7 +60,6 @@ DEFAULT_BASE = "https://streekbeleid.example/"
 #: The key of each record type in a dataset (``Actor`` -> ``"actors"``).
 KIND_OF: dict[type[Any], str] = {cls: key for key, cls in RECORD_KINDS.items()}
 _ORDER = {key: i for i, key in enumerate(RECORD_KINDS)}
-_EDGE_RECORDS = (Membership, Lineage, Relation)
 _ID = attrgetter("id")
 
 PathOrFile = str | os.PathLike[str] | IO[str]
@@ -85,7 +81,7 @@ def model_records(model: Model) -> list[Any]:
         if rec is not None and not isinstance(rec, PlanItem):
             kinds.setdefault(type(rec), {})[rid] = rec
     for key, rec in model.keyed_edge_records():
-        if isinstance(rec, _EDGE_RECORDS) and key == rec.id:
+        if edge_record_of(type(rec)) is not None and key == rec.id:
             kinds.setdefault(type(rec), {})[key] = rec
     out: list[Any] = []
     for cls in sorted(kinds, key=_kind_rank):
@@ -135,15 +131,7 @@ def closure(model: Model, records: Iterable[Any]) -> list[Any]:
 
 def reference_fields(cls: type[Any]) -> dict[str, bool]:
     """The fields of a record class that hold ids: name -> True for a tuple of ids, False for one."""
-    out: dict[str, bool] = {}
-    for field in attrs.fields(cls):
-        if field.name == "id":
-            continue
-        if field.validator is _check_id:
-            out[field.name] = False
-        elif field.validator is _check_ids:
-            out[field.name] = True
-    return out
+    return {name: reference.many for name, reference in references_of(cls).items()}
 
 
 def label_of(model: Model, record_id: str) -> str:

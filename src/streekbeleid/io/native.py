@@ -27,7 +27,6 @@ import gc
 import importlib
 import json
 import os
-import typing
 from collections.abc import Callable, Iterator, Mapping
 from importlib.resources import files
 from itertools import chain
@@ -35,17 +34,16 @@ from operator import attrgetter
 from pathlib import Path
 from typing import Any
 
-import attrs
 import cattrs
 from cattrs.fns import identity
 
-from ..assembly import references
+from ..assembly import defined_ids, references
 from ..errors import DataError, DataProblem
 from ..model.model import Model
-from ..model.records import Plan, PlanItem, Source
-from ..serialization import FORMAT, Dataset, _line_for, converter, dataset_json_schema, parse_data, parse_text
+from ..model.records import Source, contained_of, reference_plan
+from ..serialization import FORMAT, Dataset, converter, dataset_json_schema, line_for, parse_data, parse_text
 from ._columns import Columns, Reject
-from ._common import KIND_OF, PathOrFile, export_records, model_records, open_text, reference_fields, whole
+from ._common import KIND_OF, PathOrFile, export_records, model_records, open_text, whole
 
 __all__ = [
     "FORMAT",
@@ -317,7 +315,7 @@ def from_data(
     problems = _integrity(dataset, base)
     if problems:
         where = _lines(lines)
-        raise DataError([DataProblem(name, _line_for(path, where), path, msg) for path, msg in problems])
+        raise DataError([DataProblem(name, line_for(path, where), path, msg) for path, msg in problems])
     records = list(dataset.records())
     if base is None:
         return Model.from_records(records, origins=dict.fromkeys(_all_ids(records), name))
@@ -349,7 +347,7 @@ def _structure(data: Any, name: str, lines: Mapping[str, int] | Callable[[], Map
         if fmt is not None and fmt != FORMAT:
             raise DataError.single(
                 name,
-                _line_for("$.format", _lines(lines)),
+                line_for("$.format", _lines(lines)),
                 "$.format",
                 f"unsupported format {fmt!r}; this version of streekbeleid reads {FORMAT!r}",
             )
@@ -363,16 +361,14 @@ def _structure(data: Any, name: str, lines: Mapping[str, int] | Callable[[], Map
 
 def _all_ids(records: list[Any]) -> Iterator[str]:
     for rec in records:
-        yield rec.id
-        if isinstance(rec, Plan):
-            yield from (item.id for item in rec.walk())
+        yield from defined_ids(rec)
 
 
 def _defined(record: Any, path: str) -> Iterator[tuple[str, str]]:
     yield f"{path}.id", record.id
-    if isinstance(record, (Plan, PlanItem)):
-        for i, item in enumerate(record.items):
-            yield from _defined(item, f"{path}.items[{i}]")
+    for name, _held in contained_of(type(record)):
+        for i, item in enumerate(getattr(record, name)):
+            yield from _defined(item, f"{path}.{name}[{i}]")
 
 
 def _integrity(dataset: Dataset, base: Model | None) -> list[tuple[str, str]]:
@@ -391,9 +387,10 @@ def _sound(dataset: Dataset, known: set[str]) -> bool:
     ids: list[str] = []
     for kind in KIND_OF.values():
         records = getattr(dataset, kind)
-        ids.extend(map(attrgetter("id"), records))
-        if kind == "plans":
-            ids.extend(item.id for plan in records for item in plan.walk())
+        if records and contained_of(type(records[0])):
+            ids.extend(chain.from_iterable(map(defined_ids, records)))
+        else:
+            ids.extend(map(attrgetter("id"), records))
     defined = set(ids)
     if len(defined) != len(ids) or not defined.isdisjoint(known):
         return False
@@ -402,15 +399,15 @@ def _sound(dataset: Dataset, known: set[str]) -> bool:
         records = getattr(dataset, kind)
         if not records:
             continue
-        for field, how in _ref_plan(type(records[0])):
+        for field, reference in reference_plan(type(records[0])):
             values = map(attrgetter(field), records)
-            if how == "id":
-                refs = set(values)
-                refs.discard(None)
-            elif how == "ids":
+            if reference is None:
+                refs = {ref for value in values for ref in _refs_in(value)}
+            elif reference.many:
                 refs = set(chain.from_iterable(values))
             else:
-                refs = {ref for value in values for ref in _refs_in(value)}
+                refs = set(values)
+                refs.discard(None)
             if not refs <= defined:
                 return False
     return True
@@ -448,36 +445,16 @@ def _integrity_problems(dataset: Dataset, known: set[str]) -> list[tuple[str, st
     return problems
 
 
-_REF_PLANS: dict[type, list[tuple[str, str]]] = {}
-
-
-def _ref_plan(cls: type) -> list[tuple[str, str]]:
-    """How to find the ids a record class refers to: (field, "id" | "ids" | "nested")."""
-    plan = _REF_PLANS.get(cls)
-    if plan is None:
-        hints = typing.get_type_hints(cls)
-        plan = [(name, "ids" if many else "id") for name, many in reference_fields(cls).items()]
-        for field in attrs.fields(cls):
-            if field.name in dict(plan) or field.name == "id":
-                continue
-            inner = [a for a in typing.get_args(hints[field.name]) if a is not Ellipsis and a is not type(None)]
-            if attrs.has(hints[field.name]) or any(attrs.has(a) for a in inner):
-                plan.append((field.name, "nested"))
-        _REF_PLANS[cls] = plan
-    return plan
-
-
 def _refs(record: Any) -> Iterator[str]:
     """The ids a record refers to, like :func:`streekbeleid.assembly.references` without the paths, faster."""
-    for name, how in _ref_plan(type(record)):
+    for name, reference in reference_plan(type(record)):
         value = getattr(record, name)
-        if how == "id":
-            if value is not None:
-                yield value
-        elif how == "ids":
-            yield from value
-        else:
+        if reference is None:
             yield from _refs_in(value)
+        elif reference.many:
+            yield from value
+        elif value is not None:
+            yield value
 
 
 def _edge_ids(model: Model) -> Iterator[str]:

@@ -29,7 +29,6 @@ from .records import (
     Check,
     Decision,
     Funding,
-    Lineage,
     Meeting,
     Membership,
     Person,
@@ -37,11 +36,14 @@ from .records import (
     PlanItem,
     Post,
     Project,
+    Reference,
     Region,
-    Relation,
     Tally,
     Territory,
     Theme,
+    contained_of,
+    edge_record_of,
+    reference_plan,
 )
 
 __all__ = ["Model", "Member", "PluginInfo", "record_type"]
@@ -102,92 +104,82 @@ def record_type(record: object) -> str:
 _Edge = tuple[str, str, str, str, Any]  # source, target, key, kind, record
 
 
-def _edges_of(record: Any, parent: str | None = None) -> Iterator[_Edge]:
-    """The edges a record stands behind, derived from its reference fields."""
-    rid = getattr(record, "id", None)
+def _edges_of(record: Any, parent: tuple[str, str] | None = None) -> Iterator[_Edge]:
+    """The edges a record stands behind, as its fields declare them (see :class:`~.records.Reference`).
 
-    def ref(kind: str, target: str | None, source: str | None = None, rec: Any = record) -> Iterator[_Edge]:
-        if target:
-            s = source or rid
-            assert s is not None
-            yield (s, target, f"{s}|{kind}|{target}", kind, rec)
+    A record that is an edge itself (a membership) gives that edge; any other gives one
+    edge per id in a reference field with an edge kind, and those of the nested records
+    it holds (a region's parts), in field order.  ``parent`` is (id, edge kind) of the
+    record that holds this one (a plan item's plan or item): that edge comes first.
+    """
+    edge = edge_record_of(type(record))
+    if edge is not None:
+        kind = edge.kind or record.kind
+        yield (getattr(record, edge.source), getattr(record, edge.target), record.id, kind, record)
+        return
+    rid = record.id
+    if parent is not None:
+        yield from _edge(rid, parent[1], parent[0], False, record)
+    yield from _reference_edges(record, rid)
 
-    if isinstance(record, Membership):
-        yield (record.member, record.organization, record.id, "member_of", record)
-    elif isinstance(record, (Lineage, Relation)):
-        yield (record.subject, record.object, record.id, record.kind, record)
-    elif isinstance(record, Territory):
-        yield from ref("part_of", record.part_of)
-        if record.successor:
-            yield from ref("succeeds", record.id, source=record.successor)
-    elif isinstance(record, Region):
-        for part in record.parts:
-            yield from ref("includes", part.territory, rec=part)
-        yield from ref("part_of", record.part_of)
-    elif isinstance(record, Actor):
-        yield from ref("represents", record.territory)
-        yield from ref("part_of", record.part_of)
-    elif isinstance(record, Post):
-        yield from ref("post_in", record.organization)
-    elif isinstance(record, Body):
-        yield from ref("covers", record.region)
-    elif isinstance(record, Theme):
-        yield from ref("broader", record.broader)
-    elif isinstance(record, Plan):
-        yield from ref("owned_by", record.owner)
-        yield from ref("covers", record.region)
-        for t in record.themes:
-            yield from ref("about", t)
-    elif isinstance(record, PlanItem):
-        yield from ref("part_of", parent)
-        for t in record.themes:
-            yield from ref("about", t)
-        yield from ref("led_by", record.lead)
-        for p in record.partners:
-            yield from ref("partner", p)
-    elif isinstance(record, Project):
-        yield from ref("promoted_by", record.promoter)
-        for p in record.partners:
-            yield from ref("partner", p)
-        yield from ref("part_of", record.plan)
-        yield from ref("covers", record.region)
-        for t in record.themes:
-            yield from ref("about", t)
-    elif isinstance(record, Decision):
-        yield from ref("decided_by", record.by)
-        yield from ref("concerns", record.subject)
-        yield from ref("addressed_to", record.recipient)
-        yield from ref("taken_at", record.meeting)
-    elif isinstance(record, Tally):
-        yield from ref("concerns", record.subject)
-        yield from ref("among", record.among)
-        for n in record.named:
-            yield from ref("decided_by", n)
-    elif isinstance(record, Funding):
-        yield from ref("funded_by", record.funder)
-        yield from ref("received_by", record.recipient)
-        yield from ref("concerns", record.subject)
-    elif isinstance(record, Meeting):
-        yield from ref("meeting_of", record.body)
+
+def _reference_edges(obj: Any, rid: str) -> Iterator[_Edge]:
+    for name, reference in _edge_plan(type(obj)):
+        value = getattr(obj, name)
+        if reference is None:  # nested records (a region's parts): their edges start at the holder
+            for inner in value if isinstance(value, tuple) else (value,):
+                if inner is not None:
+                    yield from _reference_edges(inner, rid)
+        elif reference.edge is not None:
+            for target in value if reference.many else (value,):
+                yield from _edge(rid, reference.edge, target, reference.reverse, obj)
+
+
+def _edge(rid: str, kind: str, target: str | None, reverse: bool, rec: Any) -> Iterator[_Edge]:
+    if target:
+        s, t = (target, rid) if reverse else (rid, target)
+        yield (s, t, f"{s}|{kind}|{t}", kind, rec)
+
+
+_EDGE_PLANS: dict[type, tuple[tuple[str, Reference | None], ...]] = {}
+
+
+def _edge_plan(cls: type) -> tuple[tuple[str, Reference | None], ...]:
+    """The reference plan of a class less what gives no edge: references without an edge kind, and
+    the records it holds with ids of their own (plan items are nodes, with edges of their own)."""
+    plan = _EDGE_PLANS.get(cls)
+    if plan is None:
+        held = dict(contained_of(cls))
+        plan = _EDGE_PLANS[cls] = tuple(
+            (name, reference)
+            for name, reference in reference_plan(cls)
+            if (reference is None and name not in held) or (reference is not None and reference.edge is not None)
+        )
+    return plan
 
 
 def iter_nodes_and_edges(records: Iterable[Any]) -> tuple[list[tuple[str, Any]], list[_Edge]]:
-    """Nodes (id, record) and edges of a collection of records, plan items expanded."""
+    """Nodes (id, record) and edges of a collection of records, held records (plan items) expanded."""
     nodes: list[tuple[str, Any]] = []
     edges: list[_Edge] = []
     for record in records:
-        rid = getattr(record, "id", None)
-        if rid is not None and not isinstance(record, (Membership, Lineage, Relation)):
-            nodes.append((rid, record))
+        if edge_record_of(type(record)) is None:
+            nodes.append((record.id, record))
         edges.extend(_edges_of(record))
-        if isinstance(record, Plan):
-            stack: list[tuple[PlanItem, str]] = [(item, record.id) for item in record.items]
-            while stack:
-                item, parent = stack.pop()
-                nodes.append((item.id, item))
-                edges.extend(_edges_of(item, parent))
-                stack.extend((child, item.id) for child in item.items)
+        stack = _children(record)
+        while stack:
+            item, parent = stack.pop()
+            nodes.append((item.id, item))
+            edges.extend(_edges_of(item, parent))
+            stack.extend(_children(item))
     return nodes, edges
+
+
+def _children(record: Any) -> list[tuple[Any, tuple[str, str]]]:
+    """The records ``record`` holds with ids of their own, each with (holder id, edge kind)."""
+    return [
+        (child, (record.id, held.edge)) for name, held in contained_of(type(record)) for child in getattr(record, name)
+    ]
 
 
 class _Index:

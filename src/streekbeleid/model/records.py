@@ -10,6 +10,7 @@ assembled.  No record knows how it is serialised (see
 from __future__ import annotations
 
 import re
+import typing
 from collections.abc import Callable, Iterable
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Literal
@@ -65,7 +66,8 @@ def namespace_of(record_id: str) -> str:
     return record_id.partition(":")[0]
 
 
-def _check_id(_inst: object, attribute: attrs.Attribute[Any], value: str | None) -> None:
+def check_id(_inst: object, attribute: attrs.Attribute[Any], value: str | None) -> None:
+    """A validator: the value is an id ``namespace:local`` (or None)."""
     if value is not None and not _ID_RE.fullmatch(value):  # fullmatch: "$" would let a final newline in
         raise ValueError(
             f"{attribute.name}: {value!r} is not an id of the form namespace:local "
@@ -73,9 +75,10 @@ def _check_id(_inst: object, attribute: attrs.Attribute[Any], value: str | None)
         )
 
 
-def _check_ids(_inst: object, attribute: attrs.Attribute[Any], value: tuple[str, ...]) -> None:
+def check_ids(_inst: object, attribute: attrs.Attribute[Any], value: tuple[str, ...]) -> None:
+    """A validator: every value is an id ``namespace:local``."""
     for v in value:
-        _check_id(_inst, attribute, v)
+        check_id(_inst, attribute, v)
 
 
 @attrs.frozen
@@ -89,25 +92,160 @@ class OneOf:
             raise ValueError(f"{attribute.name}: {value!r} is not one of: {', '.join(sorted(self.allowed))}")
 
 
-def _one_of(*choices: str) -> OneOf:
+def one_of(*choices: str) -> OneOf:
+    """A validator: the value is one of ``choices`` (or None)."""
     return OneOf(frozenset(choices))
 
 
-def _non_negative(_inst: object, attribute: attrs.Attribute[Any], value: int | None) -> None:
+def non_negative(_inst: object, attribute: attrs.Attribute[Any], value: int | None) -> None:
+    """A validator: a count that is not negative (or None)."""
     if value is not None and value < 0:
         raise ValueError(f"{attribute.name}: must not be negative, got {value}")
 
 
-def _to_tuple(value: Iterable[Any]) -> tuple[Any, ...]:
+def to_tuple(value: Iterable[Any]) -> tuple[Any, ...]:
+    """A converter: any iterable to a tuple (records are immutable)."""
     return tuple(value)
 
 
-def _id() -> Any:
-    return attrs.field(validator=_check_id)
+# ---------------------------------------------------------------- references, declared once
+#
+# A field that holds ids of other records says so in its attrs ``metadata`` (made by ``ref`` and
+# ``refs`` below): whether it holds one id or a list, and the edge the graph draws for it.  The
+# assembly's reference check, the readers, the exports and the graph all read it from there.
+
+_META = "streekbeleid"
 
 
-def _ref() -> Any:
-    return attrs.field(default=None, validator=_check_id)
+@attrs.frozen
+class Reference:
+    """What a reference field holds and the edge the graph makes of it.
+
+    :param many: a list of ids (``themes``), or one id (``part_of``).
+    :param edge: the kind of the edge drawn from the record to each id, or None for no edge.
+    :param reverse: the edge runs from the id to the record (a territory's ``successor``
+        *succeeds* it).
+    """
+
+    many: bool
+    edge: str | None = None
+    reverse: bool = False
+
+
+@attrs.frozen
+class EdgeRecord:
+    """Declared on the ``id`` of a record that is an edge itself (a membership): its two ends and its kind.
+
+    The edge runs from the id in field ``source`` to the id in field ``target``; its key is
+    the record's id, its kind ``kind``, or the record's own ``kind`` when that is None.
+    """
+
+    source: str
+    target: str
+    kind: str | None = None
+
+
+@attrs.frozen
+class Contains:
+    """Declared on a field of records with ids of their own (a plan's items): each is an ``edge`` to its holder."""
+
+    edge: str
+
+
+def own_id(edge: EdgeRecord | None = None) -> Any:
+    """The field of a record's own id; ``edge`` when the record is an edge of the graph."""
+    return attrs.field(validator=check_id, metadata={_META: edge} if edge else {})
+
+
+def ref(edge: str | None = None, *, reverse: bool = False, required: bool = False) -> Any:
+    """A field holding one id of another record (None when not ``required``), drawn as an ``edge``."""
+    meta = {_META: Reference(many=False, edge=edge, reverse=reverse)}
+    if required:
+        return attrs.field(validator=check_id, metadata=meta)
+    return attrs.field(default=None, validator=check_id, metadata=meta)
+
+
+def refs(edge: str | None = None) -> Any:
+    """A field holding a list of ids of other records, each drawn as an ``edge``."""
+    meta = {_META: Reference(many=True, edge=edge)}
+    return attrs.field(default=(), converter=to_tuple, validator=check_ids, metadata=meta)
+
+
+def contains(edge: str) -> Any:
+    """A field holding records with ids of their own, each drawn as an ``edge`` to the holder."""
+    return attrs.field(default=(), converter=to_tuple, metadata={_META: Contains(edge)})
+
+
+def reference_of(field: attrs.Attribute[Any]) -> Reference | None:
+    """The :class:`Reference` a field is declared as, or None when it holds no ids of other records."""
+    found = field.metadata.get(_META)
+    return found if isinstance(found, Reference) else None
+
+
+def references_of(cls: type) -> dict[str, Reference]:
+    """The reference fields of a record class, in field order: name -> :class:`Reference`."""
+    return dict(_plan(cls).references)
+
+
+def edge_record_of(cls: type) -> EdgeRecord | None:
+    """How a record class is an edge of the graph (:class:`EdgeRecord`), or None for a node."""
+    return _plan(cls).edge_record
+
+
+def contained_of(cls: type) -> tuple[tuple[str, Contains], ...]:
+    """The fields of a record class holding records with ids of their own (a plan's items)."""
+    return _plan(cls).contains
+
+
+def reference_plan(cls: type) -> tuple[tuple[str, Reference | None], ...]:
+    """Where a record's references are, in field order: (field, its :class:`Reference`), or
+    (field, None) for a field of nested records that hold references themselves."""
+    return _plan(cls).walk
+
+
+@attrs.frozen
+class _Plan:
+    references: tuple[tuple[str, Reference], ...]
+    walk: tuple[tuple[str, Reference | None], ...]
+    edge_record: EdgeRecord | None
+    contains: tuple[tuple[str, Contains], ...]
+
+
+_PLANS: dict[type, _Plan] = {}
+
+
+def _plan(cls: type) -> _Plan:
+    plan = _PLANS.get(cls)
+    if plan is None:
+        plan = _PLANS[cls] = _make_plan(cls)
+    return plan
+
+
+def _make_plan(cls: type) -> _Plan:
+    try:
+        hints = typing.get_type_hints(cls)
+    except NameError:  # a type named only for type checkers (a check's function): no records in it
+        hints = {}
+    fields = attrs.fields(cls)
+    declared = {f.name: f.metadata.get(_META) for f in fields}
+    direct = tuple((name, meta) for name, meta in declared.items() if isinstance(meta, Reference))
+    walk: list[tuple[str, Reference | None]] = []
+    for field in fields:
+        meta = declared[field.name]
+        if isinstance(meta, Reference):
+            walk.append((field.name, meta))
+        elif any(
+            bool(direct) if inner is cls else bool(_plan(inner).walk) for inner in _records_in(hints.get(field.name))
+        ):
+            walk.append((field.name, None))  # records that hold references: walked into
+    edge_records = [meta for meta in declared.values() if isinstance(meta, EdgeRecord)]
+    held = tuple((name, meta) for name, meta in declared.items() if isinstance(meta, Contains))
+    return _Plan(direct, tuple(walk), edge_records[0] if edge_records else None, held)
+
+
+def _records_in(tp: Any) -> list[type]:
+    """The attrs classes a field type holds: ``X``, ``X | None``, ``tuple[X, ...]``."""
+    return [a for a in (tp, *typing.get_args(tp)) if isinstance(a, type) and attrs.has(a)]
 
 
 def _valid() -> Any:
@@ -121,6 +259,15 @@ class Source:
     document: str
     locator: str | None = None
 
+    @classmethod
+    def of(cls, value: str | Source) -> Source:
+        """A source from a bare document name (data files may write a source so), or the source itself.
+
+        >>> Source.of("provinces.csv")
+        Source(document='provinces.csv', locator=None)
+        """
+        return cls(document=value) if isinstance(value, str) else value
+
 
 # ---------------------------------------------------------------- territory
 
@@ -132,23 +279,23 @@ TERRITORY_LEVELS = ("region", "province", "arrondissement", "municipality")
 class Territory:
     """An administrative unit with a NIS code: Flanders, a province, an arrondissement, a municipality."""
 
-    id: str = _id()
+    id: str = own_id()
     name: str
-    level: str = attrs.field(validator=_one_of(*TERRITORY_LEVELS))
+    level: str = attrs.field(validator=one_of(*TERRITORY_LEVELS))
     nis: str | None = None
-    part_of: str | None = _ref()
-    successor: str | None = _ref()
+    part_of: str | None = ref("part_of")
+    successor: str | None = ref("succeeds", reverse=True)
     valid: Period = _valid()
-    sources: tuple[Source, ...] = attrs.field(default=(), converter=_to_tuple)
+    sources: tuple[Source, ...] = attrs.field(default=(), converter=to_tuple)
 
 
 @attrs.frozen(kw_only=True)
 class RegionPart:
     """A territory that belongs to a region for a period."""
 
-    territory: str = _id()
+    territory: str = ref("includes", required=True)
     valid: Period = _valid()
-    sources: tuple[Source, ...] = attrs.field(default=(), converter=_to_tuple)
+    sources: tuple[Source, ...] = attrs.field(default=(), converter=to_tuple)
 
 
 @attrs.frozen(kw_only=True)
@@ -160,15 +307,15 @@ class Region:
     instead of "none".
     """
 
-    id: str = _id()
+    id: str = own_id()
     name: str
     kind: str = "streek"
-    parts: tuple[RegionPart, ...] = attrs.field(default=(), converter=_to_tuple)
+    parts: tuple[RegionPart, ...] = attrs.field(default=(), converter=to_tuple)
     parts_known: bool = True
-    part_of: str | None = _ref()
+    part_of: str | None = ref("part_of")
     description: str | None = None
     valid: Period = _valid()
-    sources: tuple[Source, ...] = attrs.field(default=(), converter=_to_tuple)
+    sources: tuple[Source, ...] = attrs.field(default=(), converter=to_tuple)
 
 
 # ---------------------------------------------------------------- actors
@@ -197,38 +344,38 @@ ACTOR_KINDS = (
 class Actor:
     """An organisation that takes part in regional policy (VOKA, VDAB, ERSV Limburg vzw ...)."""
 
-    id: str = _id()
+    id: str = own_id()
     name: str
-    kind: str = attrs.field(validator=_one_of(*ACTOR_KINDS))
+    kind: str = attrs.field(validator=one_of(*ACTOR_KINDS))
     abbreviation: str | None = None
-    territory: str | None = _ref()
-    part_of: str | None = _ref()
+    territory: str | None = ref("represents")
+    part_of: str | None = ref("part_of")
     description: str | None = None
     valid: Period = _valid()
-    sources: tuple[Source, ...] = attrs.field(default=(), converter=_to_tuple)
+    sources: tuple[Source, ...] = attrs.field(default=(), converter=to_tuple)
 
 
 @attrs.frozen(kw_only=True)
 class Person:
     """A person, recorded only as the holder of a public office or an expert role."""
 
-    id: str = _id()
+    id: str = own_id()
     name: str
     description: str | None = None
     valid: Period = _valid()
-    sources: tuple[Source, ...] = attrs.field(default=(), converter=_to_tuple)
+    sources: tuple[Source, ...] = attrs.field(default=(), converter=to_tuple)
 
 
 @attrs.frozen(kw_only=True)
 class Post:
     """A position in an organisation, independent of who holds it (Popolo ``Post``)."""
 
-    id: str = _id()
+    id: str = own_id()
     label: str
-    organization: str = _id()
+    organization: str = ref("post_in", required=True)
     role: str | None = None
     valid: Period = _valid()
-    sources: tuple[Source, ...] = attrs.field(default=(), converter=_to_tuple)
+    sources: tuple[Source, ...] = attrs.field(default=(), converter=to_tuple)
 
 
 # ---------------------------------------------------------------- bodies
@@ -238,8 +385,8 @@ class Post:
 class SeatAllocation:
     """Seats of a seat group held by one organisation (Voka: 4 of the employers' 8)."""
 
-    member: str = _id()
-    seats: int = attrs.field(validator=_non_negative)
+    member: str = ref(required=True)
+    seats: int = attrs.field(validator=non_negative)
 
 
 @attrs.frozen(kw_only=True)
@@ -247,22 +394,22 @@ class SeatGroup:
     """A group of seats in a body, with an exact count or a minimum, voting or advisory."""
 
     name: str
-    seats: int | None = attrs.field(default=None, validator=_non_negative)
-    min_seats: int | None = attrs.field(default=None, validator=_non_negative)
+    seats: int | None = attrs.field(default=None, validator=non_negative)
+    min_seats: int | None = attrs.field(default=None, validator=non_negative)
     voting: bool | None = None
-    allocations: tuple[SeatAllocation, ...] = attrs.field(default=(), converter=_to_tuple)
+    allocations: tuple[SeatAllocation, ...] = attrs.field(default=(), converter=to_tuple)
     description: str | None = None
-    sources: tuple[Source, ...] = attrs.field(default=(), converter=_to_tuple)
+    sources: tuple[Source, ...] = attrs.field(default=(), converter=to_tuple)
 
 
 @attrs.frozen(kw_only=True)
 class CadenceRule:
     """How often a body must meet: at least ``min_meetings`` (at most ``max_meetings``) per ``per``."""
 
-    min_meetings: int | None = attrs.field(default=None, validator=_non_negative)
-    max_meetings: int | None = attrs.field(default=None, validator=_non_negative)
-    per: Literal["year", "month"] = attrs.field(default="year", validator=_one_of("year", "month"))
-    sources: tuple[Source, ...] = attrs.field(default=(), converter=_to_tuple)
+    min_meetings: int | None = attrs.field(default=None, validator=non_negative)
+    max_meetings: int | None = attrs.field(default=None, validator=non_negative)
+    per: Literal["year", "month"] = attrs.field(default="year", validator=one_of("year", "month"))
+    sources: tuple[Source, ...] = attrs.field(default=(), converter=to_tuple)
 
 
 BODY_KINDS = (
@@ -287,17 +434,17 @@ class Body:
     (OParl's ``authoritative``), None when the sources do not say.
     """
 
-    id: str = _id()
+    id: str = own_id()
     name: str
-    kind: str = attrs.field(validator=_one_of(*BODY_KINDS))
+    kind: str = attrs.field(validator=one_of(*BODY_KINDS))
     abbreviation: str | None = None
-    region: str | None = _ref()
-    seat_groups: tuple[SeatGroup, ...] = attrs.field(default=(), converter=_to_tuple)
-    cadence: tuple[CadenceRule, ...] = attrs.field(default=(), converter=_to_tuple)
+    region: str | None = ref("covers")
+    seat_groups: tuple[SeatGroup, ...] = attrs.field(default=(), converter=to_tuple)
+    cadence: tuple[CadenceRule, ...] = attrs.field(default=(), converter=to_tuple)
     decides: bool | None = None
     description: str | None = None
     valid: Period = _valid()
-    sources: tuple[Source, ...] = attrs.field(default=(), converter=_to_tuple)
+    sources: tuple[Source, ...] = attrs.field(default=(), converter=to_tuple)
 
 
 MEMBERSHIP_ROLES = (
@@ -320,18 +467,18 @@ class Membership:
     A territory as member stands for its government (a municipality's college or council).
     """
 
-    id: str = _id()
-    organization: str = _id()
-    member: str = _id()
-    role: str = attrs.field(default="member", validator=_one_of(*MEMBERSHIP_ROLES))
+    id: str = own_id(EdgeRecord(source="member", target="organization", kind="member_of"))
+    organization: str = ref(required=True)
+    member: str = ref(required=True)
+    role: str = attrs.field(default="member", validator=one_of(*MEMBERSHIP_ROLES))
     seat_group: str | None = None
-    seats: int = attrs.field(default=1, validator=_non_negative)
+    seats: int = attrs.field(default=1, validator=non_negative)
     voting: bool | None = None
-    on_behalf_of: str | None = _ref()
-    post: str | None = _ref()
+    on_behalf_of: str | None = ref()
+    post: str | None = ref()
     label: str | None = None
     valid: Period = _valid()
-    sources: tuple[Source, ...] = attrs.field(default=(), converter=_to_tuple)
+    sources: tuple[Source, ...] = attrs.field(default=(), converter=to_tuple)
 
 
 # ---------------------------------------------------------------- plans
@@ -341,13 +488,13 @@ class Membership:
 class Theme:
     """A policy theme in the shared taxonomy (``theme:mobility``), with a broader theme."""
 
-    id: str = _id()
+    id: str = own_id()
     name: str
     name_nl: str | None = None
-    broader: str | None = _ref()
+    broader: str | None = ref("broader")
     description: str | None = None
     valid: Period = _valid()
-    sources: tuple[Source, ...] = attrs.field(default=(), converter=_to_tuple)
+    sources: tuple[Source, ...] = attrs.field(default=(), converter=to_tuple)
 
 
 @attrs.frozen(kw_only=True)
@@ -369,12 +516,12 @@ class Indicator:
 
     name: str
     measure: str = attrs.field(
-        default="unit", validator=_one_of("unit", "percentage", "nominal", "ordinal", "qualitative")
+        default="unit", validator=one_of("unit", "percentage", "nominal", "ordinal", "qualitative")
     )
     ascending: bool = True
     baseline: Baseline | None = None
-    periods: tuple[IndicatorPeriod, ...] = attrs.field(default=(), converter=_to_tuple)
-    sources: tuple[Source, ...] = attrs.field(default=(), converter=_to_tuple)
+    periods: tuple[IndicatorPeriod, ...] = attrs.field(default=(), converter=to_tuple)
+    sources: tuple[Source, ...] = attrs.field(default=(), converter=to_tuple)
 
 
 PLAN_ITEM_KINDS = ("priority", "objective", "action", "line")
@@ -384,19 +531,19 @@ PLAN_ITEM_KINDS = ("priority", "objective", "action", "line")
 class PlanItem:
     """A node in a plan's tree: a priority, an objective, an action or a line of action."""
 
-    id: str = _id()
-    kind: str = attrs.field(validator=_one_of(*PLAN_ITEM_KINDS))
+    id: str = own_id()
+    kind: str = attrs.field(validator=one_of(*PLAN_ITEM_KINDS))
     name: str
     number: str | None = None
     description: str | None = None
-    themes: tuple[str, ...] = attrs.field(default=(), converter=_to_tuple, validator=_check_ids)
-    lead: str | None = _ref()
-    partners: tuple[str, ...] = attrs.field(default=(), converter=_to_tuple, validator=_check_ids)
+    themes: tuple[str, ...] = refs("about")
+    lead: str | None = ref("led_by")
+    partners: tuple[str, ...] = refs("partner")
     status: str | None = None
-    indicators: tuple[Indicator, ...] = attrs.field(default=(), converter=_to_tuple)
-    items: tuple[PlanItem, ...] = attrs.field(default=(), converter=_to_tuple)
+    indicators: tuple[Indicator, ...] = attrs.field(default=(), converter=to_tuple)
+    items: tuple[PlanItem, ...] = contains("part_of")
     valid: Period = _valid()
-    sources: tuple[Source, ...] = attrs.field(default=(), converter=_to_tuple)
+    sources: tuple[Source, ...] = attrs.field(default=(), converter=to_tuple)
 
     def walk(self) -> Iterable[PlanItem]:
         """This item and all items below it, depth first."""
@@ -422,18 +569,18 @@ PLAN_KINDS = (
 class Plan:
     """A pact or plan: kind, period (``valid``), owner, region, themes and a tree of items."""
 
-    id: str = _id()
+    id: str = own_id()
     name: str
-    kind: str = attrs.field(validator=_one_of(*PLAN_KINDS))
+    kind: str = attrs.field(validator=one_of(*PLAN_KINDS))
     title: str | None = None
-    owner: str | None = _ref()
-    region: str | None = _ref()
+    owner: str | None = ref("owned_by")
+    region: str | None = ref("covers")
     status: str | None = None
-    themes: tuple[str, ...] = attrs.field(default=(), converter=_to_tuple, validator=_check_ids)
-    items: tuple[PlanItem, ...] = attrs.field(default=(), converter=_to_tuple)
+    themes: tuple[str, ...] = refs("about")
+    items: tuple[PlanItem, ...] = contains("part_of")
     description: str | None = None
     valid: Period = _valid()
-    sources: tuple[Source, ...] = attrs.field(default=(), converter=_to_tuple)
+    sources: tuple[Source, ...] = attrs.field(default=(), converter=to_tuple)
 
     def walk(self) -> Iterable[PlanItem]:
         """Every item of the plan, depth first."""
@@ -445,17 +592,17 @@ class Plan:
 class Project:
     """A project (a lever project, an ESF project) with a promoter and partners."""
 
-    id: str = _id()
+    id: str = own_id()
     name: str
-    promoter: str | None = _ref()
-    partners: tuple[str, ...] = attrs.field(default=(), converter=_to_tuple, validator=_check_ids)
-    plan: str | None = _ref()
-    region: str | None = _ref()
-    themes: tuple[str, ...] = attrs.field(default=(), converter=_to_tuple, validator=_check_ids)
+    promoter: str | None = ref("promoted_by")
+    partners: tuple[str, ...] = refs("partner")
+    plan: str | None = ref("part_of")
+    region: str | None = ref("covers")
+    themes: tuple[str, ...] = refs("about")
     reference: str | None = None
     description: str | None = None
     valid: Period = _valid()
-    sources: tuple[Source, ...] = attrs.field(default=(), converter=_to_tuple)
+    sources: tuple[Source, ...] = attrs.field(default=(), converter=to_tuple)
 
 
 # ---------------------------------------------------------------- decisions and events
@@ -463,9 +610,9 @@ class Project:
 
 @attrs.frozen(kw_only=True)
 class VoteCount:
-    yes: int | None = attrs.field(default=None, validator=_non_negative)
-    no: int | None = attrs.field(default=None, validator=_non_negative)
-    abstain: int | None = attrs.field(default=None, validator=_non_negative)
+    yes: int | None = attrs.field(default=None, validator=non_negative)
+    no: int | None = attrs.field(default=None, validator=non_negative)
+    abstain: int | None = attrs.field(default=None, validator=non_negative)
 
 
 DECISION_KINDS = (
@@ -494,20 +641,20 @@ class Decision:
     ``unanimous`` may be known without the vote counts.
     """
 
-    id: str = _id()
-    kind: str = attrs.field(validator=_one_of(*DECISION_KINDS))
-    by: str = _id()
-    subject: str = _id()
+    id: str = own_id()
+    kind: str = attrs.field(validator=one_of(*DECISION_KINDS))
+    by: str = ref("decided_by", required=True)
+    subject: str = ref("concerns", required=True)
     date: PartialDate | None = None
-    outcome: str = attrs.field(default="adopted", validator=_one_of("adopted", "rejected", "postponed"))
-    recipient: str | None = _ref()
-    meeting: str | None = _ref()
+    outcome: str = attrs.field(default="adopted", validator=one_of("adopted", "rejected", "postponed"))
+    recipient: str | None = ref("addressed_to")
+    meeting: str | None = ref("taken_at")
     votes: VoteCount | None = None
     unanimous: bool | None = None
     authoritative: bool | None = None
     description: str | None = None
     valid: Period = attrs.field(default=attrs.Factory(_since_date, takes_self=True))
-    sources: tuple[Source, ...] = attrs.field(default=(), converter=_to_tuple)
+    sources: tuple[Source, ...] = attrs.field(default=(), converter=to_tuple)
 
 
 @attrs.frozen(kw_only=True)
@@ -519,18 +666,18 @@ class Tally:
     that are known, if any.
     """
 
-    id: str = _id()
-    kind: str = attrs.field(validator=_one_of(*DECISION_KINDS))
-    subject: str = _id()
+    id: str = own_id()
+    kind: str = attrs.field(validator=one_of(*DECISION_KINDS))
+    subject: str = ref("concerns", required=True)
     by: str
-    among: str | None = _ref()
-    count: int = attrs.field(validator=_non_negative)
-    out_of: int | None = attrs.field(default=None, validator=_non_negative)
-    named: tuple[str, ...] = attrs.field(default=(), converter=_to_tuple, validator=_check_ids)
+    among: str | None = ref("among")
+    count: int = attrs.field(validator=non_negative)
+    out_of: int | None = attrs.field(default=None, validator=non_negative)
+    named: tuple[str, ...] = refs("decided_by")
     date: PartialDate | None = None
     description: str | None = None
     valid: Period = attrs.field(default=attrs.Factory(_since_date, takes_self=True))
-    sources: tuple[Source, ...] = attrs.field(default=(), converter=_to_tuple)
+    sources: tuple[Source, ...] = attrs.field(default=(), converter=to_tuple)
 
 
 FUNDING_KINDS = ("subsidy", "co_financing", "fund", "esf", "other")
@@ -540,30 +687,30 @@ FUNDING_KINDS = ("subsidy", "co_financing", "fund", "esf", "other")
 class Funding:
     """Money from a funder to a recipient for a subject (plan or project)."""
 
-    id: str = _id()
-    kind: str = attrs.field(validator=_one_of(*FUNDING_KINDS))
-    funder: str = _id()
-    recipient: str | None = _ref()
-    subject: str | None = _ref()
+    id: str = own_id()
+    kind: str = attrs.field(validator=one_of(*FUNDING_KINDS))
+    funder: str = ref("funded_by", required=True)
+    recipient: str | None = ref("received_by")
+    subject: str | None = ref("concerns")
     amount: Decimal | None = None
     currency: str = "EUR"
     share: str | None = None
     description: str | None = None
     valid: Period = _valid()
-    sources: tuple[Source, ...] = attrs.field(default=(), converter=_to_tuple)
+    sources: tuple[Source, ...] = attrs.field(default=(), converter=to_tuple)
 
 
 @attrs.frozen(kw_only=True)
 class Meeting:
     """A meeting of a body on a (partial) date."""
 
-    id: str = _id()
-    body: str = _id()
+    id: str = own_id()
+    body: str = ref("meeting_of", required=True)
     date: PartialDate
     name: str | None = None
     description: str | None = None
     valid: Period = attrs.field(default=attrs.Factory(lambda self: Period.on(self.date), takes_self=True))
-    sources: tuple[Source, ...] = attrs.field(default=(), converter=_to_tuple)
+    sources: tuple[Source, ...] = attrs.field(default=(), converter=to_tuple)
 
 
 LINEAGE_KINDS = ("succeeds", "deepens", "revises", "subscribes_to", "replaces", "implements")
@@ -573,14 +720,14 @@ LINEAGE_KINDS = ("succeeds", "deepens", "revises", "subscribes_to", "replaces", 
 class Lineage:
     """A typed link from a newer plan or organisation to an older one (``subject`` succeeds ``object``)."""
 
-    id: str = _id()
-    kind: str = attrs.field(validator=_one_of(*LINEAGE_KINDS))
-    subject: str = _id()
-    object: str = _id()
+    id: str = own_id(EdgeRecord(source="subject", target="object"))
+    kind: str = attrs.field(validator=one_of(*LINEAGE_KINDS))
+    subject: str = ref(required=True)
+    object: str = ref(required=True)
     date: PartialDate | None = None
     description: str | None = None
     valid: Period = _valid()
-    sources: tuple[Source, ...] = attrs.field(default=(), converter=_to_tuple)
+    sources: tuple[Source, ...] = attrs.field(default=(), converter=to_tuple)
 
 
 RELATION_KINDS = (
@@ -601,13 +748,13 @@ RELATION_KINDS = (
 class Relation:
     """A typed, dated relation between two organisations or bodies (task force reports to mayors)."""
 
-    id: str = _id()
-    kind: str = attrs.field(validator=_one_of(*RELATION_KINDS))
-    subject: str = _id()
-    object: str = _id()
+    id: str = own_id(EdgeRecord(source="subject", target="object"))
+    kind: str = attrs.field(validator=one_of(*RELATION_KINDS))
+    subject: str = ref(required=True)
+    object: str = ref(required=True)
     description: str | None = None
     valid: Period = _valid()
-    sources: tuple[Source, ...] = attrs.field(default=(), converter=_to_tuple)
+    sources: tuple[Source, ...] = attrs.field(default=(), converter=to_tuple)
 
 
 # ---------------------------------------------------------------- checks
@@ -617,11 +764,11 @@ class Relation:
 class Problem:
     """A finding of a check: severity, rule, the ids concerned, a message and sources."""
 
-    severity: Literal["error", "warning", "info"] = attrs.field(validator=_one_of("error", "warning", "info"))
+    severity: Literal["error", "warning", "info"] = attrs.field(validator=one_of("error", "warning", "info"))
     rule: str
-    ids: tuple[str, ...] = attrs.field(default=(), converter=_to_tuple)
+    ids: tuple[str, ...] = attrs.field(default=(), converter=to_tuple)
     message: str
-    sources: tuple[Source, ...] = attrs.field(default=(), converter=_to_tuple)
+    sources: tuple[Source, ...] = attrs.field(default=(), converter=to_tuple)
 
 
 @attrs.frozen(kw_only=True)

@@ -38,14 +38,13 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from .dates import ALWAYS, DateBound, PartialDate, Period, Truth
-from .records import DECISION_KINDS, Source, VoteCount, _check_id, _one_of, _to_tuple
+from .records import DECISION_KINDS, Source, VoteCount, one_of, own_id, ref, to_tuple
 
 if TYPE_CHECKING:
     from .model import Model
 
 __all__ = [
     "ANY_STATE",
-    "CORE_GUARD_NAMES",
     "FACTS",
     "RESERVED_TRANSITIONS",
     "SUBJECT_KINDS",
@@ -83,7 +82,7 @@ _GUARD_RE = re.compile(r"^(?:[a-z][a-z0-9_]*:)?[a-z][a-z0-9_]*$")
 
 
 def _to_sources(value: Iterable[Source | str]) -> tuple[Source, ...]:
-    return tuple(Source(document=s) if isinstance(s, str) else s for s in value)
+    return tuple(map(Source.of, value))
 
 
 def _split_text(names: tuple[str, ...]) -> bool:
@@ -112,10 +111,10 @@ class Transition:
     """
 
     name: str
-    source: tuple[str, ...] = attrs.field(converter=_to_tuple)
+    source: tuple[str, ...] = attrs.field(converter=to_tuple)
     target: str
-    guards: tuple[str, ...] = attrs.field(default=(), converter=_to_tuple)
-    requires: tuple[str, ...] = attrs.field(default=(), converter=_to_tuple)
+    guards: tuple[str, ...] = attrs.field(default=(), converter=to_tuple)
+    requires: tuple[str, ...] = attrs.field(default=(), converter=to_tuple)
     description: str | None = None
 
     def required_facts(self) -> tuple[tuple[str, ...], ...]:
@@ -134,13 +133,13 @@ class WorkflowDefinition:
     registered guards when the engine is built.
     """
 
-    id: str = attrs.field(validator=_check_id)
+    id: str = own_id()
     name: str
-    subject_kind: str = attrs.field(validator=_one_of(*SUBJECT_KINDS))
-    states: tuple[str, ...] = attrs.field(converter=_to_tuple)
+    subject_kind: str = attrs.field(validator=one_of(*SUBJECT_KINDS))
+    states: tuple[str, ...] = attrs.field(converter=to_tuple)
     initial: str
-    finals: tuple[str, ...] = attrs.field(converter=_to_tuple)
-    transitions: tuple[Transition, ...] = attrs.field(converter=_to_tuple)
+    finals: tuple[str, ...] = attrs.field(converter=to_tuple)
+    transitions: tuple[Transition, ...] = attrs.field(converter=to_tuple)
     description: str | None = None
     sources: tuple[Source, ...] = attrs.field(default=(), converter=_to_sources)
 
@@ -275,8 +274,8 @@ class DecisionRule:
     ``unanimous_if_required`` guard.  Without a rule, unanimity is not required.
     """
 
-    body: str = attrs.field(validator=_check_id)
-    kind: str = attrs.field(default="approve", validator=_one_of(*DECISION_KINDS))
+    body: str = ref(required=True)
+    kind: str = attrs.field(default="approve", validator=one_of(*DECISION_KINDS))
     unanimous: bool = True
     description: str | None = None
     valid: Period = ALWAYS
@@ -322,38 +321,18 @@ class Guard:
             raise ValueError(f"name: guard name {value!r} must be a name or namespace:name")
 
 
-#: The names of the core guards, which every workflow may name.  ``streekbeleid.workflows.guards``
-#: defines them (they read the model through the queries); a test holds the two equal.
-CORE_GUARD_NAMES = frozenset(
-    {
-        "answered_by_recipient",
-        "approved_before_submit",
-        "decision_by_owner",
-        "decision_consistent",
-        "endorser_exists_and_in_region",
-        "parties_active",
-        "reports_to_recipient",
-        "subject_active",
-        "subregion_of_subject",
-        "successor_recorded",
-        "unanimous_if_required",
-    }
-)
-
-
-def contribution_problems(
-    items: Iterable[object], core_guards: Iterable[str] = CORE_GUARD_NAMES
-) -> list[tuple[str | None, str]]:
+def contribution_problems(items: Iterable[object], core_guards: Iterable[str]) -> list[tuple[str | None, str]]:
     """What is wrong with a model's workflow contributions taken together, as ``(id, message)`` pairs.
 
     Each item must be a :class:`WorkflowDefinition`, :class:`Guard` or :class:`DecisionRule`;
-    a definition id and a guard name are given once; every guard a transition names exists.
+    a definition id and a guard name are given once; every guard a transition names exists
+    among ``core_guards`` (the names of :data:`streekbeleid.model.guards.CORE_GUARDS`) and the guards given.
     The id is the definition's, or None for a problem of no definition.
 
     >>> t = Transition(name="approve", source=("draft",), target="approved", guards=("limburg:heard",))
     >>> d = WorkflowDefinition(id="x:w", name="W", subject_kind="plan", states=("draft", "approved"),
     ...                        initial="draft", finals=("approved",), transitions=(t,))
-    >>> contribution_problems([d])[0][1][:74]
+    >>> contribution_problems([d], core_guards=())[0][1][:74]
     "workflow 'x:w': transition 'approve' names unknown guard 'limburg:heard' ("
     """
     problems: list[tuple[str | None, str]] = []
@@ -420,7 +399,7 @@ class WorkflowEvent:
     payload: Mapping[str, Any] = attrs.field(factory=dict, converter=_freeze_payload, hash=False)
     note: str | None = None
     sources: tuple[Source, ...] = attrs.field(default=(), converter=_to_sources)
-    doubts: tuple[str, ...] = attrs.field(default=(), converter=_to_tuple)
+    doubts: tuple[str, ...] = attrs.field(default=(), converter=to_tuple)
     corrects: int | None = None
     recorded_at: str = ""
 
@@ -444,7 +423,7 @@ class WorkflowInstance:
     finished: bool
     started: DateBound | None = None
     updated: DateBound | None = None
-    doubts: tuple[str, ...] = attrs.field(default=(), converter=_to_tuple)
+    doubts: tuple[str, ...] = attrs.field(default=(), converter=to_tuple)
 
 
 def event_date(value: object) -> DateBound:

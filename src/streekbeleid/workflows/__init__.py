@@ -18,6 +18,7 @@ starts instances and records their steps as events in an :class:`EventStore`
 
 from __future__ import annotations
 
+from ..model.guards import CORE_GUARDS
 from ..model.workflow import (
     DecisionRule,
     Guard,
@@ -30,7 +31,6 @@ from ..model.workflow import (
 )
 from .diagram import dot, mermaid, render
 from .engine import Engine, Registry, effective, fold
-from .guards import CORE_GUARDS
 from .history import History, load_history, record_history
 from .store import SCHEMA_VERSION, ConflictError, EventStore, default_store_path, open_store
 

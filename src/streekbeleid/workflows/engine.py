@@ -49,6 +49,7 @@ import attrs
 
 from ..errors import UnknownIdError, WorkflowError
 from ..model.dates import DateBound, Truth
+from ..model.guards import CORE_GUARDS
 from ..model.model import Model, record_type
 from ..model.records import Decision, Source, Tally, VoteCount
 from ..model.workflow import (
@@ -67,7 +68,6 @@ from ..model.workflow import (
     latest,
 )
 from ._refuse import refuse
-from .guards import CORE_GUARDS
 from .store import ConflictError, EventStore, InstanceRow, event_row, row_event, utc_now
 
 __all__ = ["Engine", "Registry", "effective", "fold"]
@@ -228,10 +228,8 @@ def _parse_votes(value: object) -> VoteCount | None:
 def _parse_sources(value: Iterable[object] | None) -> tuple[Source, ...]:
     out = []
     for s in value or ():
-        if isinstance(s, Source):
-            out.append(s)
-        elif isinstance(s, str) and s.strip():
-            out.append(Source(document=s))
+        if isinstance(s, Source) or (isinstance(s, str) and s.strip()):
+            out.append(Source.of(s))
         elif isinstance(s, Mapping) and isinstance(s.get("document"), str) and set(s) <= {"document", "locator"}:
             out.append(Source(document=s["document"], locator=s.get("locator")))
         else:
