@@ -62,13 +62,15 @@ class LineageChain:
         return self._reach(lambda link: (link.older, link.newer))
 
     def _reach(self, step: Any) -> tuple[str, ...]:
+        following: dict[str, list[str]] = {}
+        for link in self.links:
+            src, dst = step(link)
+            following.setdefault(src, []).append(dst)
         found: set[str] = set()
         frontier = [self.root]
         while frontier:
-            node = frontier.pop()
-            for link in self.links:
-                src, dst = step(link)
-                if src == node and dst not in found and dst != self.root:
+            for dst in following.get(frontier.pop(), ()):
+                if dst not in found and dst != self.root:
                     found.add(dst)
                     frontier.append(dst)
         return tuple(m for m in self.members if m in found)
@@ -128,9 +130,14 @@ def lineage(
                     frontier.append(nxt)
     records = {n: lookup(model, n) for n in seen}
     members = sorted(seen, key=lambda n: (_oldest_first(records[n].valid), n))
-    ordered = sorted(links.values(), key=lambda link: (members.index(link.newer), members.index(link.older)))
+    place = {n: i for i, n in enumerate(members)}
+    ordered = sorted(links.values(), key=lambda link: (place[link.newer], place[link.older]))
     basis = [records[n] for n in members]
-    basis.extend(link.record for link in ordered if all(link.record is not r for r in basis))
+    held = {id(r) for r in basis}
+    for link in ordered:
+        if id(link.record) not in held:
+            held.add(id(link.record))
+            basis.append(link.record)
     return LineageChain(
         root=record_id, direction=direction, links=tuple(ordered), members=tuple(members), basis=tuple(basis)
     )
