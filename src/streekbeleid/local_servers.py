@@ -181,7 +181,7 @@ class LocalOxigraph:
             raise ServerUnavailable("no Oxigraph server: pip install oxigraph")
         if self._root is None:
             self._root = Path(tempfile.mkdtemp(prefix="streekbeleid-oxigraph-"))
-        self.port = free_port()
+        self.port = self.port or free_port()
         command = [program, "serve-read-only" if read_only else "serve", "--location", str(self._root)]
         self._process = subprocess.Popen(
             [*command, "--bind", f"127.0.0.1:{self.port}"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
@@ -198,7 +198,7 @@ class LocalOxigraph:
         raise ServerUnavailable("Oxigraph's server did not start")
 
     def restart(self, *, read_only: bool = False) -> None:
-        """Stop the server and start it again on the same data (read-only when told)."""
+        """Stop the server and start it again on the same data and port (read-only when told)."""
         self._halt()
         self.start(read_only=read_only)
 
