@@ -8,11 +8,11 @@ The same guarantees as :class:`~streekbeleid.workflows.store.EventStore`:
 
 - **append-only**: triggers refuse ``UPDATE``, ``DELETE`` and ``TRUNCATE`` of
   events and gaps in versions, whoever writes;
-- **optimistic concurrency**: an append locks its instance's row
-  (``SELECT ... FOR UPDATE``) inside its transaction, checks the version the
-  writer saw is still the latest and inserts the next; ``UNIQUE (instance,
-  version)`` backs it up.  Of two writers that saw the same version one wins, the
-  other gets a :class:`~streekbeleid.workflows.store.ConflictError`;
+- **optimistic concurrency**: an append inserts the next version in its own
+  transaction; ``UNIQUE (instance, version)`` and the gap trigger refuse it when
+  another writer got there first (the second insert waits for the first to commit,
+  then fails), so of two writers that saw the same version one wins, the other gets
+  a :class:`~streekbeleid.workflows.store.ConflictError`;
 - **durable**: an append returns once PostgreSQL has committed it (its
   ``synchronous_commit`` as the server is set, ``on`` by default);
 - **a schema version** (``schema_version``), migrated in one transaction under an

@@ -399,10 +399,6 @@ class WorkflowStore(ABC):
         row = event_row(event)
         try:
             with self._transaction() as db:
-                self._lock_instance(db, event.instance)
-                actual = self._version(db, event.instance)
-                if actual != expected_version:
-                    raise ConflictError(event.instance, expected_version, actual)
                 self._execute(db, _INSERT, row)
         except self.integrity_errors as exc:
             actual = self.version(event.instance)  # instance.unknown if there is no such instance
