@@ -114,3 +114,28 @@ def test_plugins(test_plugins_dir: Path, monkeypatch: pytest.MonkeyPatch) -> Ite
     yield test_plugins_dir
     for name in [m for m in sys.modules if m.startswith("sb_test_plugins")]:
         del sys.modules[name]
+
+
+@pytest.fixture(scope="session")
+def postgres_server() -> Iterator[object]:
+    """A PostgreSQL server of the tests' own (Debian's postgresql package), stopped after the session.
+
+    Skips when the server programs are missing, except in CI (``CI`` set), where that fails.
+    """
+    import os
+
+    from streekbeleid.local_servers import LocalPostgres, ServerUnavailable
+
+    if os.environ.get("CI"):
+        import psycopg  # noqa: F401 - CI fails when the postgres extra is missing
+    else:
+        pytest.importorskip("psycopg")
+    server = LocalPostgres()
+    try:
+        server.start()
+    except ServerUnavailable as exc:
+        if os.environ.get("CI"):
+            pytest.fail(f"{exc} (.ci/run installs it)")  # CI must never pass by skipping PostgreSQL
+        pytest.skip(str(exc))
+    yield server
+    server.stop()

@@ -15,6 +15,7 @@ __all__ = [
     "PluginError",
     "AssemblyError",
     "WorkflowError",
+    "PublishError",
 ]
 
 
@@ -124,3 +125,7 @@ class WorkflowError(StreekbeleidError):
     def __init__(self, message: str, *, rule: str | None = None) -> None:
         self.rule = rule
         super().__init__(message)
+
+
+class PublishError(StreekbeleidError):
+    """Publishing to a SPARQL store failed: one line that starts with its rule (``publish.count``, ...)."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 from collections.abc import Iterator
 from importlib.resources import files
 from typing import Any
@@ -257,3 +258,51 @@ def make_model_fixture() -> Any:
 @pytest.fixture(name="today")
 def today_fixture() -> dt.date:
     return TODAY
+
+
+class Backend:
+    """One kind of store for the store tests: opens stores by a short name, each test's own."""
+
+    def __init__(self, name: str, tmp_path: Any, server: Any = None) -> None:
+        import sqlite3
+
+        from streekbeleid.workflows.store import MIGRATIONS
+
+        self.name = name
+        self._tmp = tmp_path
+        self._server = server
+        self._made: dict[str, str] = {}
+        if name == "sqlite":
+            self.migrations = MIGRATIONS
+            self.integrity_error: type[BaseException] = sqlite3.IntegrityError
+            self.db_error: type[BaseException] = sqlite3.Error
+        else:
+            import psycopg
+
+            from streekbeleid.workflows.postgres import PG_MIGRATIONS
+
+            self.migrations = PG_MIGRATIONS
+            self.integrity_error = psycopg.IntegrityError
+            self.db_error = psycopg.Error
+
+    def location(self, name: str = "store") -> str:
+        """Where the store called ``name`` lives: a file path, or the URL of a database of its own."""
+        if self.name == "sqlite":
+            return str(self._tmp / f"{name}.sqlite3")
+        if name not in self._made:
+            database = f"t_{uuid.uuid4().hex[:16]}"
+            self._made[name] = self._server.create_database(database)
+        return self._made[name]
+
+    def open(self, name: str = "store", **options: Any) -> Any:
+        from streekbeleid.workflows import open_store
+
+        return open_store(self.location(name), **options)
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+def backend(request: pytest.FixtureRequest, tmp_path: Any) -> Backend:
+    """Each store kind in turn: the store tests run against SQLite and PostgreSQL."""
+    if request.param == "postgres":
+        return Backend("postgres", tmp_path, request.getfixturevalue("postgres_server"))
+    return Backend("sqlite", tmp_path)

@@ -156,3 +156,63 @@ def test_help_does_not_import_the_library() -> None:
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert "--expect-version N" in result.stdout
     assert "HEAVY []" in result.stdout
+
+
+def test_a_store_url_of_another_kind_is_one_line_and_makes_no_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    code = main(["workflow", "instances", "--store", "mysql://team@db/streekbeleid", "--plugins", ""])
+    _out, err = capsys.readouterr()
+    assert code == 2
+    assert err.startswith("streekbeleid: error: store.url: a store at a mysql: URL is not supported")
+    assert len(err.strip().splitlines()) == 1
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_workflow_runs_on_postgres_and_copy_moves_a_store_there_and_back(
+    run: Any, tmp_path: Path, postgres_server: Any, capsys: pytest.CaptureFixture[str]
+) -> None:
+    run("start", "core:streekpact", PACT, "--id", "pact", "--date", "2013")
+    run("fire", "pact", "consult", "--date", "2014-01", "--note", "met de partners")
+    url = postgres_server.create_database("cli_copy")
+
+    def cli(*args: str) -> tuple[int, str, str]:
+        code = main(["workflow", *args, "--plugins", "limburg"])
+        out, err = capsys.readouterr()
+        return code, out, err
+
+    code, out, _ = cli("copy", "--from", str(run.store), "--to", url, "--json")
+    assert code == 0
+    assert json.loads(out)["instances"] == 1 and json.loads(out)["events"] == 2
+    assert postgres_server.password not in out
+    code, out, _ = cli("copy", "--from", str(run.store), "--to", url)  # twice: nothing more
+    assert code == 0 and out.startswith("copied 0 events (0 new instances) from ")
+    # the team goes on on PostgreSQL
+    code, out, err = cli(
+        "fire",
+        "pact",
+        "approve",
+        "--date",
+        "2014-03-11",
+        "--decision",
+        f"{PACT}/goedkeuring-resoc",
+        "--store",
+        url,
+        "--json",
+    )
+    assert code == 0, err
+    assert json.loads(out)["version"] == 3
+    _, pg_history, _ = cli("history", "pact", "--store", url, "--json")
+    # and back to a file: every event, version and recorded time
+    back = tmp_path / "back.sqlite3"
+    code, out, _ = cli("copy", "--from", url, "--to", str(back))
+    assert code == 0 and out.startswith("copied 3 events (1 new instances) from postgresql://streekbeleid@")
+    _, file_history, _ = cli("history", "pact", "--store", str(back), "--json")
+    assert json.loads(file_history) == json.loads(pg_history)
+    assert [e["recorded_at"] for e in json.loads(file_history)[:2]] == [
+        e["recorded_at"] for e in json.loads(run("history", "pact", "--json")[1])
+    ]
+    code, _, err = cli("copy", "--from", str(tmp_path / "missing.sqlite3"), "--to", url)
+    assert code == 2 and "store.missing" in err
+    assert not (tmp_path / "missing.sqlite3").exists()

@@ -1,6 +1,7 @@
 """Commands: ``workflow list | show | diagram | start | fire | correct | status | history | import | audit``.
 
-Also ``workflow instances``. Every command that touches instances takes ``--store PATH``.
+Also ``workflow instances`` and ``workflow copy``. Every command that touches instances takes
+``--store PATH|URL``: an SQLite file or a ``postgresql://`` URL (also ``STREEKBELEID_STORE``).
 """
 
 from __future__ import annotations
@@ -21,8 +22,9 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     shared = argparse.ArgumentParser(add_help=False)
     shared.add_argument(
         "--store",
-        metavar="PATH",
-        help="the workflow store, an SQLite file (default: $XDG_DATA_HOME/streekbeleid/workflows.sqlite3)",
+        metavar="PATH|URL",
+        help="the workflow store: an SQLite file, or a postgresql://USER@HOST[:PORT]/DB URL "
+        "(default: $STREEKBELEID_STORE, else $XDG_DATA_HOME/streekbeleid/workflows.sqlite3)",
     )
     shared.add_argument("--json", action="store_true", help="machine-readable JSON output")
     parents = [common, shared]
@@ -31,7 +33,8 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
         "workflow",
         parents=[common],
         help="run the regions' procedures: definitions, instances and their recorded steps",
-        description="Workflow definitions come from the plugins; instances live in an event store (SQLite).",
+        description="Workflow definitions come from the plugins; instances live in an event store "
+        "(an SQLite file, or a shared PostgreSQL database).",
     )
     cmds = wf.add_subparsers(dest="workflow_command", metavar="COMMAND")
     wf.set_defaults(func=lambda _args: wf.print_help() or 2)
@@ -91,6 +94,17 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p = cmds.add_parser("import", parents=parents, help="replay a history file (YAML or JSON) into the store")
     p.add_argument("file", metavar="FILE")
     p.set_defaults(func=cmd_import)
+
+    p = cmds.add_parser(
+        "copy",
+        parents=[common],
+        help="copy every instance and event from one store to another (SQLite <-> PostgreSQL)",
+        description="Copies every event with its version and recorded time; copying again adds only what is new.",
+    )
+    p.add_argument("--from", dest="source", required=True, metavar="PATH|URL", help="the store to copy from")
+    p.add_argument("--to", dest="target", required=True, metavar="PATH|URL", help="the store to copy into")
+    p.add_argument("--json", action="store_true", help="machine-readable JSON output")
+    p.set_defaults(func=cmd_copy)
 
     p = cmds.add_parser("audit", parents=parents, help="ask the guards again about every step of an instance")
     p.add_argument("instance", metavar="INSTANCE")
@@ -457,3 +471,21 @@ def cmd_audit(args: argparse.Namespace) -> int:
         if not findings:
             print(f"{args.instance}: every step still passes its guards")
     return 1 if findings else 0
+
+
+def cmd_copy(args: argparse.Namespace) -> int:
+    import os
+
+    from ..workflows._refuse import refuse
+    from ..workflows.store import copy_store, is_url, open_store
+
+    if not is_url(args.source) and not os.path.exists(args.source):
+        raise refuse("store.missing", f"there is no store {args.source} to copy from")
+    with open_store(args.source) as source, open_store(args.target) as target:
+        instances, events = copy_store(source, target)
+        where = (source.path, target.path)
+    if args.json:
+        print_json({"from": where[0], "to": where[1], "instances": instances, "events": events})
+    else:
+        print(f"copied {events} events ({instances} new instances) from {where[0]} to {where[1]}")
+    return 0

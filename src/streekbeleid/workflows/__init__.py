@@ -6,7 +6,9 @@ from the plugins: data files under the key ``workflows`` or the
 :class:`~streekbeleid.model.workflow.Guard` s and
 :class:`~streekbeleid.model.workflow.DecisionRule` s.  The :class:`Engine`
 starts instances and records their steps as events in an :class:`EventStore`
-(SQLite); an instance's state is the fold of its events.
+(SQLite), or a shared PostgreSQL store
+(:class:`~streekbeleid.workflows.postgres.PostgresEventStore`); an instance's
+state is the fold of its events.
 
 >>> import streekbeleid
 >>> from streekbeleid.workflows import Engine, EventStore
@@ -32,7 +34,7 @@ from ..model.workflow import (
 from .diagram import dot, mermaid, render
 from .engine import Engine, Registry, effective, fold
 from .history import History, load_history, record_history
-from .store import SCHEMA_VERSION, ConflictError, EventStore, default_store_path, open_store
+from .store import SCHEMA_VERSION, ConflictError, EventStore, WorkflowStore, copy_store, default_store_path, open_store
 
 __all__ = [
     "CORE_GUARDS",
@@ -50,6 +52,8 @@ __all__ = [
     "WorkflowDefinition",
     "WorkflowEvent",
     "WorkflowInstance",
+    "WorkflowStore",
+    "copy_store",
     "default_store_path",
     "dot",
     "effective",

@@ -68,7 +68,7 @@ from ..model.workflow import (
     latest,
 )
 from ._refuse import refuse
-from .store import ConflictError, EventStore, InstanceRow, event_row, row_event, utc_now
+from .store import ConflictError, InstanceRow, WorkflowStore, event_row, row_event, utc_now
 
 __all__ = ["Engine", "Registry", "effective", "fold"]
 
@@ -278,7 +278,7 @@ class Engine:
     def __init__(
         self,
         model: Model,
-        store: EventStore,
+        store: WorkflowStore,
         *,
         today: date | None = None,
         registry: Registry | None = None,
