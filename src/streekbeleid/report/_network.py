@@ -16,6 +16,7 @@ import attrs
 
 from ..model.dates import Truth
 from ..model.model import Model
+from ..model.phrasing import record_short_name
 from ..model.records import ACTOR_KINDS, Actor, Body, Person, Plan, Project, Region, Territory
 from ._html import Markup, concat, el
 from ._scope import RegionScope
@@ -98,7 +99,7 @@ def _node_for(model: Model, record_id: str) -> NetNode:
         record = model.get(record_id)
     except KeyError:
         return NetNode(record_id, record_id, "other")
-    name = str(getattr(record, "abbreviation", None) or getattr(record, "name", None) or record_id)
+    name = record_short_name(record, record_id)
     if isinstance(record, Body):
         return NetNode(record_id, name, "body")
     if isinstance(record, Actor):

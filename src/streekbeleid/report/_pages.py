@@ -13,6 +13,7 @@ import attrs
 
 from .. import queries
 from .._version import __version__
+from ..model import phrasing
 from ..model.dates import ALWAYS, Truth
 from ..model.model import Model, record_type
 from ..model.records import (
@@ -31,12 +32,11 @@ from ..model.records import (
     Theme,
 )
 from ..model.workflow import WorkflowDefinition, WorkflowEvent
-from ._composition import composition_day, group_status, rule_text
+from ._composition import composition_day, group_status
 from ._html import Markup, anchor_id, concat, el
 from ._network import KIND_LABELS, network_svg, region_network
 from ._scope import RegionScope
 from ._sources import SourceIndex, cited_sources
-from ._summary import cadence_text
 from ._timeline import timeline_rows, timeline_svg, timeline_table
 
 __all__ = ["InstanceView", "Site", "WorkflowView", "page_names"]
@@ -143,13 +143,8 @@ class Site:
         return "<!DOCTYPE html>\n" + doc + "\n"
 
     def name(self, record_id: str | None) -> str:
-        if record_id is None:
-            return ""
-        try:
-            rec = self.model.get(record_id)
-        except KeyError:
-            return record_id
-        return str(getattr(rec, "name", None) or getattr(rec, "label", None) or record_id)
+        """The readable name of an id (:func:`~streekbeleid.model.phrasing.name`)."""
+        return phrasing.name(self.model, record_id)
 
     def link(self, record_id: str | None, text: str | None = None, prefix: str = "") -> Markup:
         """A link to where a record is shown in the report, or its name when it is shown nowhere."""
@@ -505,7 +500,7 @@ class Site:
         out: list[Markup] = []
         decides = {True: "decides", False: "advises only", None: ""}[body.decides]
         meta = [body.kind.replace("_", " "), decides, "" if body.valid is ALWAYS else str(body.valid)]
-        cadence = [f"{cadence_text(c.min_meetings, c.max_meetings)} a {c.per}" for c in body.cadence]
+        cadence = [phrasing.cadence_text(c) for c in body.cadence]
         meetings = [m for m in scope.meetings if m.body == body.id]
         out.append(el("h3", body.name, " ", el("span", body.id, class_="id"), self.src(body), id=anchor_id(body.id)))
         out.append(el("p", " · ".join(x for x in meta if x), self.uncertain(body.id), class_="muted"))
@@ -540,7 +535,7 @@ class Site:
                 filled = f"{g.certain}" + (f" (up to {g.possible})" if g.possible != g.certain else "")
                 status = group_status(g)
                 rule: Markup | str = concat(
-                    rule_text(g.rule),
+                    phrasing.seat_rule(g.rule),
                     el(
                         "ul",
                         [

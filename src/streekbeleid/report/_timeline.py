@@ -17,6 +17,7 @@ import attrs
 
 from ..model.dates import PartialDate, Period
 from ..model.model import Model
+from ..model.phrasing import short_name
 from ..model.records import Decision, Tally
 from ._html import Markup, concat, el
 from ._scope import RegionScope
@@ -51,14 +52,6 @@ class TimelineRow:
         return lo, hi, lo, hi
 
 
-def _name(model: Model, record_id: str) -> str:
-    try:
-        rec = model.get(record_id)
-    except KeyError:
-        return record_id
-    return str(getattr(rec, "abbreviation", None) or getattr(rec, "name", None) or record_id)
-
-
 def timeline_rows(model: Model, scope: RegionScope) -> list[TimelineRow]:
     """The rows of a region's timeline: plans, projects, fundings, memberships (grouped) and decisions."""
     rows: list[TimelineRow] = []
@@ -67,26 +60,26 @@ def timeline_rows(model: Model, scope: RegionScope) -> list[TimelineRow]:
     for project in scope.projects:
         rows.append(TimelineRow(project.name, "project", period=project.valid, target=project.id))
     for f in scope.fundings:
-        what = f"{f.kind.replace('_', ' ')} from {_name(model, f.funder)}"
+        what = f"{f.kind.replace('_', ' ')} from {short_name(model, f.funder)}"
         if f.subject:
-            what += f" for {_name(model, f.subject)}"
+            what += f" for {short_name(model, f.subject)}"
         rows.append(TimelineRow(what, "funding", period=f.valid, target=f.id))
     # memberships of one body with the same period are one row: 44 municipalities with the same term are one fact
     grouped: dict[tuple[str, Period], list[str]] = defaultdict(list)
     for m in scope.memberships:
         grouped[(m.organization, m.valid)].append(m.member)
     for (body, period), members in sorted(grouped.items(), key=lambda kv: (kv[0][0], kv[0][1].ordinals())):
-        who = _name(model, members[0]) if len(members) == 1 else f"{len(members)} members"
-        rows.append(TimelineRow(f"{who} in {_name(model, body)}", "membership", period=period, target=body))
+        who = short_name(model, members[0]) if len(members) == 1 else f"{len(members)} members"
+        rows.append(TimelineRow(f"{who} in {short_name(model, body)}", "membership", period=period, target=body))
     events: list[Decision | Tally] = [*scope.decisions, *scope.tallies]
     for d in events:
         if d.date is None:
             continue
         if isinstance(d, Tally):
             out_of = f" of {d.out_of}" if d.out_of is not None else ""
-            text = f"{d.count}{out_of} {d.by.replace('_', ' ')}s {d.kind} {_name(model, d.subject)}"
+            text = f"{d.count}{out_of} {d.by.replace('_', ' ')}s {d.kind} {short_name(model, d.subject)}"
         else:
-            text = f"{_name(model, d.by)} {d.kind}s {_name(model, d.subject)}"
+            text = f"{short_name(model, d.by)} {d.kind}s {short_name(model, d.subject)}"
         rows.append(TimelineRow(text, "decision", date=d.date, target=d.id))
     order = {c: i for i, c in enumerate(CATEGORY_COLOURS)}
     rows.sort(key=lambda r: (order[r.category], _sort_start(r), r.label))
