@@ -3,21 +3,24 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
+from datetime import date
 
 from .. import queries
 from ..model import phrasing
 from ..model.dates import ALWAYS, Truth
-from ..model.records import (
-    Body,
-    Membership,
-)
+from ..model.records import Body, Membership
+from ..queries import GroupCount, Seat
 from ._composition import composition_day, group_status
-from ._html import Markup, anchor_id, concat, el
+from ._html import Markup, anchor_id, concat, el, table
 from ._scope import RegionScope
 from ._site import Site
 
+__all__ = ["composition_section"]
+
 
 def composition_section(site: Site, scope: RegionScope) -> Markup:
+    """Every body of a region: what it is, how often it meets, and its seats against its rules."""
     if not scope.bodies:
         return el("p", "No bodies recorded.", class_="muted")
     out: list[Markup] = []
@@ -30,29 +33,39 @@ def composition_section(site: Site, scope: RegionScope) -> Markup:
 
 
 def _body(site: Site, body: Body, memberships: list[Membership], scope: RegionScope) -> Markup:
-    out: list[Markup] = []
+    out = [_body_head(site, body, scope)]
+    if not memberships and not body.seat_groups:
+        out.append(el("p", "No seat rules and no members recorded.", class_="muted"))
+    else:
+        out.append(_seats_table(site, body, memberships))
+    return concat(out)
+
+
+def _body_head(site: Site, body: Body, scope: RegionScope) -> Markup:
+    """The body's name, kind and period, its description and how often it meets."""
     decides = {True: "decides", False: "advises only", None: ""}[body.decides]
     meta = [body.kind.replace("_", " "), decides, "" if body.valid is ALWAYS else str(body.valid)]
     cadence = [phrasing.cadence_text(c) for c in body.cadence]
     meetings = [m for m in scope.meetings if m.body == body.id]
-    out.append(el("h3", body.name, " ", el("span", body.id, class_="id"), site.src(body), id=anchor_id(body.id)))
-    out.append(el("p", " · ".join(x for x in meta if x), site.uncertain(body.id), class_="muted"))
-    if body.description:
-        out.append(el("p", body.description))
-    if cadence:
-        out.append(
-            el(
-                "p",
-                "Meets ",
-                "; ".join(cadence),
-                [site.src(c) for c in body.cadence],
-                f". {len(meetings)} meetings recorded." if meetings else ". No meetings recorded.",
-                class_="cadence",
-            )
+    return concat(
+        el("h3", body.name, " ", el("span", body.id, class_="id"), site.src(body), id=anchor_id(body.id)),
+        el("p", " · ".join(x for x in meta if x), site.uncertain(body.id), class_="muted"),
+        el("p", body.description) if body.description else None,
+        el(
+            "p",
+            "Meets ",
+            "; ".join(cadence),
+            [site.src(c) for c in body.cadence],
+            f". {len(meetings)} meetings recorded." if meetings else ". No meetings recorded.",
+            class_="cadence",
         )
-    if not memberships and not body.seat_groups:
-        out.append(el("p", "No seat rules and no members recorded.", class_="muted"))
-        return concat(out)
+        if cadence
+        else None,
+    )
+
+
+def _seats_table(site: Site, body: Body, memberships: list[Membership]) -> Markup:
+    """One row per seat group: its rule, how many seats are filled, the verdict and the members."""
     day = site.as_of or composition_day(memberships)
     comp = queries.composition(site.view if site.as_of else site.model, body.id, on=day)
     by_group = comp.by_group()
@@ -60,83 +73,68 @@ def _body(site: Site, body: Body, memberships: list[Membership], scope: RegionSc
     names = [g.name for g in body.seat_groups] + sorted(n for n in by_group if n not in counts and n != "-")
     if "-" in by_group:
         names.append("-")
-    rows = []
-    for name in names:
-        seats = sorted(by_group.get(name, ()), key=lambda s: (site.name(s.member).lower(), s.membership.id))
-        g = counts.get(name)
-        if g is not None:
-            filled = f"{g.certain}" + (f" (up to {g.possible})" if g.possible != g.certain else "")
-            status = group_status(g)
-            rule: Markup | str = concat(
-                phrasing.seat_rule(g.rule),
-                el(
-                    "ul",
-                    [
-                        el(
-                            "li",
-                            f"{site.name(a.member)}: {a.certain} of {a.allotted}",
-                            class_="status-ok" if a.certain == a.allotted else "status-short",
-                        )
-                        for a in g.allocations
-                    ],
-                )
-                if g.allocations
-                else None,
-            )
-        else:
-            filled = str(sum(s.seats for s in seats)) if day is None else "–"
-            status = "no rule"
-            rule = "outside the seat groups" if body.seat_groups else "no seat groups in the rules"
-        members = [
-            el(
-                "li",
-                site.link(s.member),
-                _membership_detail(site, s.membership),
-                el("span", " (date uncertain)", class_="uncertain-mark") if s.status is Truth.UNCERTAIN else None,
-                site.src(s.membership),
-                id=anchor_id(s.membership.id),
-            )
-            for s in seats
-        ]
-        rows.append(
-            el(
-                "tr",
-                el("td", el("b", "members" if name == "-" else name)),
-                el("td", rule),
-                el("td", filled, class_="num"),
-                el("td", status, class_="status-" + status.replace(" ", "-")),
-                el(
-                    "td",
-                    el("ul", members, class_="columns" if len(members) > 8 else None)
-                    if members
-                    else el("span", "none", class_="muted"),
-                ),
-            )
-        )
+    rows = [_group_row(site, body, name, by_group.get(name, ()), counts.get(name), day) for name in names]
     if day is None:
         when = "over all periods (no dated members)"
     else:
         when = f"on {day}" + ("" if site.as_of else " (the day the most seats are known to be filled)")
-    out.append(
+    heads = ["seat group", "rule", ("filled", "num"), "status", "members"]
+    return table(heads, rows, caption=f"Seats {when}", class_="composition")
+
+
+def _group_row(
+    site: Site, body: Body, name: str, group_seats: Sequence[Seat], g: GroupCount | None, day: date | None
+) -> Markup:
+    seats = sorted(group_seats, key=lambda s: (site.name(s.member).lower(), s.membership.id))
+    if g is not None:
+        filled = f"{g.certain}" + (f" (up to {g.possible})" if g.possible != g.certain else "")
+        status = group_status(g)
+        rule: Markup | str = concat(phrasing.seat_rule(g.rule), _allocations(site, g))
+    else:
+        filled = str(sum(s.seats for s in seats)) if day is None else "–"
+        status = "no rule"
+        rule = "outside the seat groups" if body.seat_groups else "no seat groups in the rules"
+    members = [
         el(
-            "table",
-            el("caption", f"Seats {when}"),
-            el(
-                "thead",
-                el(
-                    "tr",
-                    el("th", "seat group"),
-                    el("th", "rule"),
-                    el("th", "filled", class_="num"),
-                    el("th", "status"),
-                    el("th", "members"),
-                ),
-            ),
-            el("tbody", rows),
-            class_="composition",
+            "li",
+            site.link(s.member),
+            _membership_detail(site, s.membership),
+            el("span", " (date uncertain)", class_="uncertain-mark") if s.status is Truth.UNCERTAIN else None,
+            site.src(s.membership),
+            id=anchor_id(s.membership.id),
         )
+        for s in seats
+    ]
+    return el(
+        "tr",
+        el("td", el("b", "members" if name == "-" else name)),
+        el("td", rule),
+        el("td", filled, class_="num"),
+        el("td", status, class_="status-" + status.replace(" ", "-")),
+        el(
+            "td",
+            el("ul", members, class_="columns" if len(members) > 8 else None)
+            if members
+            else el("span", "none", class_="muted"),
+        ),
     )
-    return concat(out)
+
+
+def _allocations(site: Site, g: GroupCount) -> Markup | None:
+    """The seats a rule gives to named members (``VOKA: 2 of 2``), or None."""
+    if not g.allocations:
+        return None
+    return el(
+        "ul",
+        [
+            el(
+                "li",
+                f"{site.name(a.member)}: {a.certain} of {a.allotted}",
+                class_="status-ok" if a.certain == a.allotted else "status-short",
+            )
+            for a in g.allocations
+        ],
+    )
 
 
 def _membership_detail(site: Site, m: Membership) -> str:

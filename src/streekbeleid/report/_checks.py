@@ -4,14 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ..model.records import (
-    Problem,
-)
-from ._html import Markup, concat, el
+from ..model.records import Problem
+from ._html import Markup, concat, el, table
 from ._site import Site
+
+__all__ = ["checks_page", "problems_table"]
 
 
 def problems_table(site: Site, problems: Sequence[Problem], prefix: str = "") -> Markup:
+    """The problems, errors first, each with its rule, message, sources and the records it names."""
     if not problems:
         return el("p", "No problems found.", class_="status-ok")
     rows = [
@@ -24,15 +25,11 @@ def problems_table(site: Site, problems: Sequence[Problem], prefix: str = "") ->
         )
         for p in sorted(problems, key=lambda p: ({"error": 0, "warning": 1}.get(p.severity, 2), p.rule, p.ids))
     ]
-    return el(
-        "table",
-        el("thead", el("tr", el("th", "severity"), el("th", "rule"), el("th", "message"), el("th", "records"))),
-        el("tbody", rows),
-        class_="problems",
-    )
+    return table(["severity", "rule", "message", "records"], rows, class_="problems")
 
 
 def checks_page(site: Site) -> str:
+    """Every problem the checks found in the whole model."""
     body = concat(
         el("h1", "Check results"),
         el(

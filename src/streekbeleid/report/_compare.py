@@ -5,18 +5,16 @@ from __future__ import annotations
 from collections import defaultdict
 
 from .. import queries
-from ..model.records import (
-    Decision,
-    Funding,
-    PlanItem,
-    Theme,
-)
-from ._html import Markup, anchor_id, concat, el
+from ..model.records import Decision, Funding, PlanItem, Theme
+from ._html import Markup, anchor_id, concat, el, table
 from ._network import KIND_LABELS
 from ._site import Site
 
+__all__ = ["compare_page"]
+
 
 def compare_page(site: Site) -> str:
+    """The regions side by side: the themes their plans address, the actors they share."""
     body = concat(
         el("h1", "Comparing the regions"),
         el("h2", "Themes by region", id="themes"),
@@ -54,11 +52,7 @@ def _theme_matrix(site: Site) -> Markup:
             walk(tid, depth + 1)
 
     walk(None, 0)
-    head = el(
-        "tr",
-        el("th", "theme"),
-        [el("th", el("a", s.region.name, href=site.page_of(s.region)), class_="num") for s in site.scopes],
-    )
+    heads = ["theme", *((el("a", s.region.name, href=site.page_of(s.region)), "num") for s in site.scopes)]
     rows = []
     for tid, depth in ordered:
         t = themes.get(tid)
@@ -82,7 +76,7 @@ def _theme_matrix(site: Site) -> Markup:
                 id=anchor_id(tid, "t"),
             )
         )
-    return el("table", el("thead", head), el("tbody", rows), class_="matrix")
+    return table(heads, rows, class_="matrix")
 
 
 def _shared_actors(site: Site) -> Markup:
@@ -90,7 +84,6 @@ def _shared_actors(site: Site) -> Markup:
     shared = queries.actors_across_regions(site.model, regions=regions) if len(regions) > 1 else []
     if not shared:
         return el("p", "No actor takes part in more than one of these regions.", class_="muted")
-    head = el("tr", el("th", "actor"), el("th", "kind"), [el("th", s.region.name) for s in site.scopes])
     rows = []
     for presence in shared:
         per_region: dict[str, set[str]] = defaultdict(set)
@@ -104,7 +97,7 @@ def _shared_actors(site: Site) -> Markup:
                 [el("td", "; ".join(sorted(per_region.get(r, set())))) for r in regions],
             )
         )
-    return el("table", el("thead", head), el("tbody", rows), class_="shared-actors")
+    return table(["actor", "kind", *(s.region.name for s in site.scopes)], rows, class_="shared-actors")
 
 
 def _activity_text(site: Site, kind: str, venue: str) -> str:

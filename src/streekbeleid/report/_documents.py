@@ -4,14 +4,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..model.records import (
-    Source,
-)
-from ._html import Markup, anchor_id, concat, el
+from ..model.records import Source
+from ._html import Markup, anchor_id, concat, el, table
 from ._site import Site
+
+__all__ = ["documents_table", "sources_page"]
 
 
 def documents_table(site: Site, citations: dict[str, list[Any]], prefix: str = "") -> Markup:
+    """The cited documents, each with the facts it supports and a link to the quoted passage."""
     if not citations:
         return el("p", "No sources cited.", class_="muted")
     rows = []
@@ -42,15 +43,11 @@ def documents_table(site: Site, citations: dict[str, list[Any]], prefix: str = "
                 el("td", el("details", el("summary", f"{len(cites)} facts"), el("ul", facts))),
             )
         )
-    return el(
-        "table",
-        el("thead", el("tr", el("th", "document"), el("th", "facts", class_="num"), el("th", "what it supports"))),
-        el("tbody", rows),
-        class_="documents",
-    )
+    return table(["document", ("facts", "num"), "what it supports"], rows, class_="documents")
 
 
 def sources_page(site: Site) -> str:
+    """Every document the model cites."""
     citations = {d: list(c) for d, c in site.sources.citations.items()}
     found = sum(1 for d in citations if site.sources.available(d))
     body = concat(

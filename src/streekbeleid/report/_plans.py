@@ -2,20 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from .. import queries
 from ..model.dates import ALWAYS
-from ..model.records import (
-    Decision,
-    Funding,
-    PlanItem,
-    Project,
-    Tally,
-)
-from ._html import Markup, anchor_id, concat, el
+from ..model.records import Decision, Funding, Plan, PlanItem, Project, Tally
+from ..queries import EndorsementCount, Endorsements
+from ._html import Markup, anchor_id, concat, el, table
 from ._scope import RegionScope
 from ._site import Site
+
+__all__ = ["decisions_section", "plans_section"]
 
 #: Lineage seen from the older record: the 2008 pact is "succeeded by" the 2014 pact.
 _PASSIVE = {
@@ -29,36 +27,13 @@ _PASSIVE = {
 
 
 def plans_section(site: Site, scope: RegionScope) -> Markup:
+    """Every plan of a region with its facts, lineage, decisions and tree; then the projects outside a plan."""
     if not scope.plans:
         return el("p", "No plans recorded.", class_="muted")
     out: list[Markup] = []
     for plan in scope.plans:
         out.append(el("h3", plan.name, " ", el("span", plan.id, class_="id"), site.src(plan), id=anchor_id(plan.id)))
-        meta: list[tuple[str, Any]] = [
-            ("title", plan.title),
-            ("kind", plan.kind.replace("_", " ")),
-            ("period", None if plan.valid is ALWAYS else str(plan.valid)),
-            ("status", plan.status),
-            ("owner", site.link(plan.owner) if plan.owner else None),
-            ("themes", ", ".join(site.name(t) for t in plan.themes) or None),
-        ]
-        for x in scope.lineage:
-            if x.subject == plan.id:
-                meta.append((x.kind.replace("_", " "), concat(site.link(x.object), site.src(x))))
-            elif x.object == plan.id:
-                meta.append((_PASSIVE.get(x.kind, x.kind), concat(site.link(x.subject), site.src(x))))
-        for d in scope.decisions:
-            if d.subject == plan.id:
-                meta.append((d.kind, concat(_decision_text(site, d), site.src(d))))
-        for t in scope.tallies:
-            if t.subject == plan.id:
-                meta.append((t.kind, concat(_tally_text(site, t), site.src(t))))
-        for f in scope.fundings:
-            if f.subject == plan.id:
-                meta.append(("funding", concat(_funding_text(site, f), site.src(f))))
-        projects = [p for p in scope.projects if p.plan == plan.id]
-        if projects:
-            meta.append(("projects", concat([concat(_project(site, p), " ") for p in projects])))
+        meta = _plan_facts(site, plan, scope)
         out.append(el("table", [el("tr", el("th", k), el("td", v)) for k, v in meta if v], class_="plan-meta"))
         if plan.description:
             out.append(el("p", plan.description))
@@ -69,6 +44,30 @@ def plans_section(site: Site, scope: RegionScope) -> Markup:
         out.append(el("h3", "Projects outside a plan"))
         out.append(el("ul", [el("li", _project(site, p)) for p in loose]))
     return concat(out)
+
+
+def _plan_facts(site: Site, plan: Plan, scope: RegionScope) -> list[tuple[str, Any]]:
+    """The rows of a plan's table of facts: ``(heading, value)``, a row with no value left out by the caller."""
+    meta: list[tuple[str, Any]] = [
+        ("title", plan.title),
+        ("kind", plan.kind.replace("_", " ")),
+        ("period", None if plan.valid is ALWAYS else str(plan.valid)),
+        ("status", plan.status),
+        ("owner", site.link(plan.owner) if plan.owner else None),
+        ("themes", ", ".join(site.name(t) for t in plan.themes) or None),
+    ]
+    for x in scope.lineage:
+        if x.subject == plan.id:
+            meta.append((x.kind.replace("_", " "), concat(site.link(x.object), site.src(x))))
+        elif x.object == plan.id:
+            meta.append((_PASSIVE.get(x.kind, x.kind), concat(site.link(x.subject), site.src(x))))
+    meta += [(d.kind, concat(_decision_text(site, d), site.src(d))) for d in scope.decisions if d.subject == plan.id]
+    meta += [(t.kind, concat(_tally_text(site, t), site.src(t))) for t in scope.tallies if t.subject == plan.id]
+    meta += [("funding", concat(_funding_text(site, f), site.src(f))) for f in scope.fundings if f.subject == plan.id]
+    projects = [p for p in scope.projects if p.plan == plan.id]
+    if projects:
+        meta.append(("projects", concat([concat(_project(site, p), " ") for p in projects])))
+    return meta
 
 
 def _project(site: Site, p: Project) -> Markup:
@@ -139,12 +138,7 @@ def _indicators(site: Site, item: PlanItem) -> Markup:
                 el("td", periods),
             )
         )
-    return el(
-        "table",
-        el("thead", el("tr", el("th", "indicator"), el("th", "measure"), el("th", "baseline"), el("th", "periods"))),
-        el("tbody", rows),
-        class_="indicators",
-    )
+    return table(["indicator", "measure", "baseline", "periods"], rows, class_="indicators")
 
 
 def _decision_text(site: Site, d: Decision) -> Markup:
@@ -185,104 +179,91 @@ def _funding_text(site: Site, f: Funding) -> Markup:
 
 
 def decisions_section(site: Site, scope: RegionScope) -> Markup:
-    out: list[Markup] = []
+    """How far each plan was endorsed, every decision of the region by date, and its fundings."""
     coverage: list[Markup] = []
     shown: set[str] = set()
     for plan in scope.plans:
         found = queries.endorsements(site.model, plan.id)
-        for c in found.counts:
-            shown.add(c.tally.id)
-            bar = None
-            if c.out_of:
-                pct = 100 * c.count / c.out_of
-                bar = el("span", el("span", "", style=f"width:{pct:.1f}%"), class_="bar", title=f"{pct:.0f}%")
-            named = (
-                el("div", "named: ", [concat(site.link(n), " ") for n in c.endorsers], class_="muted")
-                if c.endorsers
-                else None
-            )
-            missing = (
-                el("div", "did not endorse: ", [concat(site.link(n), " ") for n in c.non_endorsers], class_="muted")
-                if c.non_endorsers
-                else None
-            )
-            coverage.append(
-                el(
-                    "li",
-                    bar,
-                    " ",
-                    _tally_text(site, c.tally),
-                    site.src(c.tally),
-                    named,
-                    missing,
-                    id=anchor_id(c.tally.id),
-                )
-            )
-        adopted = [d for d in found.decisions if d.outcome == "adopted"]
-        if adopted:
-            coverage.append(
-                el(
-                    "li",
-                    f"{len({d.by for d in adopted})} named endorsements of ",
-                    site.link(plan.id),
-                    ": ",
-                    [concat(site.link(d.by), f" ({d.date})" if d.date else "", site.src(d), " ") for d in adopted],
-                )
-            )
-        if found.refused_by:
-            coverage.append(
-                el(
-                    "li",
-                    "refused ",
-                    site.link(plan.id),
-                    ": ",
-                    [concat(site.link(x), " ") for x in found.refused_by],
-                )
-            )
+        shown.update(c.tally.id for c in found.counts)
+        coverage.extend(_coverage(site, found))
     for t in scope.tallies:  # tallies about something other than a plan (a project, a body)
         if t.id not in shown:
             coverage.append(el("li", _tally_text(site, t), site.src(t), id=anchor_id(t.id)))
-    out.append(el("h3", "Endorsement coverage"))
-    out.append(
-        el("ul", coverage, class_="coverage") if coverage else el("p", "No endorsements recorded.", class_="muted")
+    return concat(
+        el("h3", "Endorsement coverage"),
+        el("ul", coverage, class_="coverage") if coverage else el("p", "No endorsements recorded.", class_="muted"),
+        el("h3", "Decisions"),
+        _decisions_table(site, scope.decisions),
+        _fundings(site, scope.fundings),
     )
-    out.append(el("h3", "Decisions"))
-    if scope.decisions:
-        rows = [
-            el(
-                "tr",
-                el("td", str(d.date) if d.date else "unknown", class_="date"),
-                el("td", _decision_text(site, d), site.src(d)),
-                el("td", d.description or ""),
-                id=anchor_id(d.id),
-            )
-            for d in sorted(scope.decisions, key=lambda d: (d.date.sort_key() if d.date else (0, 0), d.id))
-        ]
+
+
+def _coverage(site: Site, found: Endorsements) -> list[Markup]:
+    """The items of a plan's endorsement coverage: each tally with a bar, the named endorsers, the refusals."""
+    out = [_count_item(site, c) for c in found.counts]
+    plan_id = found.plan.id
+    adopted = [d for d in found.decisions if d.outcome == "adopted"]
+    if adopted:
         out.append(
             el(
-                "table",
-                el("thead", el("tr", el("th", "date"), el("th", "decision"), el("th", "note"))),
-                el("tbody", rows),
+                "li",
+                f"{len({d.by for d in adopted})} named endorsements of ",
+                site.link(plan_id),
+                ": ",
+                [concat(site.link(d.by), f" ({d.date})" if d.date else "", site.src(d), " ") for d in adopted],
             )
         )
-    else:
-        out.append(el("p", "No decisions recorded.", class_="muted"))
-    if scope.fundings:
-        out.append(el("h3", "Fundings"))
+    if found.refused_by:
         out.append(
-            el(
-                "ul",
-                [
-                    el(
-                        "li",
-                        _funding_text(site, f),
-                        " for ",
-                        site.link(f.subject) if f.subject else "the region",
-                        site.src(f),
-                        id=anchor_id(f.id),
-                    )
-                    for f in scope.fundings
-                ],
-            )
+            el("li", "refused ", site.link(plan_id), ": ", [concat(site.link(x), " ") for x in found.refused_by])
         )
-    return concat(out)
+    return out
+
+
+def _count_item(site: Site, c: EndorsementCount) -> Markup:
+    bar = None
+    if c.out_of:
+        pct = 100 * c.count / c.out_of
+        bar = el("span", el("span", "", style=f"width:{pct:.1f}%"), class_="bar", title=f"{pct:.0f}%")
+    named = (
+        el("div", "named: ", [concat(site.link(n), " ") for n in c.endorsers], class_="muted") if c.endorsers else None
+    )
+    missing = (
+        el("div", "did not endorse: ", [concat(site.link(n), " ") for n in c.non_endorsers], class_="muted")
+        if c.non_endorsers
+        else None
+    )
+    return el("li", bar, " ", _tally_text(site, c.tally), site.src(c.tally), named, missing, id=anchor_id(c.tally.id))
+
+
+def _decisions_table(site: Site, decisions: Sequence[Decision]) -> Markup:
+    if not decisions:
+        return el("p", "No decisions recorded.", class_="muted")
+    rows = [
+        el(
+            "tr",
+            el("td", str(d.date) if d.date else "unknown", class_="date"),
+            el("td", _decision_text(site, d), site.src(d)),
+            el("td", d.description or ""),
+            id=anchor_id(d.id),
+        )
+        for d in sorted(decisions, key=lambda d: (d.date.sort_key() if d.date else (0, 0), d.id))
+    ]
+    return table(["date", "decision", "note"], rows)
+
+
+def _fundings(site: Site, fundings: Sequence[Funding]) -> Markup | None:
+    if not fundings:
+        return None
+    items = [
+        el(
+            "li",
+            _funding_text(site, f),
+            " for ",
+            site.link(f.subject) if f.subject else "the region",
+            site.src(f),
+            id=anchor_id(f.id),
+        )
+        for f in fundings
+    ]
+    return concat(el("h3", "Fundings"), el("ul", items))

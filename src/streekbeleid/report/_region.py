@@ -15,7 +15,7 @@ from ..model.records import (
 from ._bodies import composition_section
 from ._checks import problems_table
 from ._documents import documents_table
-from ._html import Markup, anchor_id, concat, el
+from ._html import Markup, anchor_id, concat, el, table
 from ._network import KIND_LABELS, network_svg, region_network
 from ._plans import decisions_section, plans_section
 from ._procedures import workflows_section
@@ -180,11 +180,7 @@ def _actors_table(site: Site, scope: RegionScope) -> Markup:
     return el(
         "details",
         el("summary", f"{len(rows)} actors and their roles"),
-        el(
-            "table",
-            el("thead", el("tr", el("th", "actor"), el("th", "kind"), el("th", "roles"), el("th", "sources"))),
-            el("tbody", rows),
-        ),
+        table(["actor", "kind", "roles", "sources"], rows),
     )
 
 

@@ -19,7 +19,7 @@ from ..model.dates import PartialDate, Period
 from ..model.model import Model
 from ..model.phrasing import short_name
 from ..model.records import Decision, Tally
-from ._html import Markup, concat, el
+from ._html import Markup, concat, el, table
 from ._scope import RegionScope
 
 __all__ = ["TimelineRow", "timeline_rows", "timeline_svg", "timeline_table", "CATEGORY_COLOURS"]
@@ -283,12 +283,7 @@ def timeline_table(rows: Sequence[TimelineRow], href: dict[str, str]) -> Markup:
         )
         for r in rows
     ]
-    return el(
-        "table",
-        el("thead", el("tr", el("th", "what"), el("th", "fact"), el("th", "when"))),
-        el("tbody", body),
-        class_="timeline-table",
-    )
+    return table(["what", "fact", "when"], body, class_="timeline-table")
 
 
 def _when(row: TimelineRow) -> str:
