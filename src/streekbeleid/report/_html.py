@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-__all__ = ["Markup", "escape", "el", "concat", "anchor_id", "table"]
+__all__ = ["Markup", "escape", "el", "concat", "anchor_id", "picture", "table"]
 
 
 class Markup(str):
@@ -107,6 +107,22 @@ def table(head: Sequence[Child], rows: Child, *, caption: str | None = None, **a
         el("thead", el("tr", cells)),
         el("tbody", rows),
         **attributes,
+    )
+
+
+def picture(title: str, *children: Child, width: float, height: float, class_: str) -> Markup:
+    """An inline SVG picture of ``width`` by ``height``, titled for screen readers and on hover."""
+    return el(
+        "svg",
+        el("title", title),
+        children,
+        xmlns="http://www.w3.org/2000/svg",
+        viewBox=f"0 0 {width:.0f} {height:.0f}",
+        width=f"{width:.0f}",
+        height=f"{height:.0f}",
+        role="img",
+        class_=class_,
+        aria_label=title,
     )
 
 
