@@ -17,7 +17,9 @@ def model() -> Model:
     return Model.from_records(
         [
             Body(id="x:resoc", name="RESOC X", kind="resoc", abbreviation="RX"),
-            Actor(id="org:voka", name="VOKA - Kamer van Koophandel", abbreviation="VOKA", kind="employers_organisation"),
+            Actor(
+                id="org:voka", name="VOKA - Kamer van Koophandel", abbreviation="VOKA", kind="employers_organisation"
+            ),
             Post(id="x:chair", label="Voorzitter", organization="x:resoc"),
             Membership(
                 id="x:m1",
