@@ -12,8 +12,9 @@ from datetime import date
 
 from ..model.dates import Period, Truth
 from ..model.model import Model
+from ..model.phrasing import cadence_bounds, label
 from ..model.records import Body, CadenceRule, Meeting, Problem
-from ..queries._util import base_graph, label, nodes_of
+from ..queries._util import base_graph, nodes_of
 from ._common import UNDECIDABLE, judge_count, problem
 
 __all__ = ["cadence_rule", "meetings_of"]
@@ -30,16 +31,6 @@ def meetings_of(model: Model, body_id: str) -> list[Meeting]:
         if kind == "meeting_of"
     ]
     return sorted(found, key=lambda m: (m.date.sort_key(), m.id))
-
-
-def _rule_text(rule: CadenceRule) -> str:
-    if rule.min_meetings is not None and rule.min_meetings == rule.max_meetings:
-        return f"{rule.min_meetings} times a {rule.per}"
-    bounds = [
-        f"at least {rule.min_meetings}" if rule.min_meetings is not None else "",
-        f"at most {rule.max_meetings}" if rule.max_meetings is not None else "",
-    ]
-    return f"{' and '.join(b for b in bounds if b)} times a {rule.per}"
 
 
 def _units(per: str, first: date, last: date) -> Iterator[tuple[str, date, date]]:
@@ -68,7 +59,8 @@ def cadence_rule(model: Model) -> Iterator[Problem]:
                     "info",
                     RULE,
                     [body.id],
-                    f"No meetings recorded for {label(model, body.id)}: cannot check that it meets {_rule_text(rule)}",
+                    f"No meetings recorded for {label(model, body.id)}: "
+                    f"cannot check that it meets {cadence_bounds(rule)}",
                     body,
                     rule,
                 )
@@ -89,7 +81,7 @@ def _judge(model: Model, body: Body, rule: CadenceRule, meetings: list[Meeting],
         if verdict == "ok":
             continue
         held = str(len(certain)) if len(certain) == len(possible) else f"between {len(certain)} and {len(possible)}"
-        base = f"{label(model, body.id)} met {held} time(s) in {name}; its rule says {_rule_text(rule)}"
+        base = f"{label(model, body.id)} met {held} time(s) in {name}; its rule says {cadence_bounds(rule)}"
         ids = [body.id, *(m.id for m in possible)]
         if verdict == "undecidable":
             message = f"{UNDECIDABLE}: {base}, and some meeting dates are too coarse to place in {name}"

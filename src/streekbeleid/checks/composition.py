@@ -16,9 +16,10 @@ from typing import NamedTuple
 
 from ..model.dates import Truth
 from ..model.model import Model
+from ..model.phrasing import label, seat_count, span_text
 from ..model.records import Body, Problem
-from ..queries._util import label, nodes_of, span
-from ..queries.bodies import Composition, composition, seat_rule_text
+from ..queries._util import nodes_of
+from ..queries.bodies import Composition, composition
 from ._common import UNDECIDABLE, judge_count, problem
 
 __all__ = ["composition_rule"]
@@ -84,7 +85,7 @@ def composition_rule(model: Model) -> Iterator[Problem]:
 
 
 def _rules_text(body: Body) -> str:
-    return ", ".join(f"{g.name} {seat_rule_text(g) or '(no count)'}" for g in body.seat_groups)
+    return ", ".join(f"{g.name} {seat_count(g) or '(no count)'}" for g in body.seat_groups)
 
 
 class _Finding(NamedTuple):
@@ -109,7 +110,7 @@ def _findings(comp: Composition, alive: Truth) -> Iterator[_Finding]:
             continue
         verdict = judged(judge_count(g.certain, g.possible, exact=g.rule.seats, minimum=g.rule.min_seats))
         if verdict != "ok":
-            yield _Finding(g.name, None, verdict, g.certain, g.possible, seat_rule_text(g.rule) or "")
+            yield _Finding(g.name, None, verdict, g.certain, g.possible, seat_count(g.rule) or "")
         for a in g.allocations:
             verdict = judged(judge_count(a.certain, a.possible, exact=a.allotted))
             if verdict != "ok":
@@ -132,7 +133,7 @@ def _judge_stretches(model: Model, body: Body) -> Iterator[Problem]:
     undecided_ids: list[str] = [body.id]
     undecided_basis: list[object] = []
     for f, stretches in found.items():
-        when = f"on {model.date}" if model.date is not None else "; ".join(span(a, b) for a, b in stretches)
+        when = f"on {model.date}" if model.date is not None else "; ".join(span_text(a, b) for a, b in stretches)
         whose = f"seat group {f.group!r}"
         if f.member is not None:
             whose = f"{label(model, f.member)} in {whose}"

@@ -12,8 +12,9 @@ import attrs
 from ..assembly import references
 from ..model.dates import Period, Truth
 from ..model.model import Model, record_type
+from ..model.phrasing import label, period_notation, record_name
 from ..model.records import Decision, Membership, Plan, PlanItem, Problem, Region, Tally, Territory
-from ..queries._util import all_records, base_graph, edge_records, label, period_text
+from ..queries._util import all_records, base_graph, edge_records
 from ..queries.plans import plan_items
 from ._common import UNDECIDABLE, containment, problem, undated
 
@@ -61,8 +62,8 @@ def _lifetime_problem(
     verdict = _containment(named.valid, period)
     if verdict == "inside":
         return None
-    what = f"{_describe(model, fact)} names {label(model, named.id)} as {where} for {period_text(period)}"
-    life = f"{getattr(named, 'name', None) or named.id} existed {period_text(named.valid)}"
+    what = f"{_describe(model, fact)} names {label(model, named.id)} as {where} for {period_notation(period)}"
+    life = f"{record_name(named, named.id)} existed {period_notation(named.valid)}"
     successor = getattr(named, "successor", None)
     after = f"; it became {label(model, successor)}" if successor else ""
     if verdict == "undecidable":

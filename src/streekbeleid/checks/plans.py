@@ -8,8 +8,9 @@ from itertools import combinations
 
 from ..model.dates import Truth
 from ..model.model import Model
+from ..model.phrasing import label, period_notation
 from ..model.records import Plan, Problem, Theme
-from ..queries._util import label, nodes_of, period_text
+from ..queries._util import nodes_of
 from ..queries.plans import actions_without_lead
 from ._common import UNDECIDABLE, problem
 
@@ -28,7 +29,8 @@ def plan_overlap(model: Model) -> Iterator[Problem]:
             if truth is Truth.NO:
                 continue
             what = (
-                f"{label(model, a.id)} ({period_text(a.valid)}) and {label(model, b.id)} ({period_text(b.valid)}), "
+                f"{label(model, a.id)} ({period_notation(a.valid)}) and "
+                f"{label(model, b.id)} ({period_notation(b.valid)}), "
                 f"both {kind.replace('_', ' ')}s of {label(model, owner)}"
             )
             if truth is Truth.YES:

@@ -120,8 +120,8 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_members(args: argparse.Namespace) -> int:
+    from ..model.phrasing import label
     from ..queries import composition, seat_rule_text, sources_of
-    from ..render import label
 
     model = load_model(args)
     comp = composition(model, args.body, on=args.on)
@@ -194,8 +194,8 @@ def cmd_members(args: argparse.Namespace) -> int:
 
 
 def cmd_municipalities(args: argparse.Namespace) -> int:
+    from ..model.phrasing import label
     from ..queries import municipalities, sources_of
-    from ..render import label
 
     model = load_model(args)
     found = municipalities(model, args.area, on=args.on)
@@ -231,8 +231,8 @@ def cmd_municipalities(args: argparse.Namespace) -> int:
 
 
 def cmd_lineage(args: argparse.Namespace) -> int:
+    from ..model.phrasing import label
     from ..queries import lineage, sources_of
-    from ..render import label
 
     model = load_model(args)
     chain = lineage(model, args.id, direction=args.direction)
@@ -274,8 +274,8 @@ def _member_json(model: Model, record_id: str) -> dict[str, str]:
 
 
 def cmd_compare(args: argparse.Namespace) -> int:
+    from ..model.phrasing import label
     from ..queries import bridging_actors, sources_of, theme_matrix
-    from ..render import label
 
     model = load_model(args)
     matrix = theme_matrix(model, roll_up=not args.no_roll_up)

@@ -94,7 +94,7 @@ def cmd_regions(args: argparse.Namespace) -> int:
 
 
 def cmd_show(args: argparse.Namespace) -> int:
-    from ..render import describe, describe_json
+    from ..describe import describe, describe_json
 
     model = load_model(args)
     record = model.get(args.id)

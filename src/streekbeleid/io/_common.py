@@ -21,6 +21,7 @@ import attrs
 from ..assembly import defined_ids, references
 from ..model.dates import DateBound, PartialDate, Period
 from ..model.model import Model
+from ..model.phrasing import name as label_of  # a readable name for an id, as the formats write it
 from ..model.records import (
     RECORD_KINDS,
     Actor,
@@ -132,15 +133,6 @@ def closure(model: Model, records: Iterable[Any]) -> list[Any]:
 def reference_fields(cls: type[Any]) -> dict[str, bool]:
     """The fields of a record class that hold ids: name -> True for a tuple of ids, False for one."""
     return {name: reference.many for name, reference in references_of(cls).items()}
-
-
-def label_of(model: Model, record_id: str) -> str:
-    """A readable name for an id: the record's name or label, else the id itself."""
-    try:
-        rec = whole(model).get(record_id)
-    except KeyError:
-        return record_id
-    return str(getattr(rec, "name", None) or getattr(rec, "label", None) or record_id)
 
 
 _GOVERNMENT_KINDS = {"government", "provincial_government", "municipal_government"}

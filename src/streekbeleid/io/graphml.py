@@ -25,13 +25,12 @@ allows: text, integers, doubles and booleans.
 
 from __future__ import annotations
 
-from typing import Any
-
 import attrs
 import networkx as nx
 
 from .._version import __version__
 from ..model.model import Model
+from ..model.phrasing import record_name
 from ..model.records import Lineage, Membership, Plan, PlanItem, Region, RegionPart, Relation
 from ..serialization import FORMAT
 from ._common import PathOrFile, flatten, open_text
@@ -40,10 +39,6 @@ __all__ = ["generate_graphml", "to_graphml_graph", "write_graphml"]
 
 _EDGE_OWN = (Membership, Lineage, Relation, RegionPart)
 _ENDPOINTS = {"organization", "member", "subject", "object", "territory"}
-
-
-def _label(record: Any, fallback: str) -> str:
-    return str(getattr(record, "name", None) or getattr(record, "label", None) or fallback)
 
 
 def to_graphml_graph(model: Model) -> nx.MultiDiGraph:
@@ -59,7 +54,7 @@ def to_graphml_graph(model: Model) -> nx.MultiDiGraph:
         rec = data["record"]
         attributes = flatten(rec, skip={"items", "parts"})
         attributes["type"] = data["type"]
-        attributes["label"] = _label(rec, node)
+        attributes["label"] = record_name(rec, node)
         if isinstance(rec, (Plan, PlanItem)) and rec.items:
             attributes["item_count"] = len(rec.items)
         if isinstance(rec, Region):

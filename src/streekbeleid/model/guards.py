@@ -18,6 +18,7 @@ from typing import Any
 
 from ..errors import UnknownIdError
 from ..model.dates import ALWAYS, Period, Truth
+from ..model.phrasing import label
 from ..model.records import Actor, Decision, Lineage, Membership, Region, Relation, Tally, Territory
 from ..model.workflow import Guard, GuardContext, Verdict, on_or_before
 
@@ -62,9 +63,7 @@ def _get(ctx: GuardContext, record_id: str) -> Any:
 
 
 def _name(ctx: GuardContext, record_id: str) -> str:
-    rec = _get(ctx, record_id)
-    name = getattr(rec, "name", None)
-    return f"{name} ({record_id})" if name else record_id
+    return label(ctx.model, record_id)
 
 
 def _valid(record: Any) -> Period:

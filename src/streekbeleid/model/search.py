@@ -29,6 +29,8 @@ from typing import TYPE_CHECKING, Any
 import attrs
 import networkx as nx
 
+from .phrasing import record_name
+
 if TYPE_CHECKING:
     from .model import Model
 
@@ -214,7 +216,7 @@ def search(model: Model, text: str, *, kinds: Iterable[str] | None = None, limit
         kind = record_type(record)
         if wanted is not None and kind not in wanted:
             continue
-        name = getattr(record, "name", None) or getattr(record, "label", None) or rid
+        name = record_name(record, rid)
         hits.append(Hit(rid, name, kind, getattr(record, "region", None), score, matched))
     hits.sort(key=lambda h: (-h.score, _KIND_RANK.get(h.kind, len(_KIND_RANK)), normalise(h.name), h.id))
     return hits if limit is None else hits[:limit]

@@ -38,6 +38,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from .dates import ALWAYS, DateBound, PartialDate, Period, Truth
+from .phrasing import date_text
 from .records import DECISION_KINDS, Source, VoteCount, one_of, own_id, ref, to_tuple
 
 if TYPE_CHECKING:
@@ -454,13 +455,7 @@ def describe_date(when: DateBound | PartialDate | None) -> str:
     >>> describe_date(event_date("2014-03-11.."))
     '2014-03-11 or later'
     """
-    if when is None:
-        return "an unknown date"
-    if isinstance(when, DateBound) and when.kind == "not_before":
-        return f"{when.date} or later"
-    if isinstance(when, DateBound) and when.kind == "not_after":
-        return f"{when.date} or earlier"
-    return str(when)
+    return date_text(when)
 
 
 def earliest(when: DateBound | PartialDate) -> date:

@@ -1,4 +1,7 @@
-"""Helpers the query and check modules share: the day a question is about, records outside a slice, names."""
+"""Helpers the query and check modules share: the day a question is about, records outside a slice.
+
+Names and other phrases are :mod:`streekbeleid.model.phrasing`.
+"""
 
 from __future__ import annotations
 
@@ -9,7 +12,7 @@ from typing import Any
 import networkx as nx
 
 from ..errors import RecordKindError, UnknownIdError
-from ..model.dates import Period, parse_day
+from ..model.dates import parse_day
 from ..model.model import Model, record_type
 from ..model.records import Lineage, Membership, Relation
 
@@ -21,15 +24,9 @@ __all__ = [
     "edge_records",
     "expect",
     "find",
-    "label",
     "lookup",
     "nodes_of",
-    "period_text",
-    "span",
 ]
-
-MIN_ORDINAL = date.min.toordinal()
-MAX_ORDINAL = date.max.toordinal()
 
 
 def expect(model: Model, record_id: str, kinds: type[Any] | tuple[type[Any], ...], wanted: str) -> Any:
@@ -73,13 +70,6 @@ def find(model: Model, record_id: str) -> Any | None:
         return None
 
 
-def label(model: Model, record_id: str) -> str:
-    """``Name (id)`` for an id, or the bare id when it has no name or is unknown."""
-    record = find(model, record_id)
-    name = getattr(record, "name", None) or getattr(record, "label", None)
-    return f"{name} ({record_id})" if name else record_id
-
-
 def edge_records(model: Model) -> Iterator[Any]:
     """The record behind every edge of the model or slice (a membership, a lineage link, a region part ...)."""
     return model.edge_records()
@@ -103,23 +93,3 @@ def all_records(model: Model) -> Iterator[Any]:
         elif isinstance(record, (Lineage, Relation)) and record.id not in seen:
             seen.add(record.id)
             yield record
-
-
-def span(first: int, last: int) -> str:
-    """Readable text for the days ``first`` to ``last`` (ordinals, inclusive, open ends allowed)."""
-    start = None if first <= MIN_ORDINAL else date.fromordinal(first)
-    end = None if last >= MAX_ORDINAL else date.fromordinal(last)
-    if start is None and end is None:
-        return "at all times"
-    if start is None:
-        return f"until {end}"
-    if end is None:
-        return f"from {start} on"
-    if start == end:
-        return f"on {start}"
-    return f"from {start} to {end}"
-
-
-def period_text(period: Period) -> str:
-    """``2014/2019``, or ``no dates`` for a period open at both ends."""
-    return "no dates" if period.is_always else str(period)

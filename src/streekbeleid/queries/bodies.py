@@ -26,6 +26,7 @@ import attrs
 
 from ..model.dates import Period, Truth
 from ..model.model import Model
+from ..model.phrasing import seat_count as seat_rule_text  # the public name of the seat count in words
 from ..model.records import Body, Membership, SeatGroup
 from ._util import day_of, expect
 
@@ -170,15 +171,6 @@ def composition(model: Model, body_id: str, *, on: date | str | None = None) -> 
         names += sorted({s.seat_group for s in seats if s.seat_group and s.seat_group not in rules})
         groups = tuple(_count(name, rules.get(name), seats) for name in names)
     return Composition(body=body, on=day, seats=seats, groups=groups)
-
-
-def seat_rule_text(group: SeatGroup) -> str | None:
-    """How many seats a seat group has, in words: ``"8 seats"``, ``"at least 8 seats"``, or None when not said."""
-    if group.seats is not None:
-        return f"{group.seats} seats"
-    if group.min_seats is not None:
-        return f"at least {group.min_seats} seats"
-    return None
 
 
 def _voting(membership: Membership, rule: SeatGroup | None) -> bool | None:

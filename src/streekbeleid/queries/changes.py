@@ -24,6 +24,7 @@ from ..errors import StreekbeleidError
 from ..i18n import N_, _, pgettext
 from ..model.dates import Period, Truth, parse_day
 from ..model.model import Model, record_type
+from ..model.phrasing import record_name
 from ..model.records import Decision, Meeting, Membership, Tally, Territory
 from ..model.table import HEADINGS, Column, Ref, Table, Tabular
 
@@ -145,13 +146,13 @@ def _name(graph: Any, record: Any) -> str:
     def called(rid: str) -> str:
         node = graph.nodes.get(rid)
         rec = node["record"] if node else None
-        return getattr(rec, "name", None) or getattr(rec, "label", None) or rid
+        return record_name(rec, rid)
 
     if isinstance(record, Membership):
         return _("{member} in {organization}").format(
             member=called(record.member), organization=called(record.organization)
         )
-    return getattr(record, "name", None) or getattr(record, "label", None) or called(record.id)
+    return record_name(record) or called(record.id)
 
 
 def _records(scope: Model) -> Iterator[Any]:

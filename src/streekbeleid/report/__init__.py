@@ -24,8 +24,9 @@ from ..model.model import Model
 from ..model.records import Problem
 from ..plugins.manager import installed_plugins
 from ..workflows import Engine, Registry, open_store
-from ._pages import InstanceView, Site, WorkflowView
+from ._pages import pages
 from ._scope import region_scope, report_regions
+from ._site import InstanceView, Site, WorkflowView
 from ._sources import SourceIndex, plugin_document_dirs
 from ._summary import region_summary
 
@@ -107,7 +108,7 @@ def write_report(
         as_of=day,
     )
     site.register()
-    for name, render in site.pages():
+    for name, render in pages(site):
         (out / name).write_text(render(), encoding="utf-8")
     site.sources.write(out, site.page)
     return out / "index.html"

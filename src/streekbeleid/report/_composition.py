@@ -10,10 +10,10 @@ from collections.abc import Sequence
 from datetime import date
 
 from ..model.dates import Truth
-from ..model.records import Membership, SeatGroup
+from ..model.records import Membership
 from ..queries import GroupCount
 
-__all__ = ["composition_day", "group_status", "rule_text"]
+__all__ = ["composition_day", "group_status"]
 
 
 def composition_day(memberships: Sequence[Membership]) -> date | None:
@@ -50,22 +50,3 @@ def group_status(group: GroupCount) -> str:
     if group.possible >= low:
         return "uncertain"
     return "short"
-
-
-def _seats(n: int) -> str:
-    return f"{n} seat" if n == 1 else f"{n} seats"
-
-
-def rule_text(rule: SeatGroup | None) -> str:
-    """The rule of a seat group in words: ``8 seats, voting``; ``at least 10 seats``."""
-    if rule is None:
-        return "no seat group of this name in the rules"
-    if rule.seats is not None:
-        text = _seats(rule.seats)
-    elif rule.min_seats is not None:
-        text = f"at least {_seats(rule.min_seats)}"
-    else:
-        text = "no seat count in the rules"
-    if rule.voting is not None:
-        text += ", voting" if rule.voting else ", advisory"
-    return text

@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Any
 
-__all__ = ["Markup", "escape", "el", "concat", "anchor_id"]
+__all__ = ["Markup", "escape", "el", "concat", "anchor_id", "picture", "table"]
 
 
 class Markup(str):
@@ -90,6 +90,40 @@ def el(tag: str, *children: Child, **attributes: Any) -> Markup:
     if tag in _VOID:
         return Markup(start)
     return Markup(start + concat(children) + f"</{tag}>")
+
+
+def table(head: Sequence[Child], rows: Child, *, caption: str | None = None, **attributes: Any) -> Markup:
+    """A table with one row of column heads: ``table(["actor", ("plans", "num")], rows, class_="actors")``.
+
+    A head is its content, or ``(content, class)`` for a column with a class (``num`` aligns numbers).
+
+    >>> table(["region", ("plans", "num")], [el("tr", el("td", "Limburg"), el("td", "3"))])
+    '<table><thead><tr><th>region</th><th class="num">plans</th></tr></thead><tbody><tr>...</tr></tbody></table>'
+    """
+    cells = [el("th", h[0], class_=h[1]) if isinstance(h, tuple) else el("th", h) for h in head]
+    return el(
+        "table",
+        el("caption", caption) if caption is not None else None,
+        el("thead", el("tr", cells)),
+        el("tbody", rows),
+        **attributes,
+    )
+
+
+def picture(title: str, *children: Child, width: float, height: float, class_: str) -> Markup:
+    """An inline SVG picture of ``width`` by ``height``, titled for screen readers and on hover."""
+    return el(
+        "svg",
+        el("title", title),
+        children,
+        xmlns="http://www.w3.org/2000/svg",
+        viewBox=f"0 0 {width:.0f} {height:.0f}",
+        width=f"{width:.0f}",
+        height=f"{height:.0f}",
+        role="img",
+        class_=class_,
+        aria_label=title,
+    )
 
 
 _NOT_ID = re.compile(r"[^A-Za-z0-9-]")

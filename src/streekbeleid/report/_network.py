@@ -16,8 +16,9 @@ import attrs
 
 from ..model.dates import Truth
 from ..model.model import Model
+from ..model.phrasing import record_short_name
 from ..model.records import ACTOR_KINDS, Actor, Body, Person, Plan, Project, Region, Territory
-from ._html import Markup, concat, el
+from ._html import Markup, concat, el, picture
 from ._scope import RegionScope
 
 __all__ = ["NetNode", "NetEdge", "Network", "region_network", "network_svg", "KIND_COLOURS", "KIND_LABELS"]
@@ -98,7 +99,7 @@ def _node_for(model: Model, record_id: str) -> NetNode:
         record = model.get(record_id)
     except KeyError:
         return NetNode(record_id, record_id, "other")
-    name = str(getattr(record, "abbreviation", None) or getattr(record, "name", None) or record_id)
+    name = record_short_name(record, record_id)
     if isinstance(record, Body):
         return NetNode(record_id, name, "body")
     if isinstance(record, Actor):
@@ -187,41 +188,7 @@ def layout(net: Network) -> tuple[dict[str, tuple[float, float, str]], float]:
     """Positions ``id -> (x, y, side)`` with side ``left``, ``right`` or ``mid``, and the picture's height."""
     bodies = _order_bodies(net)
     body_rank = {b.id: i for i, b in enumerate(bodies)}
-    attached: dict[str, list[int]] = defaultdict(list)
-    for e in net.edges:
-        if e.target in body_rank and e.source not in body_rank:
-            attached[e.source].append(body_rank[e.target])
-        elif e.source in body_rank and e.target not in body_rank:
-            attached[e.target].append(body_rank[e.source])
-    groups: dict[str, list[NetNode]] = defaultdict(list)
-    for n in net.others:
-        groups[n.kind].append(n)
-
-    def barycentre(n: NetNode) -> float:
-        ranks = attached.get(n.id) or [len(bodies)]
-        return sum(ranks) / len(ranks)
-
-    for members in groups.values():
-        members.sort(key=lambda n: (barycentre(n), n.label.lower(), n.id))
-    # whole kind-groups go to the side with fewer nodes, biggest first: each colour stays one block
-    left: list[str] = []
-    right: list[str] = []
-    counts = {"left": 0, "right": 0}
-    for kind in sorted(groups, key=lambda k: (-len(groups[k]), _KIND_ORDER.get(k, 99), k)):
-        side = "left" if counts["left"] <= counts["right"] else "right"
-        (left if side == "left" else right).append(kind)
-        counts[side] += len(groups[kind])
-    pos: dict[str, tuple[float, float, str]] = {}
-    heights = []
-    for side, kinds, x in (("left", left, _LEFT_X), ("right", right, _RIGHT_X)):
-        y = _TOP + _ROW / 2
-        for kind in sorted(kinds, key=lambda k: (_KIND_ORDER.get(k, 99), k)):
-            for n in groups[kind]:
-                pos[n.id] = (x, y, side)
-                y += _ROW
-            y += _ROW / 2  # a gap between kinds
-        heights.append(y)
-    side_height = max([*heights, _TOP])
+    pos, side_height = _place_actors(net, body_rank)
     gap = _BODY_H + 16
     height = max(side_height, len(bodies) * gap + 2 * _TOP, 120.0)
     # each body at the mean height of the actors it links to, then pushed apart to keep the walk's order readable
@@ -248,11 +215,56 @@ def layout(net: Network) -> tuple[dict[str, tuple[float, float, str]], float]:
     return pos, height + _TOP
 
 
+def _place_actors(net: Network, body_rank: dict[str, int]) -> tuple[dict[str, tuple[float, float, str]], float]:
+    """The actors in kind-groups left and right of the bodies, each near the bodies it links to; and their height."""
+    attached: dict[str, list[int]] = defaultdict(list)
+    for e in net.edges:
+        if e.target in body_rank and e.source not in body_rank:
+            attached[e.source].append(body_rank[e.target])
+        elif e.source in body_rank and e.target not in body_rank:
+            attached[e.target].append(body_rank[e.source])
+    groups: dict[str, list[NetNode]] = defaultdict(list)
+    for n in net.others:
+        groups[n.kind].append(n)
+
+    def barycentre(n: NetNode) -> float:
+        ranks = attached.get(n.id) or [len(body_rank)]
+        return sum(ranks) / len(ranks)
+
+    for members in groups.values():
+        members.sort(key=lambda n: (barycentre(n), n.label.lower(), n.id))
+    # whole kind-groups go to the side with fewer nodes, biggest first: each colour stays one block
+    left: list[str] = []
+    right: list[str] = []
+    counts = {"left": 0, "right": 0}
+    for kind in sorted(groups, key=lambda k: (-len(groups[k]), _KIND_ORDER.get(k, 99), k)):
+        side = "left" if counts["left"] <= counts["right"] else "right"
+        (left if side == "left" else right).append(kind)
+        counts[side] += len(groups[kind])
+    pos: dict[str, tuple[float, float, str]] = {}
+    heights = []
+    for side, kinds, x in (("left", left, _LEFT_X), ("right", right, _RIGHT_X)):
+        y = _TOP + _ROW / 2
+        for kind in sorted(kinds, key=lambda k: (_KIND_ORDER.get(k, 99), k)):
+            for n in groups[kind]:
+                pos[n.id] = (x, y, side)
+                y += _ROW
+            y += _ROW / 2  # a gap between kinds
+        heights.append(y)
+    return pos, max([*heights, _TOP])
+
+
 def network_svg(net: Network, *, title: str) -> Markup:
     """The network as an inline SVG element with a legend, or a note when the region has no bodies."""
     if not net.bodies:
         return el("p", "No bodies are recorded for this region.", class_="muted")
     pos, height = layout(net)
+    svg = picture(title, _edges(net, pos), _nodes(net, pos), width=_WIDTH, height=height, class_="network")
+    return concat(svg, _legend(net))
+
+
+def _edges(net: Network, pos: dict[str, tuple[float, float, str]]) -> list[Markup]:
+    """Seats and relations as curves: actor to body across, body to body as an arc right of the column."""
     info = {n.id: n for n in (*net.others, *net.bodies)}
 
     def label_of(node_id: str) -> str:
@@ -289,6 +301,11 @@ def network_svg(net: Network, *, title: str) -> Markup:
                 class_="edge " + ("relation" if e.kind != "member_of" else "membership"),
             )
         )
+    return lines
+
+
+def _nodes(net: Network, pos: dict[str, tuple[float, float, str]]) -> list[Markup]:
+    """The actors as coloured dots with their names, the bodies as boxes with theirs."""
     shapes: list[Markup] = []
     for n in net.others:
         x, y, side = pos[n.id]
@@ -306,38 +323,13 @@ def network_svg(net: Network, *, title: str) -> Markup:
         )
     for n in net.bodies:
         x, y, _side = pos[n.id]
-        shapes.append(
-            el(
-                "g",
-                el("title", f"{n.label} {n.id}"),
-                el(
-                    "rect",
-                    x=x - _BODY_W / 2,
-                    y=y - _BODY_H / 2,
-                    width=_BODY_W,
-                    height=_BODY_H,
-                    rx=7,
-                    fill=KIND_COLOURS["body"],
-                ),
-                _body_label(n.label, x, y),
-                class_="node body",
-                data_id=n.id,
-            )
+        box = el(
+            "rect", x=x - _BODY_W / 2, y=y - _BODY_H / 2, width=_BODY_W, height=_BODY_H, rx=7, fill=KIND_COLOURS["body"]
         )
-    svg = el(
-        "svg",
-        el("title", title),
-        lines,
-        shapes,
-        xmlns="http://www.w3.org/2000/svg",
-        viewBox=f"0 0 {_WIDTH:.0f} {height:.0f}",
-        width=f"{_WIDTH:.0f}",
-        height=f"{height:.0f}",
-        role="img",
-        class_="network",
-        aria_label=title,
-    )
-    return concat(svg, _legend(net))
+        shapes.append(
+            el("g", el("title", f"{n.label} {n.id}"), box, _body_label(n.label, x, y), class_="node body", data_id=n.id)
+        )
+    return shapes
 
 
 def _body_label(label: str, x: float, y: float) -> Markup:

@@ -7,30 +7,13 @@ from datetime import date
 from .. import queries
 from ..model.dates import ALWAYS
 from ..model.model import Model
+from ..model.phrasing import cadence_text, name, seat_count_short
 from ..model.records import Body, Plan, Region
 from ._scope import RegionScope, region_scope
 
-__all__ = ["region_summary", "cadence_text"]
+__all__ = ["region_summary"]
 
 _PLURALS = {"priority": "priorities", "objective": "objectives", "action": "actions", "line": "lines of action"}
-
-
-def _name(model: Model, record_id: str | None) -> str:
-    if record_id is None:
-        return ""
-    try:
-        rec = model.get(record_id)
-    except KeyError:
-        return record_id
-    return str(getattr(rec, "name", None) or record_id)
-
-
-def cadence_text(lo: int | None, hi: int | None) -> str:
-    """``at least 6 times``, ``exactly 5 times``, ``at least 2 and at most 4 times``."""
-    if lo is not None and lo == hi:
-        return f"exactly {lo} times"
-    bounds = [f"at least {lo}" if lo is not None else "", f"at most {hi}" if hi is not None else ""]
-    return f"{' and '.join(b for b in bounds if b) or 'an unstated number of'} times"
 
 
 def _body_line(model: Model, body: Body, scope: RegionScope) -> str:
@@ -38,15 +21,14 @@ def _body_line(model: Model, body: Body, scope: RegionScope) -> str:
     if body.seat_groups:
         groups = []
         for g in body.seat_groups:
-            count = g.seats if g.seats is not None else (f">={g.min_seats}" if g.min_seats is not None else None)
+            count = seat_count_short(g)
             groups.append(g.name if count is None else f"{g.name} {count}")
         bits.append("seat groups " + ", ".join(groups))
     members = {m.member for m in scope.memberships if m.organization == body.id}
     if members:
         bits.append(f"{len(members)} members recorded")
     for c in body.cadence:
-        rule = cadence_text(c.min_meetings, c.max_meetings)
-        bits.append(f"meets {rule} a {c.per}")
+        bits.append(f"meets {cadence_text(c)}")
     if body.decides is False:
         bits.append("advises only")
     return f"{body.name}: " + ("; ".join(bits) if bits else body.kind.replace("_", " "))
@@ -58,7 +40,7 @@ def _plan_lines(model: Model, plan: Plan) -> list[str]:
     found = queries.endorsements(model, plan.id)
     for d in found.approvals:
         how = " unanimously" if d.unanimous else ""
-        facts.append(f"{d.kind}d by {_name(model, d.by)}{how}" + (f" on {d.date}" if d.date else ""))
+        facts.append(f"{d.kind}d by {name(model, d.by)}{how}" + (f" on {d.date}" if d.date else ""))
     for c in found.counts:
         of = f" of {c.out_of}" if c.out_of is not None else ""
         facts.append(f"endorsed by {c.count}{of} {c.by.replace('_', ' ')}s")

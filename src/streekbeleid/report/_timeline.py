@@ -10,15 +10,16 @@ may mean; an open end runs to the edge with an arrow.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
 
 import attrs
 
 from ..model.dates import PartialDate, Period
 from ..model.model import Model
+from ..model.phrasing import short_name
 from ..model.records import Decision, Tally
-from ._html import Markup, concat, el
+from ._html import Markup, concat, el, picture, table
 from ._scope import RegionScope
 
 __all__ = ["TimelineRow", "timeline_rows", "timeline_svg", "timeline_table", "CATEGORY_COLOURS"]
@@ -51,14 +52,6 @@ class TimelineRow:
         return lo, hi, lo, hi
 
 
-def _name(model: Model, record_id: str) -> str:
-    try:
-        rec = model.get(record_id)
-    except KeyError:
-        return record_id
-    return str(getattr(rec, "abbreviation", None) or getattr(rec, "name", None) or record_id)
-
-
 def timeline_rows(model: Model, scope: RegionScope) -> list[TimelineRow]:
     """The rows of a region's timeline: plans, projects, fundings, memberships (grouped) and decisions."""
     rows: list[TimelineRow] = []
@@ -67,26 +60,26 @@ def timeline_rows(model: Model, scope: RegionScope) -> list[TimelineRow]:
     for project in scope.projects:
         rows.append(TimelineRow(project.name, "project", period=project.valid, target=project.id))
     for f in scope.fundings:
-        what = f"{f.kind.replace('_', ' ')} from {_name(model, f.funder)}"
+        what = f"{f.kind.replace('_', ' ')} from {short_name(model, f.funder)}"
         if f.subject:
-            what += f" for {_name(model, f.subject)}"
+            what += f" for {short_name(model, f.subject)}"
         rows.append(TimelineRow(what, "funding", period=f.valid, target=f.id))
     # memberships of one body with the same period are one row: 44 municipalities with the same term are one fact
     grouped: dict[tuple[str, Period], list[str]] = defaultdict(list)
     for m in scope.memberships:
         grouped[(m.organization, m.valid)].append(m.member)
     for (body, period), members in sorted(grouped.items(), key=lambda kv: (kv[0][0], kv[0][1].ordinals())):
-        who = _name(model, members[0]) if len(members) == 1 else f"{len(members)} members"
-        rows.append(TimelineRow(f"{who} in {_name(model, body)}", "membership", period=period, target=body))
+        who = short_name(model, members[0]) if len(members) == 1 else f"{len(members)} members"
+        rows.append(TimelineRow(f"{who} in {short_name(model, body)}", "membership", period=period, target=body))
     events: list[Decision | Tally] = [*scope.decisions, *scope.tallies]
     for d in events:
         if d.date is None:
             continue
         if isinstance(d, Tally):
             out_of = f" of {d.out_of}" if d.out_of is not None else ""
-            text = f"{d.count}{out_of} {d.by.replace('_', ' ')}s {d.kind} {_name(model, d.subject)}"
+            text = f"{d.count}{out_of} {d.by.replace('_', ' ')}s {d.kind} {short_name(model, d.subject)}"
         else:
-            text = f"{_name(model, d.by)} {d.kind}s {_name(model, d.subject)}"
+            text = f"{short_name(model, d.by)} {d.kind}s {short_name(model, d.subject)}"
         rows.append(TimelineRow(text, "decision", date=d.date, target=d.id))
     order = {c: i for i, c in enumerate(CATEGORY_COLOURS)}
     rows.sort(key=lambda r: (order[r.category], _sort_start(r), r.label))
@@ -164,108 +157,111 @@ def timeline_svg(rows: Sequence[TimelineRow], *, title: str, marker: date | None
     def x(ordinal: int) -> float:
         return _LABEL_W + (min(max(ordinal, lo), hi) - lo) * scale
 
-    parts: list[Markup] = [_hatch_defs()]
-    first_year, last_year = date.fromordinal(lo).year, date.fromordinal(hi).year
-    every = max(1, -(-(last_year - first_year) // 16))  # at most about 16 year labels
-    for year in range(first_year, last_year + 1, every):
-        xx = x(date(year, 1, 1).toordinal())
-        parts.append(el("line", x1=xx, x2=xx, y1=_AXIS_H - 6, y2=height - 8, class_="grid"))
-        if xx + 34 < _LABEL_W + _PLOT_W:
-            parts.append(el("text", str(year), x=xx + 3, y=_AXIS_H - 10, class_="axis-label"))
+    parts: list[Markup] = [_hatch_defs(), *_years(lo, hi, x, height)]
     for i, row in enumerate(rows):
-        y = _AXIS_H + i * _ROW_H
-        colour = CATEGORY_COLOURS[row.category]
-        s_lo, s_hi, e_lo, e_hi = row.span()
-        tooltip = f"{row.label}: {row.period if row.period is not None else row.date}"
-        label = row.label if len(row.label) <= 46 else row.label[:45] + "…"
-        cells: list[Markup] = [
-            el("title", tooltip),
-            el("text", label, x=_LABEL_W - 8, y=y + 15, text_anchor="end", class_="row-label"),
-        ]
-        bar_y, bar_h = y + 5, _ROW_H - 10
-        if row.date is not None and s_lo == e_hi:  # a day: a diamond
-            cx = x(s_lo)
-            half = bar_h / 2 + 2
-            cells.append(
-                el(
-                    "path",
-                    d=f"M{cx:.1f},{bar_y - 2:.1f} l6,{half:.1f} l-6,{half:.1f} l-6,{-half:.1f} z",
-                    fill=colour,
-                    class_="certain",
-                )
-            )
-        else:
-            certain_from, certain_to = s_hi, e_lo
-            if certain_from <= certain_to:
-                cells.append(
-                    el(
-                        "rect",
-                        x=x(certain_from),
-                        y=bar_y,
-                        width=max(x(certain_to + 1) - x(certain_from), 1.5),
-                        height=bar_h,
-                        fill=colour,
-                        class_="certain",
-                    )
-                )
-                spans = [(s_lo, s_hi), (e_lo, e_hi)]
-            else:  # no day certainly inside: the whole range is uncertain
-                spans = [(s_lo, e_hi)]
-            for a, b in spans:
-                if a == b or a >= _MAX or b <= _MIN:
-                    continue
-                if row.period is not None and (
-                    ((a, b) == (s_lo, s_hi) and row.period.start.kind == "open")
-                    or ((a, b) == (e_lo, e_hi) and row.period.end.kind == "open")
-                ):
-                    continue
-                cells.append(
-                    el(
-                        "rect",
-                        x=x(a),
-                        y=bar_y,
-                        width=max(x(min(b, _MAX - 1) + 1) - x(a), 1.5),
-                        height=bar_h,
-                        fill=f"url(#hatch-{row.category})",
-                        stroke=colour,
-                        stroke_opacity=0.5,
-                        class_="uncertain",
-                    )
-                )
-            if row.period is not None and row.period.end.kind == "open":
-                start = x(max(s_hi, lo))
-                cells.append(
-                    el(
-                        "line",
-                        x1=start,
-                        x2=_LABEL_W + _PLOT_W - 4,
-                        y1=y + _ROW_H / 2,
-                        y2=y + _ROW_H / 2,
-                        stroke=colour,
-                        stroke_width=3,
-                        marker_end="url(#arrow)",
-                        class_="open-end",
-                    )
-                )
-        parts.append(el("g", cells, class_=f"row {row.category}", data_target=row.target))
+        parts.append(_row(row, _AXIS_H + i * _ROW_H, x, lo))
     if marker is not None:
         mx = x(marker.toordinal())
         parts.append(el("line", x1=mx, x2=mx, y1=_AXIS_H - 14, y2=height - 4, class_="as-of"))
         parts.append(el("text", f"as of {marker}", x=mx + 4, y=height - 6, class_="as-of-label"))
     width = _LABEL_W + _PLOT_W + 10
-    svg = el(
-        "svg",
-        el("title", title),
-        parts,
-        xmlns="http://www.w3.org/2000/svg",
-        viewBox=f"0 0 {width:.0f} {height:.0f}",
-        width=f"{width:.0f}",
-        height=f"{height:.0f}",
-        role="img",
-        class_="timeline",
-        aria_label=title,
-    )
-    legend = el(
+    svg = picture(title, parts, width=width, height=height, class_="timeline")
+    return concat(svg, _legend(rows), note)
+
+
+def _years(lo: int, hi: int, x: Callable[[int], float], height: float) -> list[Markup]:
+    """The grid line and label of each year on the axis (at most about 16 labels)."""
+    out: list[Markup] = []
+    first_year, last_year = date.fromordinal(lo).year, date.fromordinal(hi).year
+    every = max(1, -(-(last_year - first_year) // 16))
+    for year in range(first_year, last_year + 1, every):
+        xx = x(date(year, 1, 1).toordinal())
+        out.append(el("line", x1=xx, x2=xx, y1=_AXIS_H - 6, y2=height - 8, class_="grid"))
+        if xx + 34 < _LABEL_W + _PLOT_W:
+            out.append(el("text", str(year), x=xx + 3, y=_AXIS_H - 10, class_="axis-label"))
+    return out
+
+
+def _row(row: TimelineRow, y: float, x: Callable[[int], float], lo: int) -> Markup:
+    """One row: its label, and a diamond for a day or bars for a period (solid where certain, hatched where not)."""
+    colour = CATEGORY_COLOURS[row.category]
+    s_lo, s_hi, _e_lo, e_hi = row.span()
+    tooltip = f"{row.label}: {row.period if row.period is not None else row.date}"
+    label = row.label if len(row.label) <= 46 else row.label[:45] + "…"
+    cells: list[Markup] = [
+        el("title", tooltip),
+        el("text", label, x=_LABEL_W - 8, y=y + 15, text_anchor="end", class_="row-label"),
+    ]
+    bar_y, bar_h = y + 5, _ROW_H - 10
+    if row.date is not None and s_lo == e_hi:  # a day: a diamond
+        cx = x(s_lo)
+        half = bar_h / 2 + 2
+        cells.append(
+            el(
+                "path",
+                d=f"M{cx:.1f},{bar_y - 2:.1f} l6,{half:.1f} l-6,{half:.1f} l-6,{-half:.1f} z",
+                fill=colour,
+                class_="certain",
+            )
+        )
+    else:
+        cells.extend(_bars(row, bar_y, bar_h, x))
+        if row.period is not None and row.period.end.kind == "open":
+            start = x(max(s_hi, lo))
+            cells.append(
+                el(
+                    "line",
+                    x1=start,
+                    x2=_LABEL_W + _PLOT_W - 4,
+                    y1=y + _ROW_H / 2,
+                    y2=y + _ROW_H / 2,
+                    stroke=colour,
+                    stroke_width=3,
+                    marker_end="url(#arrow)",
+                    class_="open-end",
+                )
+            )
+    return el("g", cells, class_=f"row {row.category}", data_target=row.target)
+
+
+def _bars(row: TimelineRow, bar_y: float, bar_h: float, x: Callable[[int], float]) -> list[Markup]:
+    """A period's solid bar where it certainly holds and hatched spans where its ends may fall."""
+    colour = CATEGORY_COLOURS[row.category]
+    s_lo, s_hi, e_lo, e_hi = row.span()
+    out: list[Markup] = []
+    certain_from, certain_to = s_hi, e_lo
+    if certain_from <= certain_to:
+        width = max(x(certain_to + 1) - x(certain_from), 1.5)
+        out.append(el("rect", x=x(certain_from), y=bar_y, width=width, height=bar_h, fill=colour, class_="certain"))
+        spans = [(s_lo, s_hi), (e_lo, e_hi)]
+    else:  # no day certainly inside: the whole range is uncertain
+        spans = [(s_lo, e_hi)]
+    for a, b in spans:
+        if a == b or a >= _MAX or b <= _MIN:
+            continue
+        if row.period is not None and (
+            ((a, b) == (s_lo, s_hi) and row.period.start.kind == "open")
+            or ((a, b) == (e_lo, e_hi) and row.period.end.kind == "open")
+        ):
+            continue
+        out.append(
+            el(
+                "rect",
+                x=x(a),
+                y=bar_y,
+                width=max(x(min(b, _MAX - 1) + 1) - x(a), 1.5),
+                height=bar_h,
+                fill=f"url(#hatch-{row.category})",
+                stroke=colour,
+                stroke_opacity=0.5,
+                class_="uncertain",
+            )
+        )
+    return out
+
+
+def _legend(rows: Sequence[TimelineRow]) -> Markup:
+    return el(
         "ul",
         [
             el("li", el("span", "", class_="swatch", style=f"background:{colour}"), category)
@@ -276,7 +272,6 @@ def timeline_svg(rows: Sequence[TimelineRow], *, title: str, marker: date | None
         el("li", "→ ongoing (no end recorded)"),
         class_="legend",
     )
-    return concat(svg, legend, note)
 
 
 def timeline_table(rows: Sequence[TimelineRow], href: dict[str, str]) -> Markup:
@@ -290,12 +285,7 @@ def timeline_table(rows: Sequence[TimelineRow], href: dict[str, str]) -> Markup:
         )
         for r in rows
     ]
-    return el(
-        "table",
-        el("thead", el("tr", el("th", "what"), el("th", "fact"), el("th", "when"))),
-        el("tbody", body),
-        class_="timeline-table",
-    )
+    return table(["what", "fact", "when"], body, class_="timeline-table")
 
 
 def _when(row: TimelineRow) -> str:

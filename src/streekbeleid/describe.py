@@ -1,6 +1,6 @@
-"""Readable text for one record: its fields, its relations, its members or tree, its sources.
+"""The description of one record behind ``streekbeleid show``: its fields, relations, members or tree, sources.
 
-Used by ``streekbeleid show``; a user of the model (layer 2).
+A user of the model (layer 2); its phrases come from :mod:`streekbeleid.model.phrasing`.
 """
 
 from __future__ import annotations
@@ -10,46 +10,15 @@ from typing import Any
 
 import attrs
 
-from .model.dates import ALWAYS, Period
+from .model.dates import ALWAYS
 from .model.model import Model, record_type
+from .model.phrasing import cadence_bounds, label, period_words, record_name, seat_count
 from .model.records import Body, Plan, PlanItem, Region
-from .queries._util import label
 from .serialization import unstructure
 
-__all__ = ["describe", "describe_json", "label", "period_text"]
+__all__ = ["describe", "describe_json"]
 
 _SKIP = {"id", "name", "sources", "items", "seat_groups", "cadence", "parts", "valid"}
-
-
-_PHRASES = {
-    "date": "{d}",
-    "not_after": "{d} or earlier",
-    "not_before": "{d} or later",
-    "unknown": "an unknown date",
-}
-
-
-def period_text(period: Period) -> str:
-    """A period in words, never more precise than the data.
-
-    >>> period_text(Period.parse("2014/2019")), period_text(Period.parse("2014-03-11/.."))
-    ('from 2014 to 2019', 'from 2014-03-11')
-    >>> period_text(Period.parse("?/?")), period_text(Period.parse("..2017-02-06/2017-02-06.."))
-    ('dates unknown', 'from 2017-02-06 or earlier to 2017-02-06 or later')
-    """
-    start, end = period.start, period.end
-    if start.kind == "unknown" and end.kind == "unknown":
-        return "dates unknown"
-    if start.kind == "open" and end.kind == "open":
-        return "always"
-    if start == end and start.kind == "date":
-        return f"in {start.date}"
-    words = []
-    if start.kind != "open":
-        words.append("from " + _PHRASES[start.kind].format(d=start.date))
-    if end.kind != "open":
-        words.append(("to " if words else "until ") + _PHRASES[end.kind].format(d=end.date))
-    return " ".join(words)
 
 
 def _value(v: Any) -> str:
@@ -79,10 +48,10 @@ def describe(model: Model, record: Any) -> str:
     """A multi-line description of a record as a person would read it."""
     rid = getattr(record, "id", "")
     kind = record_type(record).replace("_", " ")
-    title = getattr(record, "name", None) or getattr(record, "label", None) or rid
+    title = record_name(record, rid)
     lines = [f"{title}", f"{kind} {rid}" + (f" · as of {model.date}" if model.date else "")]
     if record.valid is not ALWAYS:
-        lines.append(f"  valid: {period_text(record.valid)} ({record.valid})")
+        lines.append(f"  valid: {period_words(record.valid)} ({record.valid})")
     for field in attrs.fields(type(record)):
         v = getattr(record, field.name)
         if field.name in _SKIP or v is None or v == () or v == field.default:
@@ -92,25 +61,16 @@ def describe(model: Model, record: Any) -> str:
         if not record.parts_known:
             lines.append("  parts: unknown (the sources do not say which territories it holds)")
         for part in record.parts:
-            when = "" if part.valid is ALWAYS else f"  ({period_text(part.valid)})"
+            when = "" if part.valid is ALWAYS else f"  ({period_words(part.valid)})"
             lines.append(f"  part: {label(model, part.territory)}{when}")
     if isinstance(record, Body):
         for rule in record.seat_groups:
-            if rule.seats is not None:
-                count = f"{rule.seats}"
-            elif rule.min_seats is not None:
-                count = f"at least {rule.min_seats}"
-            else:
-                count = "an unknown number of"
+            count = seat_count(rule) or "an unknown number of seats"
             alloc = ", ".join(f"{label(model, a.member)} {a.seats}" for a in rule.allocations)
             vote = {True: " voting", False: " advisory", None: ""}[rule.voting]
-            lines.append(f"  seat group {rule.name}: {count} seats{vote}" + (f" ({alloc})" if alloc else ""))
+            lines.append(f"  seat group {rule.name}: {count}{vote}" + (f" ({alloc})" if alloc else ""))
         for c in record.cadence:
-            bounds = [
-                f"at least {c.min_meetings}" if c.min_meetings is not None else "",
-                f"at most {c.max_meetings}" if c.max_meetings is not None else "",
-            ]
-            lines.append(f"  meets: {' and '.join(b for b in bounds if b)} times a {c.per}")
+            lines.append(f"  meets: {cadence_bounds(c, exact=False)}")
         members = model.members(rid)
         if members:
             lines.append(f"  members ({len(members)}):")
@@ -126,7 +86,7 @@ def describe(model: Model, record: Any) -> str:
                 if ms.voting is not None:
                     details.append("voting" if ms.voting else "advisory")
                 if ms.valid is not ALWAYS:
-                    details.append(period_text(ms.valid))
+                    details.append(period_words(ms.valid))
                 if m.uncertain:
                     details.append("uncertain on this date")
                 by_group[ms.seat_group or "-"].append(text + (f" ({', '.join(details)})" if details else ""))

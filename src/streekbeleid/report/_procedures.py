@@ -1,0 +1,76 @@
+"""The workflows section of a region's page: the procedures and the recorded instances with their history."""
+
+from __future__ import annotations
+
+from ..model.workflow import WorkflowDefinition
+from ._html import Markup, concat, el, table
+from ._scope import RegionScope
+from ._site import InstanceView, Site
+
+__all__ = ["workflows_section"]
+
+
+def workflows_section(site: Site, scope: RegionScope) -> Markup:
+    """The procedures a region follows and, from a workflow store, each instance about it with its history."""
+    wf = site.workflows
+    ids = site.scope_ids(scope)
+    mine = [i for i in wf.instances if i.subject in ids]
+    origin = site.model.origins.get(scope.region.id)
+    used = {i.definition for i in mine}
+    defs = [d for d in wf.definitions if d.id.partition(":")[0] == origin or d.id in used]
+    out: list[Markup] = []
+    if defs:
+        out.append(el("h3", "Procedures"))
+        out.append(el("ul", [_procedure(site, d) for d in defs]))
+    out.append(el("h3", "Instances"))
+    if wf.store is None:
+        out.append(
+            el("p", "No workflow instances recorded (no workflow store was given to the report).", class_="muted")
+        )
+    elif wf.note:
+        out.append(el("p", wf.note, class_="muted"))
+    elif not mine:
+        out.append(el("p", f"No workflow instances about this region in {wf.store}.", class_="muted"))
+    out.extend(_instance(site, inst) for inst in mine)
+    return concat(out)
+
+
+def _procedure(site: Site, d: WorkflowDefinition) -> Markup:
+    return el(
+        "li",
+        el("b", d.name),
+        " ",
+        el("span", d.id, class_="id"),
+        f" — {d.description}" if d.description else "",
+        el("div", "states: ", " → ".join(d.states), class_="muted"),
+        site.src(d),
+    )
+
+
+def _instance(site: Site, inst: InstanceView) -> Markup:
+    """An instance's heading (procedure, subject, where it stands) and the table of its steps."""
+    status = "finished" if inst.finished else "open"
+    head = el(
+        "h4",
+        site.name(inst.definition) if inst.definition in site.model else inst.definition,
+        " for ",
+        site.link(inst.subject),
+        f": {inst.state.replace('_', ' ')} ({status})",
+        " ",
+        el("span", inst.id, class_="id"),
+    )
+    rows = [
+        el(
+            "tr",
+            el("td", str(e.date) if e.date is not None else "", class_="date"),
+            el("td", e.transition.replace("_", " ")),
+            el("td", e.state.replace("_", " ")),
+            el("td", site.link(e.by) if e.by else "", site.link(e.decision) if e.decision else ""),
+            el("td", e.note or "", [el("div", f"doubt: {d}", class_="uncertain-mark") for d in e.doubts]),
+            el("td", e.recorded_at, class_="date muted"),
+            el("td", site.sources.links(e.sources)),
+        )
+        for e in inst.events
+    ]
+    heads = ["date", "step", "state after", "by / decision", "note", "recorded", "sources"]
+    return concat(head, table(heads, rows, class_="history"))
