@@ -12,7 +12,7 @@ import yaml
 import streekbeleid
 from streekbeleid import Body, Plan, Region, Relation, Territory
 from streekbeleid.cli import main
-from streekbeleid.queries import coverage, municipalities, region_coverage
+from streekbeleid.queries import coverage_of, municipalities, region_coverage
 
 DATA = Path(streekbeleid.__file__).parent / "data" / "flanders.yaml"
 RECORDED = Path(__file__).parent / "sources" / "flanders_pages.txt"
@@ -69,7 +69,12 @@ REGIONS = {
     "antwerpen": (["nis:11000"], ["core:resoc/antwerpen"], "core:ersv/provincie-antwerpen", {"antwerpen-2009": "?/?"}),
     "mechelen": (["nis:12000"], ["core:resoc/mechelen"], None, {"mechelen-2007-2013": "2007/2013"}),
     "kempen": (None, ["core:resoc/kempen"], None, {"kempen-2013-2018": "2013/2018"}),
-    "halle-vilvoorde": (["nis:23000"], ["core:resoc/halle-vilvoorde"], None, {"halle-vilvoorde-2013-2018": "2013/2018"}),
+    "halle-vilvoorde": (
+        ["nis:23000"],
+        ["core:resoc/halle-vilvoorde"],
+        None,
+        {"halle-vilvoorde-2013-2018": "2013/2018"},
+    ),
     "leuven": (["nis:24000"], ["core:resoc/leuven"], None, {"leuven-2013-2018": "2013/2018"}),
     "brugge": (["nis:31000"], ["core:resoc/brugge"], "core:ersv/west-vlaanderen", {}),
     "oostende": (["nis:35000"], ["core:resoc/oostende"], "core:ersv/west-vlaanderen", {}),
@@ -122,9 +127,7 @@ def test_region_matches_its_sources(core: streekbeleid.Model, slug: str) -> None
     assert bodies == resocs
     for body_id in bodies:
         _quoted(core.get(body_id))
-        vehicles = [
-            r.subject for r in core.records(Relation) if r.kind == "legal_vehicle_of" and r.object == body_id
-        ]
+        vehicles = [r.subject for r in core.records(Relation) if r.kind == "legal_vehicle_of" and r.object == body_id]
         assert vehicles == ([vehicle] if vehicle else [])
     found = {p.id.removeprefix("core:streekpact/"): str(p.valid) for p in core.records(Plan) if p.region == area.id}
     assert found == pacts
@@ -149,7 +152,7 @@ def test_coverage_answers_every_municipality(request: pytest.FixtureRequest, whi
     alive = [t for t in model.as_of(day).records(Territory) if t.level == "municipality"]
     assert len(alive) == 308
     for town in alive:
-        answer = coverage(model, town.id, on=day)
+        answer = coverage_of(model, town.id, on=day)
         assert answer.current == (town.id,)
         assert answer.areas, town.id  # every municipality lies in some RESOC area, known or possible
         if answer.status != "known":
@@ -157,26 +160,26 @@ def test_coverage_answers_every_municipality(request: pytest.FixtureRequest, whi
 
 
 def test_coverage_follows_mergers(full: streekbeleid.Model) -> None:
-    neerpelt = coverage(full, "nis:72025", on="2016-06-30")
+    neerpelt = coverage_of(full, "nis:72025", on="2016-06-30")
     assert neerpelt.status == "known"
     assert {b.body for b in neerpelt.bodies if b.kind == "resoc"} == {"limburg:resoc"}
-    pelt = coverage(full, "nis:72043", on="2020-06-30")
+    pelt = coverage_of(full, "nis:72043", on="2020-06-30")
     assert [a.region for a in pelt.areas] == ["core:gebied/limburg"]
-    neerpelt_2020 = coverage(full, "nis:72025", on="2020-06-30")
+    neerpelt_2020 = coverage_of(full, "nis:72025", on="2020-06-30")
     assert neerpelt_2020.current == ("nis:72043",)
-    pelt_2016 = coverage(full, "nis:72043", on="2016-06-30")
+    pelt_2016 = coverage_of(full, "nis:72043", on="2016-06-30")
     assert pelt_2016.current == ("nis:72025", "nis:72029")  # before the merger: Neerpelt and Overpelt
 
 
 def test_coverage_without_the_region_package_says_why(core: streekbeleid.Model) -> None:
-    answer = coverage(core, "nis:71022", on="2016-06-30")  # Hasselt
+    answer = coverage_of(core, "nis:71022", on="2016-06-30")  # Hasselt
     assert answer.status == "uncertain"
     assert [a.region for a in answer.areas] == ["core:gebied/limburg"]
     assert any("region package" in r for r in answer.reasons)
 
 
 def test_coverage_of_a_known_area_and_body(core: streekbeleid.Model) -> None:
-    answer = coverage(core, "nis:37015", on="2016-06-30")  # Tielt
+    answer = coverage_of(core, "nis:37015", on="2016-06-30")  # Tielt
     assert [a.region for a in answer.areas] == ["core:gebied/midden-west-vlaanderen"]
     assert {b.body for b in answer.bodies} == {"core:resoc/midden-west-vlaanderen", "core:serr/midden-west-vlaanderen"}
     # the area is certain; RESOC Midden-West-Vlaanderen's end is not in the sources

@@ -70,7 +70,8 @@ def _on(model: Model, areas: list[Region], day: date) -> Iterator[Problem]:
     for key, towns in vague.items():
         regions = [next(a for a in areas if a.id == rid) for rid in key.split(" or ")]
         why = "; ".join(
-            f"{r.name}: " + ("its municipalities are not listed in the sources" if not r.parts_known else "dated uncertainly")
+            f"{r.name}: "
+            + ("its municipalities are not listed in the sources" if not r.parts_known else "dated uncertainly")
             for r in regions
         )
         yield problem(

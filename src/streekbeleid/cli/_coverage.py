@@ -39,10 +39,10 @@ def cmd_coverage(args: argparse.Namespace) -> int:
 
 
 def _municipality(model: Any, args: argparse.Namespace) -> int:
-    from ..queries import coverage
+    from ..queries import coverage_of
     from ..render import label
 
-    answer = coverage(model, args.municipality, on=args.on)
+    answer = coverage_of(model, args.municipality, on=args.on)
     if args.json:
         print_json(
             {
@@ -51,13 +51,24 @@ def _municipality(model: Any, args: argparse.Namespace) -> int:
                 "status": answer.status,
                 "current": list(answer.current),
                 "areas": [
-                    {"id": a.region, "name": model.get(a.region).name, "municipality": a.municipality,
-                     "truth": a.truth.value, "parts_known": a.parts_known}
+                    {
+                        "id": a.region,
+                        "name": model.get(a.region).name,
+                        "municipality": a.municipality,
+                        "truth": a.truth.value,
+                        "parts_known": a.parts_known,
+                    }
                     for a in answer.areas
                 ],
                 "bodies": [
-                    {"id": b.body, "name": model.get(b.body).name, "kind": b.kind, "region": b.region,
-                     "municipality": b.municipality, "truth": b.truth.value}
+                    {
+                        "id": b.body,
+                        "name": model.get(b.body).name,
+                        "kind": b.kind,
+                        "region": b.region,
+                        "municipality": b.municipality,
+                        "truth": b.truth.value,
+                    }
                     for b in answer.bodies
                 ],
                 "reasons": list(answer.reasons),

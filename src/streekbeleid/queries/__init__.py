@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from ._util import RecordKindError
 from .bodies import AllocationCount, Composition, GroupCount, Seat, Tenure, bodies_of, composition, seat_rule_text
-from .coverage import AreaHit, BodyHit, Coverage, RegionCoverage, coverage, region_coverage, resoc_areas
+from .coverage import AreaHit, BodyHit, Coverage, RegionCoverage, coverage_of, region_coverage, resoc_areas
 from .lineage import LineageChain, LineageLink, lineage
 from .plans import (
     Commitment,
@@ -59,7 +59,7 @@ __all__ = [
     "refers_to",
     "Referent",
     # which bodies covered a municipality
-    "coverage",
+    "coverage_of",
     "Coverage",
     "region_coverage",
     "RegionCoverage",

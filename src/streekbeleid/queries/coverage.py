@@ -8,13 +8,13 @@ the body existed then.  A municipality is followed through mergers: a question
 about Neerpelt in 2016 and about Pelt in 2020 both answer.
 
 >>> import streekbeleid
->>> from streekbeleid.queries import coverage
+>>> from streekbeleid.queries import coverage_of
 >>> core = streekbeleid.load(plugins=[])
->>> answer = coverage(core, "nis:11002", on="2010-06-30")       # Antwerpen
+>>> answer = coverage_of(core, "nis:11002", on="2010-06-30")       # Antwerpen
 >>> answer.areas[0].region, answer.status
 ('core:gebied/antwerpen', 'uncertain')
->>> answer.reasons[0]
-'RESOC Antwerpen (core:resoc/antwerpen): existed on or before 12 May 2009; ...'
+>>> answer.reasons[0].startswith("RESOC Antwerpen (core:resoc/antwerpen): existed")
+True
 """
 
 from __future__ import annotations
@@ -38,7 +38,7 @@ __all__ = [
     "BodyHit",
     "Coverage",
     "RegionCoverage",
-    "coverage",
+    "coverage_of",
     "region_coverage",
     "resoc_areas",
 ]
@@ -126,9 +126,7 @@ def _stands_for(model: Model, territory_id: str, day: date) -> tuple[str, ...]:
         return current
     # not yet created on the day: the municipalities it was made of
     older = [
-        t.id
-        for t in _whole(model, Territory)
-        if t.successor == territory_id and t.valid.active_on(day) is not Truth.NO
+        t.id for t in _whole(model, Territory) if t.successor == territory_id and t.valid.active_on(day) is not Truth.NO
     ]
     return tuple(sorted(older))
 
@@ -145,9 +143,12 @@ def _holds(model: Model, region: Region, municipality: str, day: date, cache: di
     if found.complete:
         return Truth.NO
     # parts not (all) known: possible only inside the territory the region belongs to
-    if region.part_of and isinstance(lookup(model, region.part_of), Territory):
-        if municipality not in _cached(model, region.part_of, day, cache):
-            return Truth.NO
+    if (
+        region.part_of
+        and isinstance(lookup(model, region.part_of), Territory)
+        and municipality not in _cached(model, region.part_of, day, cache)
+    ):
+        return Truth.NO
     return Truth.UNCERTAIN & region.valid.active_on(day)
 
 
@@ -169,10 +170,12 @@ def _body_hits(
         region = lookup(model, body.region)
         held = _holds(model, region, municipality, day, cache) if isinstance(region, Region) else Truth.NO
         if held is not Truth.NO:
-            yield BodyHit(body=body.id, kind=body.kind, region=body.region, municipality=municipality, truth=alive & held)
+            yield BodyHit(
+                body=body.id, kind=body.kind, region=body.region, municipality=municipality, truth=alive & held
+            )
 
 
-def coverage(model: Model, municipality: str, *, on: date | str | None = None) -> Coverage:
+def coverage_of(model: Model, municipality: str, *, on: date | str | None = None) -> Coverage:
     """Which RESOC area and which bodies covered a municipality on a day (default: the slice's date, else today)."""
     day = day_of(model, on) or date.today()
     expect(model, municipality, Territory, "a municipality")
@@ -219,18 +222,22 @@ def _judge(
 ) -> tuple[Status, list[str]]:
     reasons: list[str] = []
     if not current:
-        return "unknown", [f"{label(model, municipality)} did not exist on {day.isoformat()} and nothing it was made of is known"]
+        gone = f"{label(model, municipality)} did not exist on {day.isoformat()}"
+        return "unknown", [f"{gone} and nothing it was made of is known"]
     resocs = [h for h in hits if h.kind == "resoc"]
     for hit in resocs:
         if hit.truth is not Truth.YES:
             body: Body = lookup(model, hit.body)
-            reasons.append(f"{label(model, hit.body)}: existed {period_text(body.valid)}; the sources do not settle the day")
+            when = period_text(body.valid)
+            reasons.append(f"{label(model, hit.body)}: existed {when}; the sources do not settle the day")
     for area in {a.region: a for a in areas}.values():
         if not area.parts_known:
             region: Region = lookup(model, area.region)
-            reasons.append(f"{label(model, area.region)}: which municipalities it held is not known ({region.description or 'no source lists them'})")
+            why = region.description or "no source lists them"
+            reasons.append(f"{label(model, area.region)}: which municipalities it held is not known ({why})")
         elif not any(h.municipality == area.municipality for h in resocs):
-            reasons.append(f"{label(model, area.region)}: no RESOC of this area in the model on the day ({_why_no_body(model, area.region)})")
+            why = _why_no_body(model, area.region)
+            reasons.append(f"{label(model, area.region)}: no RESOC of this area in the model on the day ({why})")
     if not areas:
         reasons.append(f"no RESOC area of the model holds {label(model, municipality)} on {day.isoformat()}")
     if any(h.truth is Truth.YES for h in resocs) and len({a.region for a in areas if a.truth is Truth.YES}) <= 1:
