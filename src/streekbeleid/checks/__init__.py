@@ -25,6 +25,7 @@ from ..model.records import Check, Problem
 from ._common import UNDECIDABLE
 from .cadence import cadence_rule
 from .composition import composition_rule
+from .coverage import resoc_coverage
 from .lifetimes import membership_lifetime, period_order, territory_lifetime
 from .plans import action_lead, plan_overlap, unused_theme
 from .workflows import workflow_definitions
@@ -44,6 +45,7 @@ CORE_CHECKS: tuple[Check, ...] = (
     Check(name="plan-overlap", function=plan_overlap, description=plan_overlap.__doc__ or ""),
     Check(name="action-lead", function=action_lead, description=action_lead.__doc__ or ""),
     Check(name="unused-theme", function=unused_theme, description=unused_theme.__doc__ or ""),
+    Check(name="resoc-coverage", function=resoc_coverage, description=resoc_coverage.__doc__ or ""),
     Check(name="workflow-definitions", function=workflow_definitions, description=workflow_definitions.__doc__ or ""),
 )
 

@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 __all__ = ["main", "build_parser"]
 
 #: Command modules, each with ``register(subparsers, common)``.
-COMMAND_MODULES = ("_core", "_export", "_analysis", "_workflow", "_report", "_scaffold", "_publish")
+COMMAND_MODULES = ("_core", "_export", "_analysis", "_coverage", "_workflow", "_report", "_scaffold", "_publish")
 
 
 def _common_options(defaults: bool) -> argparse.ArgumentParser:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from ._util import RecordKindError
 from .bodies import AllocationCount, Composition, GroupCount, Seat, Tenure, bodies_of, composition, seat_rule_text
+from .coverage import AreaHit, BodyHit, Coverage, RegionCoverage, coverage_of, region_coverage, resoc_areas
 from .lineage import LineageChain, LineageLink, lineage
 from .plans import (
     Commitment,
@@ -57,6 +58,14 @@ __all__ = [
     "Municipalities",
     "refers_to",
     "Referent",
+    # which bodies covered a municipality
+    "coverage_of",
+    "Coverage",
+    "region_coverage",
+    "RegionCoverage",
+    "resoc_areas",
+    "AreaHit",
+    "BodyHit",
     # plans
     "endorsements",
     "Endorsements",

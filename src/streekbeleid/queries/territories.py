@@ -90,6 +90,14 @@ def municipalities(model: Model, region_id: str, *, on: date | str | None = None
                     basis.append(part)
                     _expand(model, part.territory, day, held, found, basis, gone)
         complete = record.parts_known and (bool(record.parts) or subregions_known)
+        # a region alive on the day whose every part is dated outside it: the parts and the region
+        # disagree on when they hold (a reference region valid from 2023 with parts listed from 2025)
+        if (
+            record.parts
+            and record.valid.active_on(day) is not Truth.NO
+            and all(part.valid.active_on(day) is Truth.NO for part in record.parts)
+        ):
+            complete = False
     else:
         _expand(model, region_id, day, Truth.YES, found, basis, gone)
     return Municipalities(
