@@ -39,8 +39,8 @@ def cmd_coverage(args: argparse.Namespace) -> int:
 
 
 def _municipality(model: Any, args: argparse.Namespace) -> int:
+    from ..model.phrasing import label
     from ..queries import coverage_of
-    from ..render import label
 
     answer = coverage_of(model, args.municipality, on=args.on)
     if args.json:
@@ -96,8 +96,8 @@ def _municipality(model: Any, args: argparse.Namespace) -> int:
 
 
 def _region(model: Any, args: argparse.Namespace) -> int:
+    from ..model.phrasing import label
     from ..queries import region_coverage
-    from ..render import label
 
     answer = region_coverage(model, args.area, on=args.on)
     found = answer.municipalities

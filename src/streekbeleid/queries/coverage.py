@@ -27,8 +27,9 @@ import attrs
 
 from ..model.dates import Truth
 from ..model.model import Model
+from ..model.phrasing import label, period_notation
 from ..model.records import Body, Region, Territory
-from ._util import day_of, expect, label, lookup, period_text
+from ._util import day_of, expect, lookup
 from .territories import Municipalities, municipalities, refers_to
 
 __all__ = [
@@ -228,7 +229,7 @@ def _judge(
     for hit in resocs:
         if hit.truth is not Truth.YES:
             body: Body = lookup(model, hit.body)
-            when = period_text(body.valid)
+            when = period_notation(body.valid)
             reasons.append(f"{label(model, hit.body)}: existed {when}; the sources do not settle the day")
     for area in {a.region: a for a in areas}.values():
         if not area.parts_known:
