@@ -363,10 +363,10 @@ class Model:
 
     def in_region(self, region_id: str) -> Model:
         """The part of the model about a region: its territories, bodies, plans and their neighbours."""
-        from .slices import region_node_set
+        from .slices import region_nodes
 
         self.get(region_id)
-        nodes = region_node_set(self._base, region_id)
+        nodes = region_nodes(self._base, region_id, neighbours=True)
         if self._node_ok is not None:
             nodes &= self._node_ok
         view = self._derive(nodes, self._edge_ok, self._uncertain)

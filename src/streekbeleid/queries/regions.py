@@ -2,7 +2,9 @@
 
 A record belongs to a region when it is anchored there: a body, plan or
 project that covers the region (or one of its subregions), and what depends on
-those (plan items, decisions, meetings, fundings).  An actor is active in a
+those (plan items, decisions, meetings, fundings), as
+:func:`~streekbeleid.model.slices.region_nodes` decides for the report and
+:meth:`~streekbeleid.Model.in_region` too.  An actor is active in a
 region when it sits in, leads, partners in, promotes, funds or decides in one
 of the region's anchored records.
 
@@ -32,7 +34,7 @@ import networkx as nx
 
 from ..model.model import Model
 from ..model.records import RELATION_KINDS, Membership, Theme, namespace_of
-from ..model.slices import region_anchors
+from ..model.slices import region_nodes
 from ._util import find
 
 __all__ = [
@@ -100,9 +102,12 @@ def active_regions(model: Model, regions: Sequence[str] | None = None) -> dict[s
     """
     chosen = list(regions) if regions is not None else [r.id for r in model.regions() if r.part_of is None]
     venues: dict[str, list[str]] = defaultdict(list)
+    graph = model.whole().graph
+    types = graph.nodes(data="type")
     for region_id in chosen:
-        for node in region_anchors(model.graph, region_id)[2]:
-            venues[node].append(region_id)
+        for node in region_nodes(graph, region_id, within=model.graph):
+            if types[node] != "region":
+                venues[node].append(region_id)
     return {n: tuple(sorted(rs)) for n, rs in venues.items()}
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -9,6 +10,7 @@ import attrs
 
 from ..model.model import Model
 from ..model.records import (
+    RECORD_KINDS,
     Actor,
     Body,
     Decision,
@@ -22,6 +24,7 @@ from ..model.records import (
     Relation,
     Tally,
 )
+from ..model.slices import region_nodes
 
 __all__ = ["RegionScope", "region_scope", "report_regions", "records_with_sources"]
 
@@ -97,62 +100,31 @@ def report_regions(model: Model, wanted: Iterable[str] = ()) -> list[Region]:
 
 
 def region_scope(model: Model, region: Region) -> RegionScope:
-    """The records of ``region`` in ``model`` (which may be a time slice)."""
-    all_regions = model.records(Region)
-    ids = {region.id}
-    grew = True
-    while grew:  # subregions, nested to any depth
-        grew = False
-        for r in all_regions:
-            if r.part_of in ids and r.id not in ids:
-                ids.add(r.id)
-                grew = True
-    subregions = tuple(r for r in all_regions if r.id in ids and r.id != region.id)
-    bodies = [b for b in model.records(Body) if b.region in ids]
-    body_ids = {b.id for b in bodies}
-    # bodies without a region of their own that sit in, or relate to, a region body (a themawerkgroep)
-    relations_all = model.records(Relation)
-    memberships_all = model.records(Membership)
-    grew = True
-    while grew:
-        grew = False
-        for b in model.records(Body):
-            if b.id in body_ids or b.region is not None:
-                continue
-            linked = any(r.subject == b.id and r.object in body_ids for r in relations_all) or any(
-                m.member == b.id and m.organization in body_ids for m in memberships_all
-            )
-            if linked:
-                bodies.append(b)
-                body_ids.add(b.id)
-                grew = True
-    bodies.sort(key=lambda b: b.id)
-    plans = [p for p in model.records(Plan) if p.region in ids or (p.owner in body_ids and p.region is None)]
-    plan_ids = {p.id for p in plans}
-    item_ids = {i.id for p in plans for i in p.walk()}
-    projects = [p for p in model.records(Project) if p.region in ids or p.plan in plan_ids]
-    project_ids = {p.id for p in projects}
-    subjects = plan_ids | item_ids | project_ids | body_ids | ids
-    decisions = [d for d in model.records(Decision) if d.subject in subjects or d.by in body_ids]
-    tallies = [t for t in model.records(Tally) if t.subject in subjects or t.among in ids]
-    fundings = [f for f in model.records(Funding) if f.subject in subjects or f.recipient in body_ids]
-    meetings = [m for m in model.records(Meeting) if m.body in body_ids]
-    lineage = [x for x in model.records(Lineage) if x.subject in subjects | body_ids or x.object in subjects | body_ids]
-    memberships = [m for m in memberships_all if m.organization in body_ids]
-    relations = [r for r in relations_all if r.subject in body_ids or r.object in body_ids]
+    """The records of ``region`` in ``model`` (which may be a time slice).
+
+    What belongs to the region is the answer of :func:`~streekbeleid.model.slices.region_nodes`, which
+    :meth:`Model.in_region` gives too; on a time slice, through the relations that hold on its day.
+    """
+    belongs = region_nodes(model.whole().graph, region.id, within=model.graph)
+    kinds = {kind: name for name, kind in RECORD_KINDS.items()}
+    found: dict[str | None, list[Any]] = defaultdict(list)
+    for node in sorted(belongs - {region.id}):  # plan items come with their plans
+        record = model.graph.nodes[node]["record"]
+        found[kinds.get(type(record))].append(record)
+    bodies = {b.id for b in found["bodies"]}
     return RegionScope(
         region=region,
-        subregions=subregions,
-        bodies=tuple(bodies),
-        memberships=tuple(memberships),
-        relations=tuple(relations),
-        plans=tuple(plans),
-        projects=tuple(projects),
-        decisions=tuple(decisions),
-        tallies=tuple(tallies),
-        fundings=tuple(fundings),
-        meetings=tuple(meetings),
-        lineage=tuple(lineage),
+        subregions=tuple(found["regions"]),
+        bodies=tuple(found["bodies"]),
+        memberships=tuple(m for m in model.records(Membership) if m.organization in bodies),
+        relations=tuple(r for r in model.records(Relation) if r.subject in bodies or r.object in bodies),
+        plans=tuple(found["plans"]),
+        projects=tuple(found["projects"]),
+        decisions=tuple(found["decisions"]),
+        tallies=tuple(found["tallies"]),
+        fundings=tuple(found["fundings"]),
+        meetings=tuple(found["meetings"]),
+        lineage=tuple(x for x in model.records(Lineage) if x.subject in belongs or x.object in belongs),
     )
 
 
