@@ -74,12 +74,14 @@ CANNOT_KNOW: dict[tuple[str, str, str, str], int] = {
 PREFIXES = {**context(), "generiek": "https://data.vlaanderen.be/ns/generiek#"}
 
 
+_NAMES = Graph(bind_namespaces="none").namespace_manager
+for _prefix, _ns in PREFIXES.items():
+    _NAMES.bind(_prefix, _ns)
+
+
 def short(iri: object) -> str:
-    text = str(iri)
-    for prefix, ns in sorted(PREFIXES.items(), key=lambda kv: -len(kv[1])):
-        if text.startswith(ns):
-            return f"{prefix}:{text[len(ns) :]}"
-    return text
+    """A prefixed name (``org:Organization``)."""
+    return str(URIRef(str(iri)).n3(_NAMES))
 
 
 def official_shapes() -> Graph:
@@ -154,3 +156,19 @@ def test_pyld_reads_the_json_ld_export_as_the_same_graph(everything: Model) -> N
     nquads = jsonld.to_rdf(json.loads(buffer.getvalue()), {"format": "application/n-quads"})
     # the default graph only: N-Triples
     assert set(Graph().parse(data=nquads, format="nt")) == set(to_rdf(everything))
+
+
+def test_the_base_iri_is_chosen_on_the_command_line(tmp_path: Path) -> None:
+    from streekbeleid.cli import main
+
+    path = tmp_path / "core.ttl"
+    assert (
+        main(
+            ["--plugins", "", "export", "--format", "turtle", "--base-iri", "https://data.example.be/", "-o", str(path)]
+        )
+        == 0
+    )
+    graph = Graph().parse(path, format="turtle")
+    subjects = {str(s) for s in graph.subjects()}
+    assert any(s.startswith("https://data.example.be/id/") for s in subjects)
+    assert not any(s.startswith("https://streekbeleid.example/id/") for s in subjects)

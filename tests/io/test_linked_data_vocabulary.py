@@ -67,12 +67,14 @@ NAMES = {
 }
 
 
+_NAMES = Graph(bind_namespaces="none").namespace_manager
+for _prefix, _ns in NAMES.items():
+    _NAMES.bind(_prefix, _ns)
+
+
 def short(iri: object) -> str:
-    text = str(iri)
-    for prefix, ns in sorted(NAMES.items(), key=lambda kv: -len(kv[1])):
-        if text.startswith(ns):
-            return f"{prefix}:{text[len(ns) :]}"
-    return text
+    """A prefixed name (``org:Organization``)."""
+    return str(URIRef(str(iri)).n3(_NAMES))
 
 
 def vocabularies() -> Graph:
