@@ -43,7 +43,11 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     )
     p.add_argument("--indent", type=int, metavar="N", help="json: indent by N spaces (default: compact)")
     p.add_argument(
-        "--base", metavar="IRI", help="popolo/jsonld/turtle: IRI base (default https://streekbeleid.example/)"
+        "--base-iri",
+        "--base",
+        dest="base",
+        metavar="IRI",
+        help="popolo/jsonld/turtle: IRI base of the records (default https://streekbeleid.example/)",
     )
     p.add_argument(
         "--slice-only",

@@ -38,8 +38,11 @@ True
 
 from __future__ import annotations
 
+import datetime as _dt
+import re
 from collections.abc import Iterable
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 from rdflib import Graph, Literal, Namespace, URIRef
@@ -88,10 +91,14 @@ __all__ = [
     "MANDAAT",
     "OPENGOV",
     "ORG",
+    "VOCABULARY_IRI",
     "Vocabulary",
     "context",
+    "merger_date",
     "to_rdf",
+    "turtle",
     "vocabulary",
+    "vocabulary_path",
     "write_jsonld",
     "write_turtle",
 ]
@@ -99,26 +106,52 @@ __all__ = [
 BESLUIT = Namespace("http://data.vlaanderen.be/ns/besluit#")
 MANDAAT = Namespace("http://data.vlaanderen.be/ns/mandaat#")
 ELI = Namespace("http://data.europa.eu/eli/ontology#")
+#: Popolo's namespace; the export writes ``sb:onBehalfOf`` (declared, ``rdfs:seeAlso`` this) instead.
 OPENGOV = Namespace("http://www.w3.org/ns/opengov#")
 # plain namespaces: rdflib's closed ones warn when tools (pytest's doctest finder) probe them
 TIME = Namespace("http://www.w3.org/2006/time#")
 SDO = Namespace("https://schema.org/")
 XSD = Namespace("http://www.w3.org/2001/XMLSchema#")
 
+#: The project vocabulary's namespace.  Fixed, whatever the base of the data: the vocabulary is
+#: published once (``streekbeleid/data/vocabulary.ttl``), the data may live anywhere.
+VOCABULARY_IRI = f"{DEFAULT_BASE}ns#"
+
 _GOVERNMENT_KINDS = {"government", "provincial_government", "municipal_government"}
 _ORG_SUCCESSION = {"succeeds", "replaces"}
 _PACT_KINDS = {"streekpact"}
+#: The government a territory of each level has, as the actor kind that names it.
+_GOVERNMENT_KIND_OF_LEVEL = {
+    "municipality": "municipal_government",
+    "province": "provincial_government",
+    "region": "government",
+}
+#: Decision kinds and outcomes in Dutch: the OSLO profile asks ``besluit:onderwerp`` and ``besluit:gevolg``
+#: as language-tagged text; these are the model's codes in words, not new facts.
+DECISION_KIND_NL = {
+    "approve": "goedkeuring",
+    "endorse": "onderschrijving",
+    "submit": "indiening",
+    "adopt": "vaststelling",
+    "advise": "advies",
+    "fund": "financiering",
+    "select": "selectie",
+    "evaluate": "evaluatie",
+    "establish": "oprichting",
+    "other": "besluit",
+}
+OUTCOME_NL = {"adopted": "aangenomen", "rejected": "verworpen", "postponed": "uitgesteld"}
 
 
 class Vocabulary:
-    """The project vocabulary ``sb:`` (``<base>ns#``) for what no standard says: ``sb.seats`` is a URIRef.
+    """The project vocabulary ``sb:`` for what no standard says: ``sb.seats`` is a URIRef.
 
     Unlike an rdflib ``Namespace`` (a ``str``), no term is shadowed by a string method
     (``Namespace.count`` is ``str.count``).
     """
 
-    def __init__(self, base: str = DEFAULT_BASE) -> None:
-        self.iri = f"{base}ns#"
+    def __init__(self, iri: str = VOCABULARY_IRI) -> None:
+        self.iri = iri
 
     def __getattr__(self, name: str) -> URIRef:
         if name.startswith("__"):
@@ -129,28 +162,37 @@ class Vocabulary:
         return URIRef(self.iri + name)
 
 
-def vocabulary(base: str = DEFAULT_BASE) -> Vocabulary:
-    """The project vocabulary ``sb:`` for what no standard says (``<base>ns#``)."""
-    return Vocabulary(base)
+def vocabulary() -> Vocabulary:
+    """The project vocabulary ``sb:`` for what no standard says (its Turtle is :func:`vocabulary_path`)."""
+    return Vocabulary()
+
+
+def vocabulary_path() -> Path:
+    """The published project vocabulary, as Turtle, shipped with the package."""
+    return Path(__file__).resolve().parent.parent / "data" / "vocabulary.ttl"
 
 
 def context(base: str = DEFAULT_BASE) -> dict[str, str]:
-    """The JSON-LD context (prefixes) written into JSON-LD exports; no remote context is needed."""
+    """The JSON-LD context (prefixes) written into JSON-LD exports; no remote context is needed.
+
+    ``base`` is accepted for symmetry with the writers; the prefixes do not depend on it.
+    """
+    del base
     return {
         "org": str(ORG),
         "besluit": str(BESLUIT),
         "mandaat": str(MANDAAT),
         "eli": str(ELI),
-        "opengov": str(OPENGOV),
         "prov": str(PROV),
         "dcterms": str(DCTERMS),
         "time": str(TIME),
         "skos": str(SKOS),
         "foaf": str(FOAF),
         "schema": str(SDO),
+        "rdf": str(RDF),
         "rdfs": str(RDFS),
         "xsd": str(XSD),
-        "sb": vocabulary(base).iri,
+        "sb": VOCABULARY_IRI,
     }
 
 
@@ -171,6 +213,14 @@ def decimal_literal(amount: Decimal) -> Literal:
     return Literal(text if "." in text else f"{text}.0", datatype=XSD.decimal)
 
 
+def _nl(text: str) -> Literal:
+    return Literal(text, lang="nl")
+
+
+def _en(text: str) -> Literal:
+    return Literal(text, lang="en")
+
+
 _IN_XSD = {"year": TIME.inXSDgYear, "month": TIME.inXSDgYearMonth, "day": TIME.inXSDDate}
 
 
@@ -178,7 +228,7 @@ class _Builder:
     def __init__(self, model: Model, records: list[Any], base: str) -> None:
         self.model = model
         self.base = base
-        self.sb = vocabulary(base)
+        self.sb = vocabulary()
         self.g = Graph(bind_namespaces="core")
         for prefix, ns in context(base).items():
             self.g.bind(prefix, Namespace(ns), override=True, replace=True)
@@ -201,6 +251,10 @@ class _Builder:
             self.g.add((scheme_node, RDF.type, SKOS.ConceptScheme))
         return node
 
+    def is_organisation(self, ref: str) -> bool:
+        """Whether a reference stands for an organisation (an actor, a body, a territory's government)."""
+        return isinstance(self.by_id.get(ref), (Actor, Body, Territory))
+
     def org(self, ref: str) -> URIRef:
         """The organisation a reference stands for: a territory stands for its government."""
         rec = self.by_id.get(ref)
@@ -211,19 +265,34 @@ class _Builder:
             return self.iri(gov)
         node = URIRef(f"{self.iri(ref)}/government")
         if (node, RDF.type, ORG.Organization) not in self.g:
-            self.g.add((node, RDF.type, ORG.Organization))
-            self.g.add((node, RDF.type, BESLUIT.Bestuurseenheid))
-            self.g.add((node, RDFS.label, Literal(government_name(rec))))
-            self.g.add((node, BESLUIT.werkingsgebied, self.iri(ref)))
+            g = self.g
+            name = government_name(rec)
+            g.add((node, RDF.type, ORG.Organization))
+            g.add((node, RDF.type, BESLUIT.Bestuurseenheid))
+            g.add((node, RDFS.label, Literal(name)))
+            g.add((node, SKOS.prefLabel, _nl(name)))
+            kind = _GOVERNMENT_KIND_OF_LEVEL.get(rec.level, "government")
+            g.add((node, ORG.classification, self.concept("actor-kind", kind)))
+            g.add((node, BESLUIT.werkingsgebied, self.iri(ref)))
         return node
 
-    def common(self, node: URIRef, rec: Any, label: str | None) -> None:
+    def organisation(self, node: URIRef, name: str, abbreviation: str | None, description: str | None) -> None:
+        """What the OSLO organisation profile asks of every ``org:Organization``: a Dutch preferred name."""
+        g = self.g
+        g.add((node, RDF.type, ORG.Organization))
+        g.add((node, SKOS.prefLabel, _nl(name)))
+        if abbreviation:
+            g.add((node, SKOS.altLabel, _nl(abbreviation)))
+        if description:  # the model's descriptions are written in English
+            g.add((node, DCTERMS.description, _en(description)))
+
+    def common(self, node: URIRef, rec: Any, label: str | Literal | None, *, describe: bool = True) -> None:
         g = self.g
         g.add((node, DCTERMS.identifier, Literal(rec.id)))
         if label:
-            g.add((node, RDFS.label, Literal(label)))
+            g.add((node, RDFS.label, label if isinstance(label, Literal) else Literal(label)))
         description = getattr(rec, "description", None)
-        if description:
+        if description and describe:
             g.add((node, DCTERMS.description, Literal(description)))
         self.valid(node, rec.valid)
         self.sources(node, rec.sources)
@@ -232,45 +301,82 @@ class _Builder:
         if not is_always(period):
             self.g.add((node, DCTERMS.valid, Literal(str(period))))
 
-    def sources(self, node: URIRef, sources: Iterable[Source]) -> None:
+    def document(self, s: Source) -> URIRef:
+        g = self.g
+        doc = URIRef(document_iri(s.document, self.base))
+        if (doc, RDF.type, FOAF.Document) not in g:
+            g.add((doc, RDF.type, FOAF.Document))
+            g.add((doc, RDFS.label, Literal(s.document)))
+        return doc
+
+    def sources(self, node: URIRef, sources: Iterable[Source], *, activity: bool = False) -> None:
+        """Where a record comes from: ``prov:wasDerivedFrom`` (an entity) or ``dcterms:source`` (an activity).
+
+        PROV derives entities only, and keeps activities and entities apart: a sitting or a
+        project (``prov:Activity``) cites its sources with ``dcterms:source`` and a
+        ``prov:qualifiedInfluence`` for the locator.
+        """
         g = self.g
         for i, s in enumerate(sources):
-            doc = URIRef(document_iri(s.document, self.base))
-            g.add((node, PROV.wasDerivedFrom, doc))
-            if (doc, RDF.type, PROV.Entity) not in g:
+            doc = self.document(s)
+            if activity:
+                g.add((node, DCTERMS.source, doc))
+            else:
+                g.add((node, PROV.wasDerivedFrom, doc))
                 g.add((doc, RDF.type, PROV.Entity))
-                g.add((doc, RDF.type, FOAF.Document))
-                g.add((doc, RDFS.label, Literal(s.document)))
             if s.locator:
                 q = URIRef(f"{node}/source/{i}")
-                g.add((node, PROV.qualifiedDerivation, q))
-                g.add((q, RDF.type, PROV.Derivation))
-                g.add((q, PROV.entity, doc))
+                if activity:
+                    g.add((node, PROV.qualifiedInfluence, q))
+                    g.add((q, RDF.type, PROV.Influence))
+                    g.add((q, PROV.influencer, doc))
+                else:
+                    g.add((node, PROV.qualifiedDerivation, q))
+                    g.add((q, RDF.type, PROV.Derivation))
+                    g.add((q, PROV.entity, doc))
                 g.add((q, self.sb.locator, Literal(s.locator)))
 
+    def position(self, node: URIRef, d: PartialDate) -> URIRef:
+        self.g.add((node, RDF.type, TIME.Instant))
+        self.g.add((node, _IN_XSD[d.precision], date_literal(d)))
+        return node
+
     def instant(self, node: URIRef, bound: DateBound) -> URIRef | None:
+        """The instant a bound stands for, positioned as far as the model knows it.
+
+        A date has a position (``time:inXSDgYear`` ...).  ``..D`` (not after D) lies inside an
+        interval that ends at D, ``D..`` (not before D) inside one that begins at D:
+        ``<range> time:inside <instant>``.  ``?`` is an instant with no position, an open
+        side no instant at all.
+        """
         if bound.kind == "open":
             return None
-        self.g.add((node, RDF.type, TIME.Instant))
+        g = self.g
+        g.add((node, RDF.type, TIME.Instant))
         d = bound.date
         if d is not None:
             if bound.kind == "date":
-                self.g.add((node, _IN_XSD[d.precision], date_literal(d)))
-            elif bound.kind == "not_after":
-                self.g.add((node, self.sb.notAfter, date_literal(d)))
+                g.add((node, _IN_XSD[d.precision], date_literal(d)))
             else:
-                self.g.add((node, self.sb.notBefore, date_literal(d)))
-        return node  # "?": an instant whose position is unknown
+                side = "notAfter" if bound.kind == "not_after" else "notBefore"
+                bounding = URIRef(f"{node}/{side}")
+                g.add((bounding, RDF.type, TIME.Interval))
+                g.add((bounding, TIME.inside, node))
+                limit = self.position(URIRef(f"{bounding}/limit"), d)
+                g.add((bounding, TIME.hasEnd if side == "notAfter" else TIME.hasBeginning, limit))
+        return node
 
     def interval(self, node: URIRef, period: Period) -> URIRef:
-        self.g.add((node, RDF.type, TIME.Interval))
+        g = self.g
+        g.add((node, RDF.type, TIME.Interval))
+        g.add((node, RDF.type, TIME.ProperInterval))
         start = self.instant(URIRef(f"{node}/start"), period.start)
         end = self.instant(URIRef(f"{node}/end"), period.end)
         if start is not None:
-            self.g.add((node, TIME.hasBeginning, start))
+            g.add((node, TIME.hasBeginning, start))
         if end is not None:
-            self.g.add((node, TIME.hasEnd, end))
-        self.g.add((node, self.sb.period, Literal(str(period))))
+            g.add((node, TIME.hasEnd, end))
+        g.add((node, self.sb.period, Literal(str(period))))
         return node
 
     def date(self, node: URIRef, d: PartialDate | None) -> None:
@@ -287,7 +393,7 @@ class _Builder:
         node, g, sb = self.iri(t.id), self.g, self.sb
         g.add((node, RDF.type, PROV.Location))
         g.add((node, RDF.type, DCTERMS.Location))
-        self.common(node, t, t.name)
+        self.common(node, t, _nl(t.name))
         g.add((node, sb.level, Literal(t.level)))
         self.literal(node, sb.nis, t.nis)
         if t.part_of:
@@ -296,7 +402,11 @@ class _Builder:
             g.add((node, DCTERMS.isReplacedBy, self.iri(t.successor)))
 
     def mergers(self, territories: list[Territory]) -> None:
-        """One ``org:ChangeEvent`` per successor territory: its government resulted from the predecessors'."""
+        """One ``org:ChangeEvent`` per successor territory: its government resulted from the predecessors'.
+
+        Dated by the successor's first day, else by the day after the predecessors' last
+        (Antwerpen absorbed Borsbeek and kept its code: its own start is not the merger's).
+        """
         by_successor: dict[str, list[Territory]] = {}
         for t in territories:
             if t.successor and t.successor != t.id:
@@ -323,15 +433,15 @@ class _Builder:
                 g.add((event, ORG.originalOrganization, original))
                 g.add((original, ORG.changedBy, event))
             rec = self.by_id.get(successor)
-            if isinstance(rec, Territory) and rec.valid.start.kind == "date":
-                self.date(event, rec.valid.start.date)
+            self.date(event, merger_date(rec, predecessors) if isinstance(rec, Territory) else None)
             g.add((event, PROV.atLocation, self.iri(successor)))
 
     def region(self, r: Region) -> None:
         node, g, sb = self.iri(r.id), self.g, self.sb
         g.add((node, RDF.type, PROV.Location))
+        g.add((node, RDF.type, DCTERMS.Location))
         g.add((node, RDF.type, sb.Region))
-        self.common(node, r, r.name)
+        self.common(node, r, _nl(r.name))
         g.add((node, sb.kind, Literal(r.kind)))
         if not r.parts_known:
             g.add((node, sb.partsKnown, Literal(False)))
@@ -348,11 +458,9 @@ class _Builder:
 
     def actor(self, a: Actor) -> None:
         node, g = self.iri(a.id), self.g
-        g.add((node, RDF.type, ORG.Organization))
-        self.common(node, a, a.name)
+        self.organisation(node, a.name, a.abbreviation, a.description)
+        self.common(node, a, a.name, describe=False)
         g.add((node, ORG.classification, self.concept("actor-kind", a.kind)))
-        if a.abbreviation:
-            g.add((node, SKOS.altLabel, Literal(a.abbreviation)))
         if a.part_of:
             g.add((node, ORG.subOrganizationOf, self.org(a.part_of)))
         if a.territory:
@@ -386,11 +494,9 @@ class _Builder:
 
     def body(self, b: Body) -> None:
         node, g, sb = self.iri(b.id), self.g, self.sb
-        g.add((node, RDF.type, ORG.Organization))
-        self.common(node, b, b.name)
+        self.organisation(node, b.name, b.abbreviation, b.description)
+        self.common(node, b, b.name, describe=False)
         g.add((node, ORG.classification, self.concept("body-kind", b.kind)))
-        if b.abbreviation:
-            g.add((node, SKOS.altLabel, Literal(b.abbreviation)))
         if b.region:
             g.add((node, DCTERMS.spatial, self.iri(b.region)))
         self.literal(node, sb.decides, b.decides)
@@ -431,7 +537,7 @@ class _Builder:
         if not is_always(m.valid):
             g.add((node, ORG.memberDuring, self.interval(URIRef(f"{node}/during"), m.valid)))
         if m.on_behalf_of:
-            g.add((node, OPENGOV.onBehalfOf, self.org(m.on_behalf_of)))
+            g.add((node, sb.onBehalfOf, self.org(m.on_behalf_of)))
         body = self.by_id.get(m.organization)
         post: URIRef | None = self.iri(m.post) if m.post else None
         if m.seat_group:
@@ -465,10 +571,15 @@ class _Builder:
     def plan(self, p: Plan, committed: dict[str, set[str]]) -> None:
         node, g, sb = self.iri(p.id), self.g, self.sb
         g.add((node, RDF.type, PROV.Plan))
-        self.common(node, p, p.name)
+        pact = p.kind in _PACT_KINDS
+        if pact:
+            self.organisation(node, p.name, None, p.description)
+        self.common(node, p, p.name, describe=not pact)
         g.add((node, sb.kind, Literal(p.kind)))
         self.literal(node, DCTERMS.title, p.title)
         self.literal(node, sb.status, p.status)
+        if not is_always(p.valid):
+            g.add((node, DCTERMS.temporal, self.interval(URIRef(f"{node}/period"), p.valid)))
         if p.owner:
             g.add((node, PROV.wasAttributedTo, self.org(p.owner)))
         if p.region:
@@ -478,13 +589,12 @@ class _Builder:
         for item in p.items:
             g.add((node, DCTERMS.hasPart, self.iri(item.id)))
             self.plan_item(item, p.id)
-        if p.kind in _PACT_KINDS:
+        if pact:
             g.add((node, RDF.type, ORG.OrganizationalCollaboration))
-            g.add((node, RDF.type, ORG.Organization))
             members = {i.lead for i in p.walk() if i.lead} | {x for i in p.walk() for x in i.partners}
             members |= committed.get(p.id, set())
             for member in sorted(members):
-                if not isinstance(self.by_id.get(member), Person):
+                if self.is_organisation(member):
                     g.add((node, ORG.hasMember, self.org(member)))
 
     def plan_item(self, item: PlanItem, parent: str) -> None:
@@ -532,7 +642,11 @@ class _Builder:
         node, g, sb = self.iri(p.id), self.g, self.sb
         g.add((node, RDF.type, PROV.Activity))
         g.add((node, RDF.type, sb.Project))
-        self.common(node, p, p.name)
+        g.add((node, DCTERMS.identifier, Literal(p.id)))
+        g.add((node, RDFS.label, Literal(p.name)))
+        self.literal(node, DCTERMS.description, p.description)
+        self.valid(node, p.valid)
+        self.sources(node, p.sources, activity=True)
         if p.promoter:
             g.add((node, sb.promoter, self.org(p.promoter)))
             g.add((node, PROV.wasAssociatedWith, self.org(p.promoter)))
@@ -548,12 +662,18 @@ class _Builder:
         self.literal(node, sb.reference, p.reference)
 
     def decision(self, d: Decision) -> None:
+        """OSLO: Zitting -behandelt-> Agendapunt <-dcterms:subject- Behandeling -prov:generated-> Besluit.
+
+        The treatment and its agenda item stand for the deliberation the decision came out
+        of (PROV: every entity was generated by some activity).  The sitting is written only
+        when the model holds the meeting: no sitting is made up.
+        """
         node, g, sb = self.iri(d.id), self.g, self.sb
         by = self.org(d.by)
-        title = f"{d.kind}: {label_of(self.model, d.subject)}"
+        title = f"{DECISION_KIND_NL[d.kind]}: {label_of(self.model, d.subject)}"
         g.add((node, RDF.type, BESLUIT.Besluit))
-        self.common(node, d, title)
-        g.add((node, ELI.title, Literal(title)))
+        self.common(node, d, title, describe=False)
+        g.add((node, DCTERMS.title, Literal(title)))
         self.literal(node, ELI.description, d.description)
         g.add((node, sb.kind, Literal(d.kind)))
         g.add((node, sb.outcome, Literal(d.outcome)))
@@ -563,26 +683,22 @@ class _Builder:
         if d.recipient:
             g.add((node, sb.recipient, self.org(d.recipient)))
         self.literal(node, sb.authoritative, d.authoritative)
-        # OSLO: Zitting -behandelt-> Agendapunt <-dcterms:subject- Behandeling -prov:generated-> Besluit
-        sitting = self.iri(d.meeting) if d.meeting else URIRef(f"{node}/zitting")
         item = URIRef(f"{node}/agendapunt")
         treatment = URIRef(f"{node}/behandeling")
-        if not d.meeting:
-            g.add((sitting, RDF.type, BESLUIT.Zitting))
-            g.add((sitting, BESLUIT.isGehoudenDoor, by))
-            self.date(sitting, d.date)
-        g.add((sitting, BESLUIT.behandelt, item))
+        if d.meeting:
+            g.add((self.iri(d.meeting), BESLUIT.behandelt, item))
         g.add((item, RDF.type, BESLUIT.Agendapunt))
         g.add((item, DCTERMS.title, Literal(title)))
         g.add((treatment, RDF.type, BESLUIT.BehandelingVanAgendapunt))
         g.add((treatment, DCTERMS.subject, item))
         g.add((treatment, PROV.generated, node))
+        g.add((node, PROV.wasGeneratedBy, treatment))
         if d.votes is not None or d.unanimous is not None:
             vote = URIRef(f"{node}/stemming")
             g.add((treatment, BESLUIT.heeftStemming, vote))
             g.add((vote, RDF.type, BESLUIT.Stemming))
-            g.add((vote, BESLUIT.onderwerp, Literal(title)))
-            g.add((vote, BESLUIT.gevolg, Literal(d.outcome)))
+            g.add((vote, BESLUIT.onderwerp, _nl(title)))
+            g.add((vote, BESLUIT.gevolg, _nl(OUTCOME_NL[d.outcome])))
             if d.votes is not None:
                 self.literal(vote, BESLUIT.aantalVoorstanders, d.votes.yes)
                 self.literal(vote, BESLUIT.aantalTegenstanders, d.votes.no)
@@ -623,21 +739,26 @@ class _Builder:
         self.literal(node, sb.share, f.share)
 
     def meeting(self, m: Meeting) -> None:
+        """A meeting the model holds is a ``besluit:Zitting``, held by its body as a ``besluit:Bestuursorgaan``."""
         node, g = self.iri(m.id), self.g
         g.add((node, RDF.type, BESLUIT.Zitting))
-        self.common(node, m, m.name or f"Meeting of {label_of(self.model, m.body)}")
-        g.add((node, BESLUIT.isGehoudenDoor, self.org(m.body)))
+        g.add((node, DCTERMS.identifier, Literal(m.id)))
+        g.add((node, RDFS.label, Literal(m.name or f"Vergadering van {label_of(self.model, m.body)}")))
+        self.literal(node, DCTERMS.description, m.description)
+        self.valid(node, m.valid)
+        self.sources(node, m.sources, activity=True)
+        holder = self.org(m.body)
+        g.add((node, BESLUIT.isGehoudenDoor, holder))
+        g.add((holder, RDF.type, BESLUIT.Bestuursorgaan))
         self.date(node, m.date)
 
     def lineage(self, lin: Lineage) -> None:
         node, g, sb = self.iri(lin.id), self.g, self.sb
-        subject, obj = self.by_id.get(lin.subject), self.by_id.get(lin.object)
         g.add((node, RDF.type, sb.Lineage))
         self.common(node, lin, f"{label_of(self.model, lin.subject)} {lin.kind} {label_of(self.model, lin.object)}")
         g.add((node, sb.kind, Literal(lin.kind)))
         self.date(node, lin.date)
-        organisations = (Actor, Body, Territory)
-        if lin.kind in _ORG_SUCCESSION and isinstance(subject, organisations) and isinstance(obj, organisations):
+        if lin.kind in _ORG_SUCCESSION and self.is_organisation(lin.subject) and self.is_organisation(lin.object):
             new, old = self.org(lin.subject), self.org(lin.object)
             g.add((node, RDF.type, ORG.ChangeEvent))
             g.add((node, ORG.originalOrganization, old))
@@ -658,16 +779,43 @@ class _Builder:
             g.add((s, PROV.wasRevisionOf, o))
 
     def relation(self, r: Relation) -> None:
+        """A relation node and a direct ``sb:`` link; between two organisations also the ORG property."""
         node, g, sb = self.iri(r.id), self.g, self.sb
-        s, o = self.org(r.subject), self.org(r.object)
+        organisations = self.is_organisation(r.subject) and self.is_organisation(r.object)
+        s, o = (self.org(r.subject), self.org(r.object)) if organisations else (self.iri(r.subject), self.iri(r.object))
         g.add((node, RDF.type, sb.Relation))
         self.common(node, r, f"{label_of(self.model, r.subject)} {r.kind} {label_of(self.model, r.object)}")
         g.add((node, sb.kind, Literal(r.kind)))
         g.add((node, sb.subject, s))
         g.add((node, sb.object, o))
         g.add((s, sb[_camel(r.kind)], o))
-        standard = {"part_of": ORG.subOrganizationOf, "reports_to": ORG.reportsTo}.get(r.kind, ORG.linkedTo)
-        g.add((s, standard, o))
+        if organisations:
+            standard = {"part_of": ORG.subOrganizationOf, "reports_to": ORG.reportsTo}.get(r.kind, ORG.linkedTo)
+            g.add((s, standard, o))
+
+
+def merger_date(successor: Territory, predecessors: Iterable[Territory]) -> PartialDate | None:
+    """The day a merger took effect: the successor's first day, else the day after its predecessors' last.
+
+    >>> from streekbeleid import Territory, Period
+    >>> antwerpen = Territory(id="nis:11002", name="Antwerpen", level="municipality")
+    >>> borsbeek = Territory(id="nis:11007", name="Borsbeek", level="municipality",
+    ...                      successor="nis:11002", valid=Period.parse("../2024-12-31"))
+    >>> str(merger_date(antwerpen, [borsbeek]))
+    '2025-01-01'
+    """
+    if successor.valid.start.kind == "date" and successor.valid.start.date is not None:
+        return successor.valid.start.date
+    ends = {
+        p.valid.end.date
+        for p in predecessors
+        if p.valid.end.kind == "date" and p.valid.end.date is not None and p.valid.end.date.precision == "day"
+    }
+    if len(ends) != 1:
+        return None
+    last = ends.pop()
+    following = _dt.date(last.year, last.month or 1, last.day or 1) + _dt.timedelta(days=1)
+    return PartialDate(following.year, following.month, following.day)
 
 
 def _committed(records: list[Any]) -> dict[str, set[str]]:
@@ -720,9 +868,54 @@ def to_rdf(model: Model, *, closed: bool = True, base: str = DEFAULT_BASE) -> Gr
     return b.g
 
 
+_PN_LOCAL = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*")
+
+
+def _term(node: Any, prefixes: list[tuple[str, str]], names: Any) -> str:
+    """A term in Turtle: a prefixed name where a prefix fits and the rest is a plain local name."""
+    if isinstance(node, URIRef):
+        text = str(node)
+        for prefix, ns in prefixes:
+            if text.startswith(ns) and _PN_LOCAL.fullmatch(text[len(ns) :]):
+                return f"{prefix}:{text[len(ns) :]}"
+        return f"<{text}>"
+    return str(node.n3(names))  # a literal: its datatype, one of a few, as a prefixed name
+
+
+def turtle(graph: Graph, prefixes: dict[str, str]) -> str:
+    """A graph as Turtle, one block per subject, subjects and predicates sorted.
+
+    rdflib's serializer makes every IRI's "directory" a namespace in a prefix trie and
+    scans it for every term (super-linear, docs/performance.md); this writer uses the
+    given prefixes only, writes other IRIs whole, and is linear.  Literals are written
+    by rdflib (``Literal.n3``), so escaping is rdflib's.
+    """
+    ordered = sorted(prefixes.items(), key=lambda kv: -len(kv[1]))  # the longest namespace wins
+    names = graph.namespace_manager
+    lines = [f"@prefix {p}: <{ns}> ." for p, ns in sorted(prefixes.items())]
+    lines.append("")
+    by_subject: dict[Any, list[tuple[Any, Any]]] = {}
+    for s, p, o in graph:
+        by_subject.setdefault(s, []).append((p, o))
+    for s in sorted(by_subject):
+        pairs = sorted(by_subject[s], key=lambda po: (po[0] != RDF.type, po[0], po[1]))
+        parts: list[str] = []
+        last = None
+        for p, o in pairs:
+            obj = _term(o, ordered, names)
+            if p == last:
+                parts[-1] += f" ,\n        {obj}"
+            else:
+                verb = "a" if p == RDF.type else _term(p, ordered, names)
+                parts.append(f"    {verb} {obj}")
+                last = p
+        lines.append(_term(s, ordered, names) + "\n" + " ;\n".join(parts) + " .\n")
+    return "\n".join(lines)
+
+
 def write_turtle(model: Model, path: PathOrFile, *, closed: bool = True, base: str = DEFAULT_BASE) -> None:
     """Write the model or slice as Turtle to a path (atomically) or an open text file."""
-    text = to_rdf(model, closed=closed, base=base).serialize(format="turtle")
+    text = turtle(to_rdf(model, closed=closed, base=base), context(base))
     with open_text(path) as fh:
         fh.write(text)
 
