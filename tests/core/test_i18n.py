@@ -17,16 +17,8 @@ from babel.messages.extract import extract_from_dir
 from babel.messages.pofile import read_po
 
 from streekbeleid import PartialDate, Period
-from streekbeleid.i18n import (
-    KEYWORDS,
-    bound_words,
-    day_words,
-    language,
-    period_words,
-    set_language,
-    use_language,
-    when,
-)
+from streekbeleid.i18n import KEYWORDS, language, set_language, use_language
+from streekbeleid.model.phrasing import bound_words, day_words, period_words, when
 
 ROOT = Path(__file__).resolve().parents[2]
 PACKAGE = ROOT / "src" / "streekbeleid"

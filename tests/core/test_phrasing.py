@@ -88,10 +88,10 @@ def test_cadence_in_words() -> None:
 def test_dates_and_periods_in_words() -> None:
     assert phrasing.date_text(DateBound.parse("..2014-12")) == "2014-12 or earlier"
     assert phrasing.date_text(PartialDate.parse("2016-06")) == "2016-06"
-    assert phrasing.period_words(Period.parse("..2016-04/..")) == "from 2016-04 or earlier"
+    assert phrasing.period_words(Period.parse("..2016-04/..")) == "from April 2016 at the latest"
     assert phrasing.period_words(Period.parse("../2019")) == "until 2019"
-    assert phrasing.period_words(Period.parse("2016-06-30/2016-06-30")) == "in 2016-06-30"
-    assert phrasing.period_words(Period.parse("?/2019")) == "from an unknown date to 2019"
+    assert phrasing.period_words(Period.parse("2016-06-30/2016-06-30")) == "30 June 2016"
+    assert phrasing.period_words(Period.parse("?/2019")) == "start unknown, until 2019"
     assert phrasing.period_notation(Period.parse("2014/2019")) == "2014/2019"
     assert phrasing.period_notation(Period.parse("../..")) == "no dates"
     day = date(2016, 6, 30).toordinal()

@@ -423,7 +423,8 @@ class Model:
         for _u, _v, _k, rec in self._edge_records(record_id):
             return rec
         if record_id in self._base:
-            from ..i18n import _, day_words
+            from ..i18n import _
+            from .phrasing import day_words
 
             if self.date:
                 hint = _("it exists, but is not active on {day}").format(day=day_words(self.date))

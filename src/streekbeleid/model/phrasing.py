@@ -16,7 +16,7 @@ not change; the docstrings say which is which.
 '1 seat, voting'
 >>> cadence_text(CadenceRule(min_meetings=6))
 'at least 6 times a year'
->>> period_words(Period.parse("2014/2019")), period_notation(Period.parse("2014/2019"))
+>>> period_words(Period.parse("2014/2019")), period_notation(Period.parse("2014/2019"))  # in English
 ('from 2014 to 2019', '2014/2019')
 """
 
@@ -26,6 +26,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from ..errors import UnknownIdError
+from ..i18n import _, pgettext
 from .dates import DateBound, PartialDate, Period
 
 if TYPE_CHECKING:
@@ -33,9 +34,11 @@ if TYPE_CHECKING:
     from .records import CadenceRule, SeatGroup
 
 __all__ = [
+    "bound_words",
     "cadence_bounds",
     "cadence_text",
     "date_text",
+    "day_words",
     "label",
     "name",
     "period_notation",
@@ -47,6 +50,7 @@ __all__ = [
     "seat_rule",
     "short_name",
     "span_text",
+    "when",
 ]
 
 _MIN_ORDINAL = date.min.toordinal()
@@ -172,48 +176,101 @@ def cadence_bounds(rule: CadenceRule, *, exact: bool = True) -> str:
 
 # ---------------------------------------------------------------- dates and periods
 
-_BOUND_PHRASES = {
-    "date": "{d}",
-    "not_after": "{d} or earlier",
-    "not_before": "{d} or later",
-    "unknown": "an unknown date",
-}
+_MONTHS = (
+    lambda: pgettext("month", "January"),
+    lambda: pgettext("month", "February"),
+    lambda: pgettext("month", "March"),
+    lambda: pgettext("month", "April"),
+    lambda: pgettext("month", "May"),
+    lambda: pgettext("month", "June"),
+    lambda: pgettext("month", "July"),
+    lambda: pgettext("month", "August"),
+    lambda: pgettext("month", "September"),
+    lambda: pgettext("month", "October"),
+    lambda: pgettext("month", "November"),
+    lambda: pgettext("month", "December"),
+)
 
 
-def date_text(when: DateBound | PartialDate | None) -> str:
-    """A date for people: ``2014-03-11``, ``2014-03-11 or later``, ``2014-12 or earlier``, ``an unknown date``.
+def when(value: PartialDate) -> str:
+    """A partial date in words, as precise as it is: ``2016``, ``juni 2016`` / ``June 2016``, ``11 maart 2014``."""
+    if value.month is None:
+        return str(value.year)
+    month = _MONTHS[value.month - 1]()
+    if value.day is None:
+        return _("{month} {year}").format(month=month, year=value.year)
+    return _("{day} {month} {year}").format(day=value.day, month=month, year=value.year)
+
+
+def day_words(day: date) -> str:
+    """A full day in words: ``11 maart 2014`` / ``11 March 2014``."""
+    return when(PartialDate.from_date(day))
+
+
+def bound_words(bound: DateBound) -> str:
+    """One end of a period in words: ``11 maart 2014``, ``ten laatste 11 maart 2014``, ``ten vroegste 2016``,
+    ``onbekend``; an open end is the empty string."""
+    if bound.kind == "open":
+        return ""
+    if bound.kind == "unknown":
+        return _("unknown")
+    assert bound.date is not None
+    text = when(bound.date)
+    if bound.kind == "not_after":
+        return _("{date} at the latest").format(date=text)
+    if bound.kind == "not_before":
+        return _("{date} at the earliest").format(date=text)
+    return text
+
+
+def date_text(value: DateBound | PartialDate | None) -> str:
+    """A date in the workflow guards' messages: ``2014-03-11``, ``2014-03-11 or later``, ``2014-12 or earlier``,
+    ``an unknown date`` (the notation with words around it; the guards' messages come to words with the rest of
+    their text).
 
     >>> date_text(DateBound.parse("2014-03-11..")), date_text(None)
     ('2014-03-11 or later', 'an unknown date')
     """
-    if when is None:
+    if value is None or (isinstance(value, DateBound) and value.kind in ("unknown", "open")):
         return "an unknown date"
-    if isinstance(when, DateBound) and when.kind in _BOUND_PHRASES:
-        return _BOUND_PHRASES[when.kind].format(d=when.date)
-    return str(when)
+    if isinstance(value, DateBound) and value.kind == "not_after":
+        return f"{value.date} or earlier"
+    if isinstance(value, DateBound) and value.kind == "not_before":
+        return f"{value.date} or later"
+    return str(value.date if isinstance(value, DateBound) else value)
 
 
 def period_words(period: Period) -> str:
-    """A period in words, never more precise than the data (``show``).
+    """A period in words, never more precise than the data.
 
-    >>> period_words(Period.parse("2014/2019")), period_words(Period.parse("2014-03-11/.."))
-    ('from 2014 to 2019', 'from 2014-03-11')
-    >>> period_words(Period.parse("?/?")), period_words(Period.parse("..2017-02-06/2017-02-06.."))
-    ('dates unknown', 'from 2017-02-06 or earlier to 2017-02-06 or later')
+    ``van 2014 tot 2019``, ``vanaf 2016``, ``tot 2019``, ``vanaf 2016, einde onbekend``, ``11 maart 2014``
+    (a period within one partial date), ``zonder datums`` (open at both ends), ``datums onbekend``.
+
+    >>> from streekbeleid.i18n import use_language
+    >>> with use_language("nl"):
+    ...     period_words(Period.parse("..2014-03-11/2019")), period_words(Period.parse("2016/?"))
+    ('van ten laatste 11 maart 2014 tot 2019', 'vanaf 2016, einde onbekend')
+    >>> with use_language("en"):
+    ...     period_words(Period.parse("2014/2019")), period_words(Period.parse("?/?"))
+    ('from 2014 to 2019', 'dates unknown')
     """
     start, end = period.start, period.end
-    if start.kind == "unknown" and end.kind == "unknown":
-        return "dates unknown"
     if start.kind == "open" and end.kind == "open":
-        return "always"
+        return _("no dates")
+    if start.kind == "unknown" and end.kind == "unknown":
+        return _("dates unknown")
     if start == end and start.kind == "date":
-        return f"in {start.date}"
-    words = []
-    if start.kind != "open":
-        words.append("from " + date_text(start))
-    if end.kind != "open":
-        words.append(("to " if words else "until ") + date_text(end))
-    return " ".join(words)
+        return bound_words(start)
+    s, e = bound_words(start), bound_words(end)
+    if start.kind == "unknown":
+        return _("start unknown, until {end}").format(end=e) if e else _("start unknown")
+    if end.kind == "unknown":
+        return _("from {start}, end unknown").format(start=s)
+    if not e:
+        return _("from {start}").format(start=s)
+    if not s:
+        return _("until {end}").format(end=e)
+    return _("from {start} to {end}").format(start=s, end=e)
 
 
 def period_notation(period: Period) -> str:

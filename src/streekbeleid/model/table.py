@@ -30,8 +30,9 @@ from typing import Any
 
 import attrs
 
-from ..i18n import N_, _, bound_words, period_words, when
+from ..i18n import N_, _
 from .dates import DateBound, PartialDate, Period, Truth
+from .phrasing import bound_words, period_words, when
 
 __all__ = ["HEADINGS", "Column", "Ref", "Table", "Tabular", "cell_text", "json_value"]
 
