@@ -42,8 +42,8 @@ from ..errors import DataError, DataProblem
 from ..model.model import Model
 from ..model.records import Source, contained_of, reference_plan
 from ..serialization import FORMAT, Dataset, converter, dataset_json_schema, line_for, parse_data, parse_text
-from ._columns import Columns, Reject
 from ._common import KIND_OF, PathOrFile, export_records, model_records, open_text, whole
+from .columns import Columns, Reject
 
 __all__ = [
     "FORMAT",
@@ -63,7 +63,7 @@ __all__ = [
 #
 # The writer is a copy of the project converter with shortcuts for the commonest field
 # types: it gives exactly what ``converter.unstructure`` gives.  The reader structures a
-# column at a time (``_columns``): exactly what the converter gives, or it steps aside and
+# column at a time (:mod:`.columns`): exactly what the converter gives, or it steps aside and
 # the converter's detailed validation names the problems.  The test suite checks both
 # claims on random models, and the reader's on random damage to them.
 

@@ -152,6 +152,10 @@ class Columns:
                     setter(obj, factory(obj))
         return objs
 
+    def builds(self, cls: type) -> bool:
+        """Whether this reader builds ``cls`` a column at a time (False: it leaves ``cls`` to the converter)."""
+        return self._plan(cls) is not None
+
     def _plan(self, cls: type) -> _Plan | None:
         if cls not in self._plans:
             self._plans[cls] = self._make_plan(cls)
