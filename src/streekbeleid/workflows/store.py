@@ -518,6 +518,7 @@ class EventStore(WorkflowStore):
     ) -> None:
         self.path = str(path)
         self._migrations = tuple(migrations)
+        self._depth = 0
         if self.path != ":memory:":
             Path(self.path).parent.mkdir(parents=True, exist_ok=True)
         try:
@@ -563,8 +564,36 @@ class EventStore(WorkflowStore):
         return db.execute(sql, params)
 
     @contextmanager
+    def transaction(self) -> Iterator[EventStore]:
+        """Every write inside is kept, or none: ``with store.transaction(): ...`` (whole or nothing).
+
+        The writes of :meth:`create` and :meth:`append` within the block become one
+        transaction that holds the write lock until the block ends; an exception that
+        leaves the block undoes them all.  Blocks nest (an inner one is a savepoint).
+        """
+        with self._transaction():
+            yield self
+
+    @contextmanager
     def _transaction(self) -> Iterator[sqlite3.Connection]:
-        """One write transaction that holds the write lock from its start (``BEGIN IMMEDIATE``)."""
+        """One write transaction that holds the write lock from its start (``BEGIN IMMEDIATE``).
+
+        Inside another, a savepoint: undone alone when it fails, kept only if the outer one is.
+        """
+        if self._db.in_transaction:
+            name = f"streekbeleid_{self._depth}"
+            self._depth += 1
+            self._db.execute(f"SAVEPOINT {name}")
+            try:
+                yield self._db
+            except BaseException:
+                self._db.execute(f"ROLLBACK TO {name}")
+                self._db.execute(f"RELEASE {name}")
+                raise
+            finally:
+                self._depth -= 1
+            self._db.execute(f"RELEASE {name}")
+            return
         try:
             self._db.execute("BEGIN IMMEDIATE")
         except sqlite3.OperationalError as exc:
