@@ -133,7 +133,10 @@ except ImportError:  # pragma: no cover - depends on the environment
 def _dumps(data: Any, indent: int | None) -> str:
     if _orjson is not None and indent in (None, 2):
         option = _orjson.OPT_INDENT_2 if indent == 2 else 0
-        return str(_orjson.dumps(data, option=option).decode("utf-8"))
+        try:
+            return str(_orjson.dumps(data, option=option).decode("utf-8"))
+        except _orjson.JSONEncodeError:  # an integer beyond 64 bits: the standard encoder writes it
+            pass
     if indent is None:
         return json.dumps(data, ensure_ascii=False, separators=(",", ":"), check_circular=False)
     return json.dumps(data, ensure_ascii=False, indent=indent)
