@@ -115,9 +115,9 @@ def cmd_import(args: argparse.Namespace) -> int:
     base = load_model(args) if args.merge else None
     if args.path == "-":
         name = "<stdin>"
-        raw = sys.stdin.buffer.read()
-        try:
-            text = raw.decode("utf-8")  # checked as a file is: no replacement characters slip in
+        stream = getattr(sys.stdin, "buffer", None)  # the bytes, when standard input has them
+        try:  # checked as a file is: no replacement or escaped characters slip in
+            text = stream.read().decode("utf-8") if stream is not None else sys.stdin.read()
         except UnicodeDecodeError as exc:
             raise DataError.single(name, None, "", f"cannot read the file: {exc}") from None
         model = parse_json(text, name, base=base)
