@@ -8,7 +8,7 @@ REGIONS := $(patsubst %/pyproject.toml,%,$(wildcard plugins/*/pyproject.toml))
 STAMP := $(VENV)/.installed-test
 DEMO_STAMP := $(VENV)/.installed-demo
 
-.PHONY: demo test lint typecheck pytest docs bench clean install translations
+.PHONY: demo test lint typecheck pytest docs bench clean install fuzz translations
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -40,6 +40,12 @@ pytest: $(STAMP)
 	$(BIN)/pytest
 
 test: lint typecheck pytest docs
+
+# Property-based fuzzing of where input enters (data files, native JSON, workflow payloads), longer than
+# the bounded run of `make test`; a crash it finds becomes a regression test (docs/promises.md).
+FUZZ_EXAMPLES ?= 20000
+fuzz: $(STAMP)
+	STREEKBELEID_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(BIN)/pytest tests/promises/test_fuzz.py -p no:cacheprovider -q
 
 # The documentation site: warnings are errors, every page checked (its examples run in `pytest`).
 docs: $(STAMP)

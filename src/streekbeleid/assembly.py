@@ -8,7 +8,7 @@ model never depends on the order plugins are called in.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import Any
@@ -30,6 +30,7 @@ from .model.records import (
     namespace_of,
     reference_plan,
 )
+from .model.workflow import DecisionRule, Guard, WorkflowDefinition
 from .plugins.manager import CORE_NAMESPACES, CORE_PLUGIN, PluginSet, make_plugin_manager
 from .serialization import load_data_file_located
 
@@ -45,6 +46,7 @@ _HOOK_TYPES: dict[str, tuple[type, ...]] = {
     "streekbeleid_plans": (Plan,),
     "streekbeleid_records": _RECORD_TYPES,
     "streekbeleid_checks": (Check,),
+    "streekbeleid_workflows": (WorkflowDefinition, Guard, DecisionRule),
 }
 
 
@@ -84,40 +86,14 @@ def _collect(ps: PluginSet, name: str) -> _Contribution:
     others = [p for n, p in ps.pm.list_name_plugin() if n != name]
     out = _Contribution()
     problems: list[DataProblem] = []
-    for hookname in ("streekbeleid_data_files", *_HOOK_TYPES, "streekbeleid_workflows"):
+    for hookname in ("streekbeleid_data_files", *_HOOK_TYPES):
         if hookname not in {c.name for c in ps.pm.get_hookcallers(plugin) or []}:
             continue
         caller = ps.pm.subset_hook_caller(hookname, remove_plugins=others)
-        try:
-            results = caller()
-        except Exception as exc:
-            raise PluginError(f"{type(exc).__name__}: {exc}", plugin=name, hook=hookname) from exc
-        for result in results:
-            if result is None:
-                continue
-            try:
-                items = list(result)
-            except TypeError:
-                raise PluginError(
-                    f"returned {type(result).__name__}, not an iterable", plugin=name, hook=hookname
-                ) from None
+        for items in _hook_results(caller, name, hookname):
             if hookname == "streekbeleid_data_files":
                 for file in items:
-                    display = _display(name, file)
-                    try:
-                        ds, lines = load_data_file_located(file, display)
-                    except DataError as exc:
-                        problems.extend(exc.problems)
-                        continue
-                    for kind in RECORD_KINDS:
-                        for i, record in enumerate(getattr(ds, kind)):
-                            line = lines.get(f"$.{kind}[{i}]")
-                            out.locations.setdefault(record.id, f"{display}:{line}" if line else display)
-                    out.records.extend(ds.records())
-                    out.workflows.extend(getattr(ds, "workflows", ()))
-                continue
-            if hookname == "streekbeleid_workflows":
-                out.workflows.extend(items)
+                    _read_data_file(out, problems, name, file)
                 continue
             wrong = [i for i in items if not isinstance(i, _HOOK_TYPES[hookname])]
             if wrong:
@@ -127,10 +103,62 @@ def _collect(ps: PluginSet, name: str) -> _Contribution:
                     plugin=name,
                     hook=hookname,
                 )
-            (out.checks if hookname == "streekbeleid_checks" else out.records).extend(items)
+            if hookname == "streekbeleid_workflows":
+                out.workflows.extend(items)
+            else:
+                (out.checks if hookname == "streekbeleid_checks" else out.records).extend(items)
     if problems:
         raise DataError(problems)
     return out
+
+
+def _hook_results(caller: Any, name: str, hookname: str) -> Iterator[list[Any]]:
+    """Each result of one plugin's hook as a list; anything else is a PluginError naming plugin and hook.
+
+    A hook may raise, return None (nothing), return a generator that raises half-way, or return
+    something that is not a collection at all (a string is a collection of characters: refused too).
+    """
+    try:
+        results = caller()
+    except Exception as exc:  # a broken plugin must not brick the tool
+        raise PluginError(f"{type(exc).__name__}: {exc}", plugin=name, hook=hookname) from exc
+    for result in results:
+        if result is None:
+            continue
+        if isinstance(result, (str, bytes, Mapping)) or not isinstance(result, Iterable):
+            raise PluginError(
+                f"returned {type(result).__name__} {result!r:.80}, not a list", plugin=name, hook=hookname
+            )
+        try:
+            yield list(result)
+        except Exception as exc:  # a generator that raises half-way
+            raise PluginError(f"{type(exc).__name__}: {exc}", plugin=name, hook=hookname) from exc
+
+
+def _read_data_file(out: _Contribution, problems: list[DataProblem], name: str, file: Any) -> None:
+    """Read one file a plugin's ``streekbeleid_data_files`` named into its contribution."""
+    if not isinstance(file, (Path, Traversable)):
+        raise PluginError(
+            f"returned {type(file).__name__} {file!r:.80}; expected a pathlib.Path or an importlib.resources "
+            "file (files(__package__) / 'data' / 'x.yaml'), not a string",
+            plugin=name,
+            hook="streekbeleid_data_files",
+        )
+    display = _display(name, file)
+    try:
+        ds, lines = load_data_file_located(file, display)  # type: ignore[arg-type]  # Traversable.name is read-only
+    except DataError as exc:
+        problems.extend(exc.problems)
+        return
+    except Exception as exc:  # noqa: BLE001 - a file that cannot be read, however it fails
+        problems.append(DataProblem(display, None, "", f"cannot read the file: {type(exc).__name__}: {exc}"))
+        return
+    for kind in RECORD_KINDS:
+        for i, record in enumerate(getattr(ds, kind)):
+            line = lines.get(f"$.{kind}[{i}]")
+            out.locations.setdefault(record.id, f"{display}:{line}" if line else display)
+    out.records.extend(ds.records())
+    out.workflows.extend(getattr(ds, "workflows", ()))
 
 
 def references(record: Any) -> Iterator[tuple[str, str]]:
@@ -228,7 +256,7 @@ def assemble(ps: PluginSet) -> Model:
             if ps.strict or name == CORE_PLUGIN:
                 data_problems.extend(exc.problems)
             else:
-                ps.fail(name, f"bad data:\n{exc}")
+                ps.fail(name, f"bad data:\n{exc}", hook="streekbeleid_data_files")
         except PluginError as exc:
             if name == CORE_PLUGIN:
                 raise

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import errno
+import os
 from collections.abc import Callable, Iterable, Sequence
 
 import attrs
@@ -16,6 +18,7 @@ __all__ = [
     "AssemblyError",
     "WorkflowError",
     "PublishError",
+    "FileSystemError",
 ]
 
 
@@ -129,3 +132,38 @@ class WorkflowError(StreekbeleidError):
 
 class PublishError(StreekbeleidError):
     """Publishing to a SPARQL store failed: one line that starts with its rule (``publish.count``, ...)."""
+
+
+class FileSystemError(StreekbeleidError, OSError):
+    """A path the user gave cannot be used: one line naming the path and what to do.
+
+    >>> str(FileSystemError.of(IsADirectoryError(errno.EISDIR, "Is a directory", "out")))
+    'out is a folder, not a file: give the path of a file'
+    """
+
+    @classmethod
+    def of(cls, exc: OSError, path: str | os.PathLike[str] | None = None) -> FileSystemError:
+        """The one-line error for an ``OSError`` (about ``path``, else the path the error names)."""
+        where = os.fspath(path) if path is not None else exc.filename2 or exc.filename
+        where = os.fsdecode(where) if where is not None else "the path"
+        code = exc.errno
+        if code == errno.EISDIR:
+            text = f"{where} is a folder, not a file: give the path of a file"
+        elif code == errno.EEXIST:
+            text = f"{where} is a file where a folder is needed: remove it or choose another path"
+        elif code == errno.ENOTDIR:
+            text = f"{where}: part of this path is a file, not a folder: choose a path whose folders are folders"
+        elif code in (errno.EACCES, errno.EPERM):
+            text = f"{where}: no permission: choose a place you may write to, or change its permissions"
+        elif code == errno.EROFS:
+            text = f"{where} is on a read-only file system: choose another place"
+        elif code == errno.ENOENT:
+            text = f"{where}: no such file or folder: check the path, or create its folder first"
+        elif code == errno.ENOSPC:
+            text = f"{where}: no space left on the device: free some space or choose another place"
+        else:
+            text = f"{where}: {exc.strerror or exc}"
+        return cls(code or 0, text)
+
+    def __str__(self) -> str:
+        return str(self.strerror)

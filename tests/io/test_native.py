@@ -48,6 +48,7 @@ from streekbeleid import (
     Tally,
     Territory,
     Theme,
+    Truth,
     VoteCount,
 )
 from streekbeleid.io import native
@@ -191,7 +192,8 @@ _bounds = st.one_of(
     st.builds(DateBound, st.sampled_from(["date", "not_after", "not_before"]), _partial_dates),
     st.builds(DateBound, st.sampled_from(["unknown", "open"])),
 )
-_periods = st.builds(Period, _bounds, _bounds)
+# records refuse a period that certainly ends before it starts
+_periods = st.builds(Period, _bounds, _bounds).filter(lambda p: p.ends_before_start() is not Truth.YES)
 _sources = st.lists(st.builds(Source, document=_text, locator=_opt_text), max_size=2)
 _counts = st.none() | st.integers(0, 500)
 _index = st.integers(0, 1000)
@@ -395,8 +397,8 @@ def models(draw: st.DrawFn) -> Model:
         subject=one(pids),
         by=draw(_text),
         among=(region.id if draw(_bool) else None),
-        count=n(0, 50),
-        out_of=draw(_counts),
+        count=(count := n(0, 50)),
+        out_of=None if (out_of := draw(_counts)) is None else max(out_of, count),  # never more counted than out of
         named=some(aids),
         date=draw(_opt_dates),
     )

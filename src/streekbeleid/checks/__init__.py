@@ -55,6 +55,12 @@ def checks_of(model: Model) -> tuple[Check, ...]:
     return (*CORE_CHECKS, *model.checks)
 
 
+def _of_plugin(model: Model, rule: Check) -> str:
+    """`` of plugin 'x' (hook streekbeleid_checks)`` for a check a plugin contributed."""
+    owners = [p.name for p in model.plugins if rule.name.split(".")[0] == p.name]
+    return f" of plugin {owners[0]!r} (hook streekbeleid_checks)" if owners else ""
+
+
 def check(model: Model, *, rules: Iterable[str] | None = None) -> list[Problem]:
     """Run the checks on a model or a slice and return every problem found, errors first.
 
@@ -79,13 +85,17 @@ def check(model: Model, *, rules: Iterable[str] | None = None) -> list[Problem]:
     problems: list[Problem] = []
     for rule in selected:
         try:
-            problems.extend(rule.function(model))
+            found = list(rule.function(model) or ())
+            wrong = next((p for p in found if not isinstance(p, Problem)), None)
+            if wrong is not None:
+                raise TypeError(f"it returned {type(wrong).__name__} {wrong!r:.80}, not a Problem")
+            problems.extend(found)
         except Exception as exc:  # noqa: BLE001 - a broken plugin check becomes a finding, not a crash
             problems.append(
                 Problem(
                     severity="error",
                     rule=rule.name,
-                    message=f"The check {rule.name!r} failed: {type(exc).__name__}: {exc}",
+                    message=f"The check {rule.name!r}{_of_plugin(model, rule)} failed: {type(exc).__name__}: {exc}",
                 )
             )
     rank = {s: i for i, s in enumerate(SEVERITIES)}

@@ -93,8 +93,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         return 0
     except Exception as exc:
-        from ..errors import StreekbeleidError
+        from ..errors import FileSystemError, StreekbeleidError
 
+        if isinstance(exc, OSError) and not isinstance(exc, StreekbeleidError) and not args.debug:
+            exc = FileSystemError.of(exc)  # a path the user gave that cannot be used: one line, exit 2
         if args.debug or not isinstance(exc, StreekbeleidError):
             raise
         text = str(exc)

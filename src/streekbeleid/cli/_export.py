@@ -61,11 +61,12 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
         parents=[common],
         help="check a native JSON file and summarise it (or read it into the installed model with --merge)",
         description=(
-            "Read a native JSON export (or a JSON/YAML data file). Every problem is reported as "
+            "Read a native JSON export or a JSON/YAML data file (.yaml, .yml; standard input is read as JSON). "
+            "Every problem is reported as "
             "file:line: $.path: message and the exit status is 2; nothing is half-read."
         ),
     )
-    p.add_argument("path", help="the file to read ('-' for standard input)")
+    p.add_argument("path", help="the file to read: .json, .yaml or .yml ('-' for JSON on standard input)")
     p.add_argument(
         "--merge",
         action="store_true",
@@ -106,13 +107,24 @@ def cmd_export(args: argparse.Namespace) -> int:
 def cmd_import(args: argparse.Namespace) -> int:
     from pathlib import Path
 
+    from ..errors import DataError
     from ..io._common import KIND_OF, model_records
-    from ..io.native import parse_json, read_json
+    from ..io.native import from_data, parse_json, read_json
+    from ..serialization import read_data_file
 
     base = load_model(args) if args.merge else None
     if args.path == "-":
         name = "<stdin>"
-        model = parse_json(sys.stdin.read(), name, base=base)
+        stream = getattr(sys.stdin, "buffer", None)  # the bytes, when standard input has them
+        try:  # checked as a file is: no replacement or escaped characters slip in
+            text = stream.read().decode("utf-8") if stream is not None else sys.stdin.read()
+        except UnicodeDecodeError as exc:
+            raise DataError.single(name, None, "", f"cannot read the file: {exc}") from None
+        model = parse_json(text, name, base=base)
+    elif args.path.endswith((".yaml", ".yml")):  # a data file, as the help says
+        name = str(Path(args.path))
+        data, lines = read_data_file(Path(args.path), name)
+        model = from_data(data if data is not None else {}, name, base=base, lines=lines)
     else:
         name = str(Path(args.path))  # as read_json names it
         model = read_json(args.path, base=base)

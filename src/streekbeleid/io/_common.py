@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import json
 import os
 import re
@@ -19,6 +20,7 @@ from urllib.parse import quote
 import attrs
 
 from ..assembly import defined_ids, references
+from ..errors import FileSystemError
 from ..model.dates import DateBound, PartialDate, Period
 from ..model.model import Model
 from ..model.phrasing import name as label_of  # a readable name for an id, as the formats write it
@@ -279,15 +281,37 @@ def write_atomic(path: Path, *, binary: bool = False) -> Iterator[IO[Any]]:
     """Write a file through a temporary file beside it, renamed into place only on success.
 
     A failing exporter leaves the old file, or none, never half a file.  Text is UTF-8; ``binary`` gives a
-    file of bytes (a workbook).
+    file of bytes (a workbook).  The file gets the permissions any new file of the user gets (the umask),
+    not the temporary file's private 0600.  A path that cannot be written is a
+    :class:`~streekbeleid.errors.FileSystemError` naming it.
     """
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    if path.is_dir():
+        raise FileSystemError.of(IsADirectoryError(errno.EISDIR, "Is a directory", str(path)))
     try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise FileSystemError.of(exc) from None  # names the part of the path that is in the way
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    except OSError as exc:
+        raise FileSystemError.of(exc, path) from None
+    try:
+        os.fchmod(fd, 0o666 & ~_umask())
         with os.fdopen(fd, "wb") if binary else os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
             yield fh
         os.replace(tmp, path)
-    except BaseException:
+    except BaseException as exc:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
+        if isinstance(exc, OSError) and not isinstance(exc, FileSystemError):
+            raise FileSystemError.of(exc, path) from None
         raise
+
+
+def _umask() -> int:
+    """The process's umask: from ``/proc`` on Linux (setting it to read it races with other threads)."""
+    with contextlib.suppress(OSError, ValueError, StopIteration), open("/proc/self/status", encoding="ascii") as status:
+        return int(next(line for line in status if line.startswith("Umask:")).split()[1], 8)
+    mask = os.umask(0o022)  # elsewhere: set it and set it back
+    os.umask(mask)
+    return mask

@@ -33,8 +33,18 @@ from typing import Any, Literal
 import attrs
 import cattrs
 
-from ..model.dates import PartialDate, Period
-from ..model.records import ID_PATTERN, OneOf, Source, check_id, check_ids, non_negative, reference_of, to_tuple
+from ..model.dates import PartialDate, Period, Truth
+from ..model.records import (
+    ID_PATTERN,
+    OneOf,
+    Source,
+    check_id,
+    check_ids,
+    non_negative,
+    ordered,
+    reference_of,
+    to_tuple,
+)
 
 __all__ = ["Reject", "Columns"]
 
@@ -179,7 +189,7 @@ class Columns:
             if not field.init or field.alias != field.name or not isinstance(descriptor, MemberDescriptorType):
                 return None
             if field.converter not in (None, to_tuple) or (
-                field.validator not in (None, non_negative, _id_validator(field))
+                field.validator not in (None, non_negative, ordered, _id_validator(field))
                 and not isinstance(field.validator, OneOf)
             ):
                 return None  # a converter or validator whose effect the column steps do not reproduce
@@ -222,7 +232,8 @@ class Columns:
                 own=own,
             )
         if tp is Period and not optional:
-            return self._parsed(Period.parse, (str,), "periods", default, optional=False)
+            parse = _ordered_period if validator is ordered else Period.parse
+            return self._parsed(parse, (str,), "periods", default, optional=False)
         if tp is PartialDate:
             return self._parsed(PartialDate.parse, (str, int), "dates", default, optional=optional)
         if typing.get_origin(tp) is tuple and len(args) == 2 and args[1] is Ellipsis and not optional:
@@ -323,6 +334,14 @@ class Columns:
             return [None if v is MISSING or v is None else next(built) for v in column]
 
         return step
+
+
+def _ordered_period(text: Any) -> Period:
+    """A period, refused (the converter then names the problem) when it ends before it starts."""
+    period = Period.parse(text)
+    if period.ends_before_start() is Truth.YES:
+        raise Reject("a period that ends before it starts")
+    return period
 
 
 def _id_validator(field: attrs.Attribute[Any]) -> Any:

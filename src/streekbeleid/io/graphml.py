@@ -10,6 +10,7 @@ allows: text, integers, doubles and booleans.
 - a period is ``valid`` in the model's notation (``2014/..2019``), and its bounds
   ``valid_start``/``valid_end`` (left out when open);
 - vote counts become ``votes_yes``/``votes_no``/``votes_abstain``; an amount a double;
+- characters XML cannot hold (control characters) become U+FFFD, so the file always parses;
 - sources become ``sources`` (``document (locator); ...``); nested structures
   (seat groups, cadence rules, indicators) their native JSON text;
 - an edge that stands for a record of its own (membership, lineage, relation,
@@ -25,6 +26,9 @@ allows: text, integers, doubles and booleans.
 
 from __future__ import annotations
 
+import re
+from typing import Any
+
 import attrs
 import networkx as nx
 
@@ -39,6 +43,18 @@ __all__ = ["generate_graphml", "to_graphml_graph", "write_graphml"]
 
 _EDGE_OWN = (Membership, Lineage, Relation, RegionPart)
 _ENDPOINTS = {"organization", "member", "subject", "object", "territory"}
+
+
+#: What XML 1.0 cannot hold (control characters but tab and newlines, lone surrogates, U+FFFE/U+FFFF).
+_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def _xml_safe(attributes: dict[str, Any]) -> dict[str, Any]:
+    """Text XML cannot hold becomes U+FFFD (the replacement character), so the file always parses."""
+    for name, value in attributes.items():
+        if isinstance(value, str) and _NOT_XML.search(value):
+            attributes[name] = _NOT_XML.sub("\ufffd", value)
+    return attributes
 
 
 def to_graphml_graph(model: Model) -> nx.MultiDiGraph:
@@ -59,7 +75,7 @@ def to_graphml_graph(model: Model) -> nx.MultiDiGraph:
             attributes["item_count"] = len(rec.items)
         if isinstance(rec, Region):
             attributes["part_count"] = len(rec.parts)
-        graph.add_node(node, **attributes)
+        graph.add_node(node, **_xml_safe(attributes))
     for u, v, key, data in model.graph.edges(keys=True, data=True):
         rec = data["record"]
         if isinstance(rec, _EDGE_OWN):
@@ -71,7 +87,7 @@ def to_graphml_graph(model: Model) -> nx.MultiDiGraph:
         else:
             attributes = flatten(rec, skip={f.name for f in attrs.fields(type(rec))} - {"valid"})
         attributes["kind"] = data["kind"]
-        graph.add_edge(u, v, key=key, **attributes)
+        graph.add_edge(u, v, key=key, **_xml_safe(attributes))
     return graph
 
 

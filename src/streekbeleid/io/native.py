@@ -133,7 +133,10 @@ except ImportError:  # pragma: no cover - depends on the environment
 def _dumps(data: Any, indent: int | None) -> str:
     if _orjson is not None and indent in (None, 2):
         option = _orjson.OPT_INDENT_2 if indent == 2 else 0
-        return str(_orjson.dumps(data, option=option).decode("utf-8"))
+        try:
+            return str(_orjson.dumps(data, option=option).decode("utf-8"))
+        except _orjson.JSONEncodeError:  # an integer beyond 64 bits: the standard encoder writes it
+            pass
     if indent is None:
         return json.dumps(data, ensure_ascii=False, separators=(",", ":"), check_circular=False)
     return json.dumps(data, ensure_ascii=False, indent=indent)
@@ -170,8 +173,9 @@ def _loads(text: str, name: str) -> Any:
         else:
             body = text[:-1] if text.endswith("\n") else text
             option = _orjson.OPT_INDENT_2 if body.startswith("{\n") else 0
-            if _orjson.dumps(data, option=option) == body.encode("utf-8"):
-                return data
+            with contextlib.suppress(_orjson.JSONEncodeError):  # deeper than orjson writes: the decoder reads it
+                if _orjson.dumps(data, option=option) == body.encode("utf-8"):
+                    return data
     try:
         return _decoder.decode(text)
     except json.JSONDecodeError as exc:
@@ -180,6 +184,14 @@ def _loads(text: str, name: str) -> Any:
         # the data-file reader finds and places every duplicate key
         parse_text(text, name, is_json=True)
         raise DataError.single(name, None, "", "duplicate key") from None
+    except (ValueError, RecursionError) as exc:  # nested too deep, an integer too long: the reader says where
+        raise _beyond_bounds(text, name, exc) from None
+
+
+def _beyond_bounds(text: str, name: str, exc: Exception) -> DataError:
+    """The error for JSON beyond the reader's bounds (depth, integer size), with its line when it has one."""
+    parse_text(text, name, is_json=True)  # raises naming file, line and path
+    return DataError.single(name, None, "", f"cannot read the JSON: {type(exc).__name__}: {exc}")
 
 
 # ------------------------------------------------------------------ writing
@@ -281,7 +293,10 @@ def parse_json(text: str | bytes, name: str = "<string>", *, base: Model | None 
         text = text.decode("utf-8")
     with _gc_paused():
         data = _loads(text, name)
-        return from_data(data, name, base=base, lines=_line_finder(text, name))
+        try:
+            return from_data(data, name, base=base, lines=_line_finder(text, name))
+        except RecursionError as exc:  # records nested deeper than structuring can follow
+            raise _beyond_bounds(text, name, exc) from None
 
 
 def dataset_from_json(text: str | bytes, name: str = "<string>") -> Dataset:
@@ -292,7 +307,11 @@ def dataset_from_json(text: str | bytes, name: str = "<string>") -> Dataset:
     if isinstance(text, bytes):
         text = text.decode("utf-8")
     with _gc_paused():
-        return _structure(_loads(text, name), name, _line_finder(text, name))
+        data = _loads(text, name)
+        try:
+            return _structure(data, name, _line_finder(text, name))
+        except RecursionError as exc:
+            raise _beyond_bounds(text, name, exc) from None
 
 
 def _line_finder(text: str, name: str) -> Callable[[], Mapping[str, int]]:

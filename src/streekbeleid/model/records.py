@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 import attrs
 
-from .dates import ALWAYS, PartialDate, Period
+from .dates import ALWAYS, PartialDate, Period, Truth
 
 if TYPE_CHECKING:
     from .model import Model
@@ -101,6 +101,24 @@ def non_negative(_inst: object, attribute: attrs.Attribute[Any], value: int | No
     """A validator: a count that is not negative (or None)."""
     if value is not None and value < 0:
         raise ValueError(f"{attribute.name}: must not be negative, got {value}")
+
+
+def finite(_inst: object, attribute: attrs.Attribute[Any], value: Decimal | None) -> None:
+    """A validator: an amount that is a number (not NaN, not infinite), or None."""
+    if value is not None and not value.is_finite():
+        raise ValueError(f"{attribute.name}: must be a finite amount, got {value}")
+
+
+def ordered(_inst: object, attribute: attrs.Attribute[Any], value: Period) -> None:
+    """A validator: a period that certainly ends before it starts is refused (one that may is left to ``check``)."""
+    if isinstance(value, Period) and value.ends_before_start() is Truth.YES:
+        raise ValueError(f"{attribute.name}: {value} ends before it starts")
+
+
+def _at_most_out_of(inst: Any, attribute: attrs.Attribute[Any], value: int | None) -> None:
+    non_negative(inst, attribute, value)
+    if value is not None and inst is not None and inst.count > value:
+        raise ValueError(f"{attribute.name}: counts {inst.count} of {value}; count cannot exceed {attribute.name}")
 
 
 def to_tuple(value: Iterable[Any]) -> tuple[Any, ...]:
@@ -249,7 +267,7 @@ def _records_in(tp: Any) -> list[type]:
 
 
 def _valid() -> Any:
-    return attrs.field(default=ALWAYS)
+    return attrs.field(default=ALWAYS, validator=ordered)
 
 
 @attrs.frozen(kw_only=True)
@@ -505,7 +523,7 @@ class Baseline:
 
 @attrs.frozen(kw_only=True)
 class IndicatorPeriod:
-    valid: Period
+    valid: Period = attrs.field(validator=ordered)
     target: str | None = None
     actual: str | None = None
 
@@ -653,7 +671,7 @@ class Decision:
     unanimous: bool | None = None
     authoritative: bool | None = None
     description: str | None = None
-    valid: Period = attrs.field(default=attrs.Factory(_since_date, takes_self=True))
+    valid: Period = attrs.field(default=attrs.Factory(_since_date, takes_self=True), validator=ordered)
     sources: tuple[Source, ...] = attrs.field(default=(), converter=to_tuple)
 
 
@@ -672,11 +690,11 @@ class Tally:
     by: str
     among: str | None = ref("among")
     count: int = attrs.field(validator=non_negative)
-    out_of: int | None = attrs.field(default=None, validator=non_negative)
+    out_of: int | None = attrs.field(default=None, validator=_at_most_out_of)
     named: tuple[str, ...] = refs("decided_by")
     date: PartialDate | None = None
     description: str | None = None
-    valid: Period = attrs.field(default=attrs.Factory(_since_date, takes_self=True))
+    valid: Period = attrs.field(default=attrs.Factory(_since_date, takes_self=True), validator=ordered)
     sources: tuple[Source, ...] = attrs.field(default=(), converter=to_tuple)
 
 
@@ -692,7 +710,7 @@ class Funding:
     funder: str = ref("funded_by", required=True)
     recipient: str | None = ref("received_by")
     subject: str | None = ref("concerns")
-    amount: Decimal | None = None
+    amount: Decimal | None = attrs.field(default=None, validator=finite)
     currency: str = "EUR"
     share: str | None = None
     description: str | None = None

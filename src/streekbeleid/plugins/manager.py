@@ -145,7 +145,10 @@ def make_plugin_manager(
     for name, candidates in sorted(by_name.items()):
         if wanted is not None and name not in wanted:
             continue
-        if name == CORE_PLUGIN or len(candidates) > 1:
+        if name == CORE_PLUGIN:
+            _refuse_core_claims(ps, candidates)
+            continue
+        if len(candidates) > 1:
             dists = ", ".join(f"{_dist(ep)[0]} {_dist(ep)[1]}" for ep in candidates)
             ps.infos[name] = PluginInfo(
                 name=name, distribution=_dist(candidates[0])[0], version=_dist(candidates[0])[1]
@@ -167,6 +170,19 @@ def make_plugin_manager(
         ps.infos[name] = PluginInfo(name=name, hooks=_hooks_of(pm, plugin))
     _check_pending(ps)
     return ps
+
+
+def _refuse_core_claims(ps: PluginSet, candidates: Sequence[EntryPoint]) -> None:
+    """An entry point named ``core`` is left out; the core catalogue stays registered and loaded."""
+    for ep in candidates:
+        dist, ver = _dist(ep)
+        key = f"{CORE_PLUGIN}@{dist or ep.value}"
+        ps.infos[key] = PluginInfo(name=key, distribution=dist, version=ver)
+        ps.fail(
+            key,
+            f"the entry point {ep.name!r} = {ep.value!r} takes the name of the core catalogue; "
+            "name the entry point after the region's slug instead",
+        )
 
 
 def _dist(ep: EntryPoint) -> tuple[str | None, str | None]:

@@ -15,8 +15,10 @@ source documents, and tests that use :mod:`streekbeleid.testing`.
 
 from __future__ import annotations
 
+import json
 import re
 import string
+import unicodedata
 from datetime import date
 from importlib.resources import files
 from importlib.resources.abc import Traversable
@@ -52,13 +54,32 @@ def template_files() -> list[tuple[str, Traversable]]:
 
 
 def _check_slug(slug: str) -> None:
-    if not re.match(SLUG_PATTERN, slug):
+    if not re.fullmatch(SLUG_PATTERN, slug):  # fullmatch: "$" alone would let "kempen\n" in
         raise StreekbeleidError(
             f"{slug!r} is not a valid region slug: use lower-case letters, digits and underscores, "
             "starting with a letter (e.g. kempen, halle_vilvoorde)"
         )
     if slug in CORE_NAMESPACES or slug == CORE_PLUGIN:
         raise StreekbeleidError(f"{slug!r} is a namespace of the core; choose another slug")
+
+
+def _check_name(name: str) -> None:
+    bad = sorted({c for c in name if unicodedata.category(c) in ("Cc", "Cf", "Zl", "Zp")})
+    if not name.strip() or bad:
+        raise StreekbeleidError(
+            f"{name!r} is not a usable region name: give one line of text"
+            + (f" without control characters ({', '.join(map(repr, bad))})" if bad else "")
+        )
+
+
+def _in_quotes(text: str) -> str:
+    """``text`` for the inside of a double-quoted YAML, TOML or Python string (JSON's escapes are valid in all)."""
+    return json.dumps(text, ensure_ascii=False)[1:-1]
+
+
+def _in_docstring(text: str) -> str:
+    """``text`` for the inside of a (non-raw) Python docstring: backslashes and quotes escaped."""
+    return text.replace("\\", "\\\\").replace('"', '\\"')
 
 
 def new_region(slug: str, path: str | Path = "plugins", *, name: str | None = None, force: bool = False) -> Path:
@@ -70,12 +91,17 @@ def new_region(slug: str, path: str | Path = "plugins", *, name: str | None = No
     :param force: write into an existing, non-empty folder (files of the same name are overwritten).
     """
     _check_slug(slug)
+    name = name or slug.replace("_", " ").title()
+    _check_name(name)
     root = Path(path) / slug
     if root.exists() and any(root.iterdir()) and not force:
         raise StreekbeleidError(f"{root} exists and is not empty; choose another slug or path (or --force)")
     values = {
         "slug": slug,
-        "name": name or slug.replace("_", " ").title(),
+        "name": name,  # plain text: comments, the README, the example source
+        "name_quoted": _in_quotes(name),  # inside "..." in YAML and TOML
+        "name_doc": _in_docstring(name),  # inside a Python docstring
+        "name_repr_doc": _in_docstring(repr(name)),  # what a doctest prints for it
         "package": f"streekbeleid_{slug}",
         "distribution": f"streekbeleid-{slug.replace('_', '-')}",
         "core_version": __version__,

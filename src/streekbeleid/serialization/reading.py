@@ -20,7 +20,17 @@ from cattrs.v import format_exception
 from ..errors import DataError, DataProblem
 from .structuring import converter, describe
 
-__all__ = ["Readable", "line_for", "parse_data", "parse_text", "read_data_file", "read_or_refuse"]
+__all__ = [
+    "MAX_DEPTH",
+    "MAX_INT_DIGITS",
+    "Readable",
+    "line_for",
+    "loads_json",
+    "parse_data",
+    "parse_text",
+    "read_data_file",
+    "read_or_refuse",
+]
 
 T = TypeVar("T")
 
@@ -53,31 +63,69 @@ class Readable(Protocol):
 
 
 _PLAIN_TAGS = frozenset({"tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"})
+_INT_TAG = "tag:yaml.org,2002:int"
+
+#: How deep data may nest: a plan's items within items, their indicators and periods take a dozen levels.
+MAX_DEPTH = 64
+#: How many digits an integer may have (a count of seats or votes needs a handful).
+MAX_INT_DIGITS = 100
+#: How many values YAML aliases may expand a file to: this many per character of the file, and a floor.
+_EXPANSION_PER_CHAR, _EXPANSION_FLOOR = 10, 100_000
+
+
+class _Bounds(Exception):
+    """Input beyond the bounds above: where and why (raised out of the walk, reported as a DataError)."""
+
+    def __init__(self, line: int, path: str, message: str) -> None:
+        super().__init__(message)
+        short = path if len(path) <= 100 else f"{path[:90]}..."  # one line, however deep
+        self.line, self.path, self.message = line, short, message
 
 
 def _walk_node(
-    node: yaml.Node, loader: _Loader, path: str, lines: dict[str, int], problems: list[tuple[int, str, str]]
+    node: yaml.Node,
+    loader: _Loader,
+    path: str,
+    lines: dict[str, int],
+    problems: list[tuple[int, str, str]],
+    budget: list[int],
+    depth: int = 0,
 ) -> Any:
-    lines.setdefault(path, node.start_mark.line + 1)
+    line = node.start_mark.line + 1
+    lines.setdefault(path, line)
+    budget[0] -= 1
+    if budget[0] < 0:
+        raise _Bounds(line, path, "YAML aliases expand this file beyond what a data file holds; write the values out")
+    if depth > MAX_DEPTH:
+        raise _Bounds(line, path, f"nested more than {MAX_DEPTH} levels deep")
     if isinstance(node, (yaml.MappingNode, yaml.SequenceNode)) and node.tag not in _PLAIN_TAGS:
-        problems.append((node.start_mark.line + 1, path, f"unsupported YAML tag {node.tag!r}"))
+        problems.append((line, path, f"unsupported YAML tag {node.tag!r}"))
         return None
     if isinstance(node, yaml.MappingNode):
         loader.flatten_mapping(node)
         out: dict[str, Any] = {}
         for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                problems.append((key_node.start_mark.line + 1, path, "keys must be text, not a list or mapping"))
+                continue
             key = loader.construct_object(key_node)
             if not isinstance(key, str):
-                problems.append((key_node.start_mark.line + 1, path, f"keys must be text, got {key!r}"))
+                problems.append((key_node.start_mark.line + 1, path, f"keys must be text, got {key!r:.80}"))
                 continue
             child = f"{path}.{key}"
             if key in out:
                 problems.append((key_node.start_mark.line + 1, child, "duplicate key"))
             lines[child] = key_node.start_mark.line + 1
-            out[key] = _walk_node(value_node, loader, child, lines, problems)
+            out[key] = _walk_node(value_node, loader, child, lines, problems, budget, depth + 1)
         return out
     if isinstance(node, yaml.SequenceNode):
-        return [_walk_node(item, loader, f"{path}[{i}]", lines, problems) for i, item in enumerate(node.value)]
+        return [
+            _walk_node(item, loader, f"{path}[{i}]", lines, problems, budget, depth + 1)
+            for i, item in enumerate(node.value)
+        ]
+    if node.tag == _INT_TAG and len(node.value) > MAX_INT_DIGITS:
+        problems.append((line, path, f"an integer of {len(node.value)} characters; at most {MAX_INT_DIGITS} digits"))
+        return None
     return loader.construct_object(node, deep=True)
 
 
@@ -100,31 +148,84 @@ def read_data_file(source: Path | Readable, display: str | None = None) -> tuple
 
 
 def parse_text(text: str, name: str, *, is_json: bool = False) -> tuple[Any, dict[str, int]]:
-    """Parse YAML or JSON text into plain data and a map from JSON path to line."""
+    """Parse YAML or JSON text into plain data and a map from JSON path to line.
+
+    Bounded: YAML aliases may not expand a file beyond ten values per character, data may not nest
+    more than :data:`MAX_DEPTH` levels, an integer may not have more than :data:`MAX_INT_DIGITS`
+    digits; each is one problem naming file and line.
+    """
     lines: dict[str, int] = {}
     problems: list[tuple[int, str, str]] = []
+    data: Any = None
+    unreadable = ""
     if is_json:
         try:
             data = json.loads(text)
         except json.JSONDecodeError as exc:
             raise DataError.single(name, exc.lineno, "", f"invalid JSON: {exc.msg}") from None
+        except (ValueError, RecursionError) as exc:  # nested too deep, an integer too long: the walk says where
+            unreadable = str(exc)
     loader = _Loader(text)
+    budget = [max(_EXPANSION_FLOOR, _EXPANSION_PER_CHAR * len(text))]
     try:
         node = loader.get_single_node()
         if node is None:
-            return ({} if not is_json else data), lines
-        walked = _walk_node(node, loader, "$", lines, problems)
+            walked: Any = {}
+        else:
+            walked = _walk_node(node, loader, "$", lines, problems, budget)
+    except _Bounds as exc:
+        raise DataError.single(name, exc.line, exc.path, exc.message) from None
     except yaml.MarkedYAMLError as exc:
-        if is_json:  # JSON that YAML cannot read: keep the data, lose the lines
+        if is_json and not unreadable:  # JSON that YAML cannot read: keep the data, lose the lines
             return data, lines
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark is not None else None
-        raise DataError.single(name, line, "", f"invalid YAML: {exc.problem or exc}") from None
+        what = "JSON" if is_json else "YAML"
+        raise DataError.single(name, line, "", f"invalid {what}: {exc.problem or exc}") from None
+    except yaml.YAMLError as exc:  # a problem without a place
+        raise DataError.single(name, None, "", f"invalid {'JSON' if is_json else 'YAML'}: {exc}") from None
     finally:
         loader.dispose()
     if problems:
         raise DataError([DataProblem(name, line, path, msg) for line, path, msg in problems])
-    return (data if is_json else walked), lines
+    if unreadable:
+        raise DataError.single(name, None, "", f"cannot read the JSON: {unreadable}")
+    if is_json:
+        return ({} if node is None else data), lines
+    return walked, lines
+
+
+def loads_json(text: str, name: str) -> Any:
+    """Parse a JSON value a person typed (a payload): bounded as :func:`parse_text`, without NaN or Infinity.
+
+    :raises DataError: naming ``name`` and saying what is wrong, in one line.
+    """
+
+    def number(digits: str) -> int:
+        if len(digits.lstrip("-")) > MAX_INT_DIGITS:
+            raise ValueError(f"an integer of {len(digits)} characters; at most {MAX_INT_DIGITS} digits")
+        return int(digits)
+
+    def constant(word: str) -> Any:
+        raise ValueError(f"{word} is not a number JSON allows")
+
+    try:
+        data = json.loads(text, parse_int=number, parse_constant=constant)
+    except json.JSONDecodeError as exc:
+        raise DataError.single(name, None, "", f"not JSON: {exc}") from None
+    except (ValueError, RecursionError) as exc:
+        message = str(exc) if isinstance(exc, ValueError) else f"nested more than {MAX_DEPTH} levels deep"
+        raise DataError.single(name, None, "", message) from None
+    stack: list[tuple[Any, int]] = [(data, 0)]
+    while stack:  # depth, without recursion
+        value, depth = stack.pop()
+        if depth > MAX_DEPTH:
+            raise DataError.single(name, None, "", f"nested more than {MAX_DEPTH} levels deep")
+        if isinstance(value, dict):
+            stack.extend((v, depth + 1) for v in value.values())
+        elif isinstance(value, list):
+            stack.extend((v, depth + 1) for v in value)
+    return data
 
 
 def line_for(path: str, lines: Mapping[str, int]) -> int | None:

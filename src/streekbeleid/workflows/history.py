@@ -96,7 +96,9 @@ def record_history(engine: Engine, source: History | str | Path) -> list[Workflo
     """Replay a history (or a history file) into the engine's store; returns the instances as they end.
 
     Steps already in the store (same transition and date, in the same order) are
-    skipped, so a replay can be repeated and a longer history appended later.
+    skipped, so a replay can be repeated and a longer history appended later.  The
+    replay is whole or nothing: when any step is refused, nothing of the file is stored,
+    so the file can be corrected and imported again.
     """
     lines: dict[str, int] = {}
     name: str | None = None
@@ -105,6 +107,11 @@ def record_history(engine: Engine, source: History | str | Path) -> list[Workflo
     else:
         history, lines = load_history(source)
         name = str(source)
+    with engine.store.transaction():  # whole or nothing: a refused step undoes the steps before it
+        return _replay(engine, history, name, lines)
+
+
+def _replay(engine: Engine, history: History, name: str | None, lines: Mapping[str, int]) -> list[WorkflowInstance]:
     out = []
     for i, item in enumerate(history.instances):
         path = f"$.instances[{i}]"

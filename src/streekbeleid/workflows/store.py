@@ -42,7 +42,7 @@ from typing import Any
 
 import attrs
 
-from ..errors import WorkflowError
+from ..errors import FileSystemError, WorkflowError
 from ..model.dates import DateBound
 from ..model.records import Source, VoteCount
 from ..model.workflow import WorkflowEvent
@@ -306,6 +306,18 @@ class WorkflowStore(ABC):
     def close(self) -> None:
         """Close the connection."""
 
+    @contextmanager
+    def transaction(self) -> Iterator[WorkflowStore]:
+        """Every write inside is kept, or none: ``with store.transaction(): ...`` (whole or nothing).
+
+        The writes of :meth:`create` and :meth:`append` within the block become one
+        transaction that holds the write lock until the block ends; an exception that
+        leaves the block undoes them all.  Blocks nest (an inner one is a savepoint), in
+        every store: SQLite's and PostgreSQL's.
+        """
+        with self._transaction():
+            yield self
+
     @abstractmethod
     def _transaction(self) -> AbstractContextManager[Any]:
         """One write transaction: yields a connection with ``execute``; commits, or rolls back on error."""
@@ -518,12 +530,13 @@ class EventStore(WorkflowStore):
     ) -> None:
         self.path = str(path)
         self._migrations = tuple(migrations)
+        self._depth = 0
         if self.path != ":memory:":
-            Path(self.path).parent.mkdir(parents=True, exist_ok=True)
+            _check_store_path(Path(self.path))
         try:
             self._db = sqlite3.connect(self.path, isolation_level=None, timeout=timeout)
         except sqlite3.Error as exc:
-            raise refuse("store.unreadable", f"cannot open the store {self.path}: {exc}") from None
+            raise _unopenable(self.path, exc) from None
         try:
             self._db.execute("PRAGMA foreign_keys = ON")
             if self.path != ":memory:":
@@ -534,6 +547,8 @@ class EventStore(WorkflowStore):
             self._migrate()
         except sqlite3.DatabaseError as exc:
             self._db.close()
+            if isinstance(exc, sqlite3.OperationalError):  # cannot open or write: not a question of contents
+                raise _unopenable(self.path, exc) from None
             raise refuse("store.unreadable", f"{self.path} is not a workflow store ({exc})") from None
         except BaseException:
             self._db.close()
@@ -564,17 +579,38 @@ class EventStore(WorkflowStore):
 
     @contextmanager
     def _transaction(self) -> Iterator[sqlite3.Connection]:
-        """One write transaction that holds the write lock from its start (``BEGIN IMMEDIATE``)."""
+        """One write transaction that holds the write lock from its start (``BEGIN IMMEDIATE``).
+
+        Inside another, a savepoint: undone alone when it fails, kept only if the outer one is.
+        """
+        if self._db.in_transaction:
+            name = f"streekbeleid_{self._depth}"
+            self._depth += 1
+            self._db.execute(f"SAVEPOINT {name}")
+            try:
+                yield self._db
+            except BaseException:
+                self._db.execute(f"ROLLBACK TO {name}")
+                self._db.execute(f"RELEASE {name}")
+                raise
+            finally:
+                self._depth -= 1
+            self._db.execute(f"RELEASE {name}")
+            return
         try:
             self._db.execute("BEGIN IMMEDIATE")
         except sqlite3.OperationalError as exc:
+            if "readonly" in str(exc):
+                raise _unopenable(self.path, exc) from None
             raise refuse(
                 "store.busy", f"the store {self.path} stayed locked by another writer ({exc}); try again"
             ) from None
         try:
             yield self._db
-        except BaseException:
+        except BaseException as exc:
             self._db.execute("ROLLBACK")
+            if isinstance(exc, sqlite3.OperationalError) and "readonly" in str(exc):
+                raise _unopenable(self.path, exc) from None
             raise
         self._db.execute("COMMIT")
 
@@ -612,6 +648,30 @@ class EventStore(WorkflowStore):
                     "INSERT INTO schema_version (version, description, applied_at) VALUES (?, ?, ?)",
                     (step.version, step.description, utc_now()),
                 )
+
+
+def _check_store_path(path: Path) -> None:
+    """A store path that is a folder, or under a file, is refused naming it; a missing folder is made."""
+    if path.is_dir():
+        example = path / "store.sqlite3"
+        raise refuse("store.path", f"the store {path} is a folder: give the path of a file, e.g. {example}")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise refuse("store.path", f"the store {path} cannot be made: {FileSystemError.of(exc)}") from None
+
+
+def _unopenable(path: str, exc: sqlite3.Error) -> WorkflowError:
+    """Why SQLite could not open or write the store, in words the user can act on."""
+    where = Path(path)
+    target = where if where.exists() else where.parent
+    if "readonly" in str(exc) or (path != ":memory:" and not os.access(target, os.W_OK)):
+        return refuse(
+            "store.readonly",
+            f"the store {path} is read-only ({exc}): "
+            "choose a store you may write to with --store PATH, or change its permissions",
+        )
+    return refuse("store.unreadable", f"cannot open the store {path}: {exc}")
 
 
 def check_schema(where: str, current: int, latest: int) -> None:
