@@ -21,9 +21,7 @@ def tables() -> dict[str, str]:
         return "\n".join([header, "|" + "---|" * columns, *rows])
 
     return {
-        "actors": table(
-            "| id | name | kind |", [f"| `{a.id}` | {a.name} | {a.kind} |" for a in core.records(Actor)]
-        ),
+        "actors": table("| id | name | kind |", [f"| `{a.id}` | {a.name} | {a.kind} |" for a in core.records(Actor)]),
         "themes": table(
             "| id | name | Dutch name | broader |",
             [
