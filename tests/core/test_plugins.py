@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 import streekbeleid
-from streekbeleid import AssemblyError, DataError, PluginError, Truth
+from streekbeleid import AssemblyError, DataError, PluginError, StreekbeleidError, Truth
 from streekbeleid.plugins.manager import PluginWarning, installed_plugins, make_plugin_manager
 
 
@@ -174,7 +174,7 @@ def test_a_dangling_reference_in_a_data_file_names_file_and_line(test_plugins: P
     assert text.count("plugin 'danglingdata'") == 1, text
 
 
-def test_package_data_files_lists_a_packages_yaml_and_json_sorted(
+def test_package_data_files_lists_a_packages_yaml_and_json_sorted_and_refuses_a_subfolder(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from streekbeleid.plugins import package_data_files
@@ -184,6 +184,8 @@ def test_package_data_files_lists_a_packages_yaml_and_json_sorted(
     (pkg / "__init__.py").write_text("")
     for name in ("b.yaml", "a.json", "notes.txt", "c.yml"):
         (pkg / "data" / name).write_text("{}")
-    (pkg / "data" / "sub.yaml").mkdir()  # a folder is not a data file, whatever its name
     monkeypatch.syspath_prepend(str(tmp_path))
     assert [f.name for f in package_data_files("somepkg")] == ["a.json", "b.yaml", "c.yml"]
+    (pkg / "data" / "sub.yaml").mkdir()  # a folder is not loaded, whatever its name, and not left out unseen
+    with pytest.raises(StreekbeleidError, match=r"^somepkg/data/sub\.yaml/ is a folder: only the files directly in"):
+        package_data_files("somepkg")

@@ -16,7 +16,7 @@ import gc
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date
-from typing import Any, NamedTuple, TypeVar, cast
+from typing import Any, NamedTuple, TypeVar, cast, overload
 
 import attrs
 import networkx as nx
@@ -472,8 +472,25 @@ class Model:
             return Truth.NO
         return Truth.UNCERTAIN if record_id in self._uncertain else Truth.YES
 
-    def records(self, kind: type[R]) -> list[R]:
-        """All records of a kind in this slice (nodes and edges), sorted by id."""
+    @overload
+    def records(self) -> list[Any]: ...
+    @overload
+    def records(self, kind: type[R]) -> list[R]: ...
+    def records(self, kind: type[R] | None = None) -> list[R] | list[Any]:
+        """All records of a kind in this slice (nodes and edges), sorted by id.
+
+        Without a kind, every record with an id of its own, once: the nodes (territories, bodies, plans and their
+        items ...) and the memberships, lineage and relations behind the edges. Region parts, seat groups and
+        the like come with the record they belong to.
+
+        >>> import streekbeleid
+        >>> core = streekbeleid.load(plugins=[])
+        >>> every = core.records()
+        >>> {"Actor", "Plan", "Territory", "Theme"} <= {type(r).__name__ for r in every}, len(every) == len(set(every))
+        (True, True)
+        """
+        if kind is None:
+            return self._all_records()
         out: list[Any] = [r for _n, r in self.graph.nodes(data="record") if isinstance(r, kind)]
         if not out:
             seen: set[int] = set()
@@ -482,6 +499,11 @@ class Model:
                     seen.add(id(rec))
                     out.append(rec)
         return cast("list[R]", sorted(out, key=lambda r: getattr(r, "id", "")))
+
+    def _all_records(self) -> list[Any]:
+        out: list[Any] = [r for _n, r in self.graph.nodes(data="record")]
+        out.extend(r for key, r in self.keyed_edge_records() if getattr(r, "id", None) == key)
+        return sorted(out, key=lambda r: r.id)
 
     def regions(self) -> list[Region]:
         """The regions in this slice, sorted by id."""

@@ -10,7 +10,7 @@ source documents, and tests that use :mod:`streekbeleid.testing`.
 >>> from streekbeleid.scaffold import new_region
 >>> root = new_region("kempen", tempfile.mkdtemp(), name="Kempen")
 >>> sorted(p.name for p in (root / "src" / "streekbeleid_kempen" / "data").iterdir())
-['plans.yaml', 'region.yaml']
+['plans.yaml', 'region.yaml', 'workflows.yaml']
 """
 
 from __future__ import annotations
