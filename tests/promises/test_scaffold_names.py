@@ -62,7 +62,7 @@ def test_the_scaffold_writes_packages_that_work_for_any_name(name: str, tmp_path
         timeout=300,
     )
     assert tests.returncode == 0, tests.stdout + tests.stderr
-    assert "5 passed" in tests.stdout, tests.stdout  # its four tests and the doctest of its module
+    assert "6 passed" in tests.stdout, tests.stdout  # its five tests and the doctest of its module
 
 
 @pytest.mark.parametrize("slug", ["kempen\n", "kempen\nevil = 'x'", " kempen", "kempen "])
