@@ -14,6 +14,7 @@ from .model.dates import ALWAYS
 from .model.model import Model, record_type
 from .model.phrasing import cadence_bounds, label, period_words, record_name, seat_count
 from .model.records import Body, Plan, PlanItem, Region
+from .i18n import _
 from .serialization import unstructure
 
 __all__ = ["describe", "describe_json"]
@@ -118,6 +119,8 @@ def describe(model: Model, record: Any) -> str:
         lines.append("  sources:")
         for s in record.sources:
             lines.append(f"    {s.document}" + (f": “{s.locator}”" if s.locator else ""))
+            if s.inference:
+                lines.append(f"      {_('inferred')}: {s.inference}")
     return "\n".join(lines)
 
 

@@ -324,7 +324,7 @@ class _Builder:
             else:
                 g.add((node, PROV.wasDerivedFrom, doc))
                 g.add((doc, RDF.type, PROV.Entity))
-            if s.locator:
+            if s.locator or s.inference:
                 q = URIRef(f"{node}/source/{i}")
                 if activity:
                     g.add((node, PROV.qualifiedInfluence, q))
@@ -334,7 +334,10 @@ class _Builder:
                     g.add((node, PROV.qualifiedDerivation, q))
                     g.add((q, RDF.type, PROV.Derivation))
                     g.add((q, PROV.entity, doc))
-                g.add((q, self.sb.locator, Literal(s.locator)))
+                if s.locator:
+                    g.add((q, self.sb.locator, Literal(s.locator)))
+                if s.inference:  # the record is an inference from the document, for this reason
+                    g.add((q, self.sb.inference, Literal(s.inference)))
 
     def position(self, node: URIRef, d: PartialDate) -> URIRef:
         self.g.add((node, RDF.type, TIME.Instant))

@@ -89,6 +89,8 @@ def _links(sources: Iterable[Source], base: str) -> list[dict[str, str]]:
         note = s.document if link["url"] != s.document else ""
         if s.locator:
             note = f"{note}: {s.locator}" if note else s.locator
+        if s.inference:  # Popolo's link has no field for it: the note says the record is inferred
+            note = f"{note} (inferred: {s.inference})" if note else f"inferred: {s.inference}"
         if note:
             link["note"] = note
         out.append(link)

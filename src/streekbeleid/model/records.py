@@ -55,6 +55,7 @@ __all__ = [
     "Record",
     "RECORD_KINDS",
     "namespace_of",
+    "inferences_of",
 ]
 
 ID_PATTERN = r"^[a-z][a-z0-9_]*:[A-Za-z0-9][A-Za-z0-9._\-/#]*$"
@@ -254,10 +255,18 @@ def _valid() -> Any:
 
 @attrs.frozen(kw_only=True)
 class Source:
-    """Where a fact comes from: a document (seed file name or URL) and an optional quote or locator."""
+    """Where a fact comes from: a document (seed file name or URL) and an optional quote or locator.
+
+    ``inference`` is set when the record says more than the document does: it gives the
+    reasoning that leads from what the document says (the quote) to what the record
+    claims ("the seed says 'de sociale partners'; read as the seven organisations seated
+    in RESOC"). Such a record is an inference, and the model, ``show``, the report and
+    every export say so (:func:`inferences_of`).
+    """
 
     document: str
     locator: str | None = None
+    inference: str | None = None
 
     @classmethod
     def of(cls, value: str | Source) -> Source:
@@ -267,6 +276,25 @@ class Source:
         Source(document='provinces.csv', locator=None)
         """
         return cls(document=value) if isinstance(value, str) else value
+
+
+def inferences_of(record: Any) -> tuple[Source, ...]:
+    """The sources of a record (or of a part of it: a seat group, a cadence rule) that carry an inference.
+
+    A record with any is an inference: it claims more than its documents say, for the
+    reasons the sources give.  Nested parts (seat groups, cadence rules, region parts,
+    indicators) are included; plan items are records of their own and are not.
+
+    >>> from streekbeleid.model.records import Source, Theme
+    >>> t = Theme(id="x:t", name="T", sources=[Source(document="d.txt", locator="q", inference="read as T")])
+    >>> [s.inference for s in inferences_of(t)]
+    ['read as T']
+    """
+    found = [s for s in getattr(record, "sources", ()) if s.inference]
+    for name in ("seat_groups", "cadence", "parts", "indicators"):
+        for part in getattr(record, name, ()):
+            found.extend(s for s in getattr(part, "sources", ()) if s.inference)
+    return tuple(found)
 
 
 # ---------------------------------------------------------------- territory
