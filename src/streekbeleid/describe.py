@@ -119,8 +119,8 @@ def describe(model: Model, record: Any) -> str:
         lines.append("  sources:")
         for s in record.sources:
             lines.append(f"    {s.document}" + (f": “{s.locator}”" if s.locator else ""))
-            if s.inference:
-                lines.append(f"      {_('inferred')}: {s.inference}")
+            if s.inference:  # the record claims more than the document says: the reasoning
+                lines.append("      " + _("inferred: {reasoning}").format(reasoning=s.inference))
     return "\n".join(lines)
 
 
