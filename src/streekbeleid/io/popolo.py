@@ -322,7 +322,7 @@ class _Exporter:
                 "legislative_session_id": d.id,
                 "text": d.description or name,
                 "classification": d.kind,
-                "result": _RESULTS[d.outcome],
+                "result": _RESULTS.get(d.outcome or ""),  # no result where the data has no outcome
                 "sources": links,
             }
         )
@@ -338,7 +338,7 @@ class _Exporter:
                 "legislative_session_id": d.id,
                 "motion_id": f"{d.id}/motion",
                 "classification": d.kind,
-                "result": _RESULTS[d.outcome],
+                "result": _RESULTS.get(d.outcome or ""),
                 "counts": counts,
                 "unanimous": d.unanimous,
                 "sources": links,

@@ -273,7 +273,7 @@ class Source:
         """A source from a bare document name (data files may write a source so), or the source itself.
 
         >>> Source.of("provinces.csv")
-        Source(document='provinces.csv', locator=None)
+        Source(document='provinces.csv', locator=None, inference=None)
         """
         return cls(document=value) if isinstance(value, str) else value
 
@@ -657,6 +657,10 @@ DECISION_KINDS = (
 )
 
 
+#: How a decision came out; None on a decision means the sources do not say.
+DECISION_OUTCOMES = ("adopted", "rejected", "postponed")
+
+
 def _since_date(self: Any) -> Period:
     return Period.since(self.date) if self.date is not None else ALWAYS
 
@@ -666,7 +670,11 @@ class Decision:
     """A decision of a body, council or actor about a subject, on a date.
 
     ``authoritative`` says whether the decider decides (true) or only advises (false).
-    ``unanimous`` may be known without the vote counts.
+    ``unanimous`` may be known without the vote counts.  ``outcome`` is None when the
+    sources do not say how the decision came out (a submission, a presentation): no
+    export then claims a result.  A decision to approve, endorse or adopt with no
+    outcome still counts as what its kind says unless its outcome is ``rejected`` or
+    ``postponed``.
     """
 
     id: str = own_id()
@@ -674,7 +682,7 @@ class Decision:
     by: str = ref("decided_by", required=True)
     subject: str = ref("concerns", required=True)
     date: PartialDate | None = None
-    outcome: str = attrs.field(default="adopted", validator=one_of("adopted", "rejected", "postponed"))
+    outcome: str | None = attrs.field(default=None, validator=one_of(*DECISION_OUTCOMES))
     recipient: str | None = ref("addressed_to")
     meeting: str | None = ref("taken_at")
     votes: VoteCount | None = None
