@@ -26,9 +26,7 @@ def model(build: Callable[..., Model]) -> Model:
     return build(
         Actor(id="t:resoc", name="RESOC T", kind="other", sources=[PLAIN]),
         Actor(id="t:agency", name="Agency", kind="agency", sources=[PLAIN]),
-        Decision(
-            id=SUBMIT, kind="submit", by="t:resoc", subject="t:agency", outcome="adopted", sources=[inferred]
-        ),
+        Decision(id=SUBMIT, kind="submit", by="t:resoc", subject="t:agency", outcome="adopted", sources=[inferred]),
         Decision(id="t:plain", kind="approve", by="t:resoc", subject="t:agency", sources=[PLAIN]),
     )
 

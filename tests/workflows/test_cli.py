@@ -9,8 +9,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
 import streekbeleid_limburg
+
 from streekbeleid.cli import main
 
 HISTORY = streekbeleid_limburg.HISTORY

@@ -6,8 +6,8 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-
 import streekbeleid_limburg
+
 from streekbeleid import Model, WorkflowError
 from streekbeleid.workflows import Engine, EventStore, mermaid, record_history
 

@@ -18,6 +18,7 @@ from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any, Protocol
 
 from ..model.records import Source, inferences_of
+from ._util import all_records
 
 if TYPE_CHECKING:
     from ..model.model import Model
@@ -79,8 +80,7 @@ def inferences(model: Model) -> dict[str, tuple[Source, ...]]:
     The seed says "de sociale partners" endorsed the pact without naming them; they are read as the seven employers' organisations and trade unions seated in RESOC Limburg (ersvlimburg.be, record ID=8).
     """
     found: dict[str, tuple[Source, ...]] = {}
-    records = [r for _n, r in model.graph.nodes(data="record")] + list(model.edge_records())
-    for record in records:
+    for record in all_records(model):
         rid = getattr(record, "id", None)
         marked = inferences_of(record)
         if rid and marked:
