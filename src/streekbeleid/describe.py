@@ -10,11 +10,11 @@ from typing import Any
 
 import attrs
 
+from .i18n import _
 from .model.dates import ALWAYS
 from .model.model import Model, record_type
 from .model.phrasing import cadence_bounds, label, period_words, record_name, seat_count
 from .model.records import Body, Plan, PlanItem, Region
-from .i18n import _
 from .serialization import unstructure
 
 __all__ = ["describe", "describe_json"]

@@ -14,8 +14,9 @@ from collections.abc import Iterator
 
 from ..i18n import _
 from ..model.model import Model
+from ..model.phrasing import label
 from ..model.records import Problem, namespace_of
-from ..queries._util import all_records, label, nodes_of
+from ..queries._util import all_records, nodes_of
 from ._common import problem
 
 __all__ = ["body_region", "tally_count", "unsourced"]
@@ -44,15 +45,13 @@ def unsourced(model: Model) -> Iterator[Problem]:
         rid = getattr(record, "id", None)
         if rid is None or getattr(record, "sources", None) or namespace_of(rid) == TAXONOMY:
             continue
-        message = _("{name} ({id}) names no source: every fact needs one")
-        yield problem("warning", "unsourced", [rid], message.format(name=label(model, rid), id=rid))
+        message = _("{record} names no source: every fact needs one")
+        yield problem("warning", "unsourced", [rid], message.format(record=label(model, rid)))
 
 
 def body_region(model: Model) -> Iterator[Problem]:
     """A body that covers no region: per-region views and the report cannot show it."""
     for body in nodes_of(model, "body"):
         if body.region is None:
-            message = _("{name} ({id}) covers no region: per-region views and the report leave it out")
-            yield problem(
-                "warning", "body-region", [body.id], message.format(name=label(model, body.id), id=body.id), body
-            )
+            message = _("{record} covers no region: per-region views and the report leave it out")
+            yield problem("warning", "body-region", [body.id], message.format(record=label(model, body.id)), body)
