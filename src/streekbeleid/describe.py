@@ -10,6 +10,7 @@ from typing import Any
 
 import attrs
 
+from .i18n import _
 from .model.dates import ALWAYS
 from .model.model import Model, record_type
 from .model.phrasing import cadence_bounds, label, period_words, record_name, seat_count
@@ -118,6 +119,8 @@ def describe(model: Model, record: Any) -> str:
         lines.append("  sources:")
         for s in record.sources:
             lines.append(f"    {s.document}" + (f": “{s.locator}”" if s.locator else ""))
+            if s.inference:  # the record claims more than the document says: the reasoning
+                lines.append("      " + _("inferred: {reasoning}").format(reasoning=s.inference))
     return "\n".join(lines)
 
 

@@ -56,12 +56,14 @@ def test_check_is_exported_lazily_from_the_package() -> None:
 
 def test_every_core_rule_has_a_name_and_a_description() -> None:
     names = [c.name for c in CORE_CHECKS]
-    assert len(names) == len(set(names)) == 10
+    assert len(names) == len(set(names)) == 13
     assert all(c.description for c in CORE_CHECKS)
 
 
 def test_an_unknown_rule_is_an_error_listing_the_known_ones(core: Model) -> None:
-    with pytest.raises(StreekbeleidError, match=r"unknown rule\(s\): nope; known rules: action-lead, cadence"):
+    with pytest.raises(
+        StreekbeleidError, match=r"unknown rule\(s\): nope; known rules: action-lead, body-region, cadence"
+    ):
         check(core, rules=["nope"])
 
 
@@ -491,3 +493,45 @@ def test_the_real_regions_together_have_no_errors(everything: Model) -> None:
     assert [p.message for p in found if p.severity == "error"] == []
     cadence = [p for p in found if p.rule == "cadence"]
     assert cadence  # the Leuven task force's "at least 6 a year": judged, or "no meetings recorded"
+
+
+# ------------------------------------------------------------------ what slipped through (issue 15, item 7)
+
+
+def test_a_tally_counting_more_than_it_counts_out_of_is_an_error(build: Callable[..., Model]) -> None:
+    from streekbeleid import Tally, check
+
+    over = Tally(id="x:over", kind="endorse", subject="nis:02000", by="municipal_council", count=45, out_of=44)
+    fine = Tally(id="x:fine", kind="endorse", subject="nis:02000", by="municipal_council", count=42, out_of=44)
+    found = check(build(over, fine), rules=["tally-count"])
+    assert [(p.severity, p.ids) for p in found] == [("error", ("x:over",))]
+
+
+def test_a_record_without_sources_is_reported_but_not_a_core_theme(build: Callable[..., Model]) -> None:
+    from streekbeleid import Actor, Source, Theme, check
+
+    model = build(
+        Actor(id="x:bare", name="Bare", kind="other"),
+        Actor(id="x:sourced", name="Sourced", kind="other", sources=[Source(document="seed.txt")]),
+        Theme(id="x:theme", name="Region theme"),
+    )
+    found = check(model, rules=["unsourced"])
+    assert sorted(p.ids for p in found) == [("x:bare",), ("x:theme",)]  # the core taxonomy (theme:...) is excepted
+
+
+def test_a_body_in_no_region_is_reported(build: Callable[..., Model]) -> None:
+    from streekbeleid import Body, Source, check
+
+    src = [Source(document="seed.txt")]
+    model = build(
+        Body(id="x:lost", name="Lost", kind="forum", sources=src),
+        Body(id="x:placed", name="Placed", kind="forum", region="refreg:REFREG01", sources=src),
+    )
+    found = check(model, rules=["body-region"])
+    assert [p.ids for p in found] == [("x:lost",)]
+
+
+def test_the_new_rules_find_nothing_in_the_three_regions(everything: Model) -> None:
+    from streekbeleid import check
+
+    assert check(everything, rules=["tally-count", "unsourced", "body-region"]) == []

@@ -224,6 +224,7 @@ def handmade_records() -> list[Any]:
             date=PartialDate.parse("2014-03-11"),
             meeting="test:resoc/2014-03-11",
             votes=VoteCount(yes=30, no=1, abstain=2),
+            outcome="adopted",
             authoritative=True,
             sources=[_src("approval")],
         ),

@@ -204,6 +204,9 @@ def test_decisions_become_events_motions_and_vote_events_with_counts(handmade: M
     ]
     assert by_id(data, "vote_events")["test:endorse-a/vote"]["unanimous"] is True
     assert by_id(data, "motions")["test:approve/motion"]["classification"] == "approve"
+    # a submission records no outcome: no result is claimed for it (it used to be a passed vote)
+    assert "result" not in by_id(data, "vote_events")["test:submit/vote"]
+    assert "result" not in by_id(data, "motions")["test:submit/motion"]
     assert by_id(data, "events")["test:resoc/2014-03-11"]["classification"] == "meeting"
 
 

@@ -9,10 +9,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import streekbeleid_limburg
 
 from streekbeleid.cli import main
 
-HISTORY = Path(__file__).parent / "histories" / "limburg.yaml"
+HISTORY = streekbeleid_limburg.HISTORY
 PACT = "limburg:streekpact-2014-2019"
 
 

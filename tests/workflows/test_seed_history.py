@@ -6,12 +6,12 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+import streekbeleid_limburg
 
 from streekbeleid import Model, WorkflowError
 from streekbeleid.workflows import Engine, EventStore, mermaid, record_history
 
-HISTORIES = Path(__file__).parent / "histories"
-LIMBURG = HISTORIES / "limburg.yaml"
+LIMBURG = streekbeleid_limburg.HISTORY  # shipped with the Limburg package
 PACT = "limburg:streekpact-2014-2019/levensloop"
 LIRES = "limburg:lires/aanvraag-versterkt-streekbeleid"
 LEVERS = "limburg:lires/hefboomprojecten"

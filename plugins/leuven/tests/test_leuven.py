@@ -16,6 +16,8 @@ import pytest
 import streekbeleid
 from streekbeleid import Funding, Meeting, Plan, Territory, Truth, testing
 from streekbeleid.cli import main as cli
+from streekbeleid.model.records import inferences_of
+from streekbeleid.queries import inferences
 from streekbeleid.testing import assert_region_valid, sources_in
 
 SLUG = "leuven"
@@ -84,6 +86,9 @@ def test_halle_vilvoorde_is_the_neighbouring_arrondissement(model: streekbeleid.
     region = model.get("leuven:halle-vilvoorde")
     assert [p.territory for p in region.parts] == ["nis:23000"]
     assert model.get("nis:23000").name == "Halle-Vilvoorde"
+    # the seed gives the name only: identifying it with the arrondissement is an inference, and says so
+    [marked] = inferences_of(region)
+    assert "names the region" in (marked.inference or "")
 
 
 # ------------------------------------------------------------------ the task force
@@ -186,6 +191,17 @@ def test_mayors_conference_of_the_30_municipalities(model: streekbeleid.Model) -
 def test_mayors_meet_five_times_a_year(model: streekbeleid.Model) -> None:
     [rule] = model.get(MAYORS).cadence
     assert (rule.min_meetings, rule.max_meetings, rule.per) == (5, 5, "year")
+    # the page describes a practice, not a rule: the rule is an inference, and says so
+    assert [s.inference is not None for s in rule.sources] == [True]
+    assert MAYORS in inferences(model)
+
+
+def test_interleuven_dates_from_1965_by_reckoning_from_its_50th_anniversary(model: streekbeleid.Model) -> None:
+    interleuven = model.get("leuven:interleuven")
+    assert str(interleuven.valid.start) == "1965"
+    [marked] = inferences_of(interleuven)
+    assert marked.locator is not None and "50e verjaardag van Interleuven" in marked.locator
+    assert "reckoned" in (marked.inference or "")
 
 
 def test_interleuven_facilitates_the_mayors_since_2013(model: streekbeleid.Model) -> None:

@@ -31,6 +31,7 @@ from streekbeleid import (
     testing,
 )
 from streekbeleid.cli import main as cli
+from streekbeleid.queries import inferences
 from streekbeleid.testing import assert_region_valid, sources_in
 
 SLUG = "limburg"
@@ -192,6 +193,46 @@ def test_luc_soete_and_idea_consult_are_the_experts_of_the_start(model: streekbe
     assert experts == {"limburg:luc-soete", "limburg:idea-consult"}
     assert model.get("limburg:idea-consult").kind == "consultancy"
     assert isinstance(model.get("limburg:luc-soete"), streekbeleid.Person)
+    # the seed says only that they contributed to the start presentation: their membership is an inference
+    found = inferences(model)
+    for rid in ("limburg:lires-samenwerking/luc-soete", "limburg:lires-samenwerking/idea-consult"):
+        assert "contributed to the presentation" in (found[rid][0].inference or "")
+
+
+def test_show_marks_an_inferred_record_with_its_reasoning(capsys: pytest.CaptureFixture[str]) -> None:
+    assert cli(["show", "limburg:streekpact-2014-2019/indiening", "--plugins", "limburg"]) == 0
+    out = capsys.readouterr().out
+    assert "inferred: The seed does not say who submitted the pact" in out
+
+
+def test_the_social_partners_endorsing_are_read_as_seven_organisations_an_inference(
+    model: streekbeleid.Model,
+) -> None:
+    endorsements = [d for d in model.records(Decision) if d.kind == "endorse" and d.subject == PACT]
+    assert len(endorsements) == 7
+    found = inferences(model)
+    assert all('"de sociale partners"' in (found[d.id][0].inference or "") for d in endorsements)
+    assert "limburg:streekpact-2014-2019/goedkeuring-resoc" not in found  # what the seed says outright is not
+
+
+def test_resoc_as_submitter_and_as_owner_of_the_2008_2013_pact_are_inferences(model: streekbeleid.Model) -> None:
+    found = inferences(model)
+    assert model.get("limburg:streekpact-2014-2019/indiening").by == "limburg:resoc"
+    assert "who submitted" in (found["limburg:streekpact-2014-2019/indiening"][0].inference or "")
+    assert model.get("limburg:streekpact-2008-2013").owner == "limburg:resoc"
+    assert "without its owner" in (found["limburg:streekpact-2008-2013"][0].inference or "")
+
+
+def test_the_pact_is_made_known_at_flemish_and_federal_level(model: streekbeleid.Model) -> None:
+    pact = model.get(PACT)
+    assert "makes it known at the Flemish and federal level" in (pact.description or "")
+    assert any("kenbaar op het Vlaamse en federale niveau" in (s.locator or "") for s in pact.sources)
+
+
+def test_lires_aims_at_the_economic_urban_capacity_of_the_regions(model: streekbeleid.Model) -> None:
+    plan = model.get("limburg:lires")
+    assert "economisch-stedelijke draagkracht" in (plan.description or "")
+    assert any("economisch-stedelijke draagkracht" in (s.locator or "") for s in plan.sources)
 
 
 # ------------------------------------------------------------------ the streekpacten
@@ -303,7 +344,14 @@ def test_lires_approval_at_the_end_of_june_2016_is_dated_to_the_month(model: str
 
 def test_lires_is_one_dossier_for_39_unnamed_municipalities(model: streekbeleid.Model) -> None:
     body = model.get("limburg:lires-samenwerking")
-    assert {g.name: g.seats for g in body.seat_groups}["municipalities"] == 39
+    # the seed counts 39 municipalities in the dossier, not seats: no seat group has a seat count
+    assert {g.name: (g.seats, g.min_seats) for g in body.seat_groups} == {
+        "province": (None, 1),
+        "municipalities": (None, None),
+        "employers": (None, None),
+        "employees": (None, None),
+        "experts": (None, None),
+    }
     [municipal] = [m for m in model.members(body.id, on="2016-06-01") if m.membership.seat_group == "municipalities"]
     assert (municipal.member, municipal.membership.seats) == ("limburg:lires-gemeenten", 39)
     assert not any(m.member.startswith("nis:") for m in model.members(body.id))

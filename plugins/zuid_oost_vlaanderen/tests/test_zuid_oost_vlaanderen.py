@@ -16,6 +16,7 @@ import pytest
 import streekbeleid
 from streekbeleid import Funding, PlanItem, Relation, Territory, Theme, Truth, testing
 from streekbeleid.cli import main as cli
+from streekbeleid.queries import inferences
 from streekbeleid.testing import assert_region_valid, sources_in
 
 SLUG = "zuid_oost_vlaanderen"
@@ -107,8 +108,22 @@ def test_resoc_cooperates_with_the_zorginnovatiecluster(model: streekbeleid.Mode
     }
     assert targets == {"zuid_oost_vlaanderen:zorginnovatiecluster"}
     [start] = [i for i in item(model, "6").items if i.partners]
-    assert start.partners == ("zuid_oost_vlaanderen:zorginnovatiecluster",)
-    assert start.lead == "zuid_oost_vlaanderen:resoc"
+    # "samenwerking tussen Streekoverleg en Zorginnovatiecluster": two partners, neither named as lead
+    assert start.partners == ("zuid_oost_vlaanderen:resoc", "zuid_oost_vlaanderen:zorginnovatiecluster")
+    assert start.lead is None
+    # "Streekoverleg" read as RESOC ZOV is an inference, and says so
+    found = inferences(model)
+    for rid in (start.id, "zuid_oost_vlaanderen:resoc/cooperates-with/zorginnovatiecluster"):
+        assert "Streekoverleg" in found[rid][0].inference
+
+
+def test_the_pact_optimises_communication_and_cooperates_with_local_governments(model: streekbeleid.Model) -> None:
+    pact = model.get("zuid_oost_vlaanderen:streekpact-2013-2018")
+    quotes = {s.locator for s in pact.sources}
+    assert "–Optimalisatie van de communicatiestromen hierrond" in quotes
+    assert "–Waar kan in wisselwerking met lokale besturen/andere regionale organisaties" in quotes
+    assert "optimising the communication flows" in pact.description
+    assert "in interaction with local governments and other regional organisations" in pact.description
 
 
 def test_the_regional_work_was_integrated_into_solva_on_1_january_2019(model: streekbeleid.Model) -> None:

@@ -28,6 +28,7 @@ from .composition import composition_rule
 from .coverage import resoc_coverage
 from .lifetimes import membership_lifetime, period_order, territory_lifetime
 from .plans import action_lead, plan_overlap, unused_theme
+from .truth import body_region, tally_count, unsourced
 from .workflows import workflow_definitions
 
 __all__ = ["check", "checks_of", "CORE_CHECKS", "SEVERITIES", "UNDECIDABLE"]
@@ -46,6 +47,9 @@ CORE_CHECKS: tuple[Check, ...] = (
     Check(name="action-lead", function=action_lead, description=action_lead.__doc__ or ""),
     Check(name="unused-theme", function=unused_theme, description=unused_theme.__doc__ or ""),
     Check(name="resoc-coverage", function=resoc_coverage, description=resoc_coverage.__doc__ or ""),
+    Check(name="tally-count", function=tally_count, description=tally_count.__doc__ or ""),
+    Check(name="unsourced", function=unsourced, description=unsourced.__doc__ or ""),
+    Check(name="body-region", function=body_region, description=body_region.__doc__ or ""),
     Check(name="workflow-definitions", function=workflow_definitions, description=workflow_definitions.__doc__ or ""),
 )
 

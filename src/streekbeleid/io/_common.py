@@ -181,8 +181,13 @@ def document_iri(document: str, base: str = DEFAULT_BASE) -> str:
 
 
 def source_text(source: Source) -> str:
-    """``document (locator)`` or the document alone."""
-    return f"{source.document} ({source.locator})" if source.locator else source.document
+    """``document (locator)`` or the document alone; ``[inferred: reasoning]`` after it when it carries an inference.
+
+    >>> source_text(Source(document="004.txt", locator="Halle-Vilvoorde", inference="read as the arrondissement"))
+    '004.txt (Halle-Vilvoorde) [inferred: read as the arrondissement]'
+    """
+    text = f"{source.document} ({source.locator})" if source.locator else source.document
+    return f"{text} [inferred: {source.inference}]" if source.inference else text
 
 
 def slug(text: str) -> str:

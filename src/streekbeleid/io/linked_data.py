@@ -324,7 +324,7 @@ class _Builder:
             else:
                 g.add((node, PROV.wasDerivedFrom, doc))
                 g.add((doc, RDF.type, PROV.Entity))
-            if s.locator:
+            if s.locator or s.inference:
                 q = URIRef(f"{node}/source/{i}")
                 if activity:
                     g.add((node, PROV.qualifiedInfluence, q))
@@ -334,7 +334,10 @@ class _Builder:
                     g.add((node, PROV.qualifiedDerivation, q))
                     g.add((q, RDF.type, PROV.Derivation))
                     g.add((q, PROV.entity, doc))
-                g.add((q, self.sb.locator, Literal(s.locator)))
+                if s.locator:
+                    g.add((q, self.sb.locator, Literal(s.locator)))
+                if s.inference:  # the record is an inference from the document, for this reason
+                    g.add((q, self.sb.inference, Literal(s.inference)))
 
     def position(self, node: URIRef, d: PartialDate) -> URIRef:
         self.g.add((node, RDF.type, TIME.Instant))
@@ -676,7 +679,7 @@ class _Builder:
         g.add((node, DCTERMS.title, Literal(title)))
         self.literal(node, ELI.description, d.description)
         g.add((node, sb.kind, Literal(d.kind)))
-        g.add((node, sb.outcome, Literal(d.outcome)))
+        self.literal(node, sb.outcome, d.outcome)  # none where the data has no outcome
         g.add((node, DCTERMS.subject, self.iri(d.subject)))
         g.add((node, PROV.wasAttributedTo, by))
         self.date(node, d.date)
@@ -698,7 +701,8 @@ class _Builder:
             g.add((treatment, BESLUIT.heeftStemming, vote))
             g.add((vote, RDF.type, BESLUIT.Stemming))
             g.add((vote, BESLUIT.onderwerp, _nl(title)))
-            g.add((vote, BESLUIT.gevolg, _nl(OUTCOME_NL[d.outcome])))
+            if d.outcome is not None:  # no result where the data has no outcome
+                g.add((vote, BESLUIT.gevolg, _nl(OUTCOME_NL[d.outcome])))
             if d.votes is not None:
                 self.literal(vote, BESLUIT.aantalVoorstanders, d.votes.yes)
                 self.literal(vote, BESLUIT.aantalTegenstanders, d.votes.no)
@@ -822,7 +826,7 @@ def _committed(records: list[Any]) -> dict[str, set[str]]:
     """Who subscribed to a plan by an adopted approval or endorsement (named deciders of tallies too)."""
     out: dict[str, set[str]] = {}
     for r in records:
-        if isinstance(r, Decision) and r.kind in ("approve", "endorse", "adopt") and r.outcome == "adopted":
+        if isinstance(r, Decision) and r.kind in ("approve", "endorse", "adopt") and r.outcome in ("adopted", None):
             out.setdefault(r.subject, set()).add(r.by)
         elif isinstance(r, Tally) and r.kind in ("approve", "endorse", "adopt"):
             out.setdefault(r.subject, set()).update(r.named)

@@ -89,6 +89,8 @@ def _links(sources: Iterable[Source], base: str) -> list[dict[str, str]]:
         note = s.document if link["url"] != s.document else ""
         if s.locator:
             note = f"{note}: {s.locator}" if note else s.locator
+        if s.inference:  # Popolo's link has no field for it: the note says the record is inferred
+            note = f"{note} (inferred: {s.inference})" if note else f"inferred: {s.inference}"
         if note:
             link["note"] = note
         out.append(link)
@@ -320,7 +322,7 @@ class _Exporter:
                 "legislative_session_id": d.id,
                 "text": d.description or name,
                 "classification": d.kind,
-                "result": _RESULTS[d.outcome],
+                "result": _RESULTS.get(d.outcome or ""),  # no result where the data has no outcome
                 "sources": links,
             }
         )
@@ -336,7 +338,7 @@ class _Exporter:
                 "legislative_session_id": d.id,
                 "motion_id": f"{d.id}/motion",
                 "classification": d.kind,
-                "result": _RESULTS[d.outcome],
+                "result": _RESULTS.get(d.outcome or ""),
                 "counts": counts,
                 "unanimous": d.unanimous,
                 "sources": links,

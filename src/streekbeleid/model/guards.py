@@ -303,7 +303,7 @@ def decision_by_owner(ctx: GuardContext) -> Verdict:
             wrong.append(f"was taken by {dec.by}, not by the owner {owner}")
         if dec.subject != subject.id:
             wrong.append(f"is about {dec.subject}, not {subject.id}")
-        if dec.outcome != "adopted":
+        if dec.outcome not in ("adopted", None):  # None: a decision to approve, its outcome not recorded
             wrong.append(f"was {dec.outcome}, not adopted")
         when = on_or_before(dec.date, ctx.date)
         if when is Truth.NO:

@@ -55,6 +55,7 @@ __all__ = [
     "Record",
     "RECORD_KINDS",
     "namespace_of",
+    "inferences_of",
 ]
 
 ID_PATTERN = r"^[a-z][a-z0-9_]*:[A-Za-z0-9][A-Za-z0-9._\-/#]*$"
@@ -272,19 +273,46 @@ def _valid() -> Any:
 
 @attrs.frozen(kw_only=True)
 class Source:
-    """Where a fact comes from: a document (seed file name or URL) and an optional quote or locator."""
+    """Where a fact comes from: a document (seed file name or URL) and an optional quote or locator.
+
+    ``inference`` is set when the record says more than the document does: it gives the
+    reasoning that leads from what the document says (the quote) to what the record
+    claims ("the seed says 'de sociale partners'; read as the seven organisations seated
+    in RESOC"). Such a record is an inference, and the model, ``show``, the report and
+    every export say so (:func:`inferences_of`).
+    """
 
     document: str
     locator: str | None = None
+    inference: str | None = None
 
     @classmethod
     def of(cls, value: str | Source) -> Source:
         """A source from a bare document name (data files may write a source so), or the source itself.
 
         >>> Source.of("provinces.csv")
-        Source(document='provinces.csv', locator=None)
+        Source(document='provinces.csv', locator=None, inference=None)
         """
         return cls(document=value) if isinstance(value, str) else value
+
+
+def inferences_of(record: Any) -> tuple[Source, ...]:
+    """The sources of a record (or of a part of it: a seat group, a cadence rule) that carry an inference.
+
+    A record with any is an inference: it claims more than its documents say, for the
+    reasons the sources give.  Nested parts (seat groups, cadence rules, region parts,
+    indicators) are included; plan items are records of their own and are not.
+
+    >>> from streekbeleid.model.records import Source, Theme
+    >>> t = Theme(id="x:t", name="T", sources=[Source(document="d.txt", locator="q", inference="read as T")])
+    >>> [s.inference for s in inferences_of(t)]
+    ['read as T']
+    """
+    found = [s for s in getattr(record, "sources", ()) if s.inference]
+    for name in ("seat_groups", "cadence", "parts", "indicators"):
+        for part in getattr(record, name, ()):
+            found.extend(s for s in getattr(part, "sources", ()) if s.inference)
+    return tuple(found)
 
 
 # ---------------------------------------------------------------- territory
@@ -647,6 +675,10 @@ DECISION_KINDS = (
 )
 
 
+#: How a decision came out; None on a decision means the sources do not say.
+DECISION_OUTCOMES = ("adopted", "rejected", "postponed")
+
+
 def _since_date(self: Any) -> Period:
     return Period.since(self.date) if self.date is not None else ALWAYS
 
@@ -656,7 +688,11 @@ class Decision:
     """A decision of a body, council or actor about a subject, on a date.
 
     ``authoritative`` says whether the decider decides (true) or only advises (false).
-    ``unanimous`` may be known without the vote counts.
+    ``unanimous`` may be known without the vote counts.  ``outcome`` is None when the
+    sources do not say how the decision came out (a submission, a presentation): no
+    export then claims a result.  A decision to approve, endorse or adopt with no
+    outcome still counts as what its kind says unless its outcome is ``rejected`` or
+    ``postponed``.
     """
 
     id: str = own_id()
@@ -664,7 +700,7 @@ class Decision:
     by: str = ref("decided_by", required=True)
     subject: str = ref("concerns", required=True)
     date: PartialDate | None = None
-    outcome: str = attrs.field(default="adopted", validator=one_of("adopted", "rejected", "postponed"))
+    outcome: str | None = attrs.field(default=None, validator=one_of(*DECISION_OUTCOMES))
     recipient: str | None = ref("addressed_to")
     meeting: str | None = ref("taken_at")
     votes: VoteCount | None = None

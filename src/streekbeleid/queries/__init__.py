@@ -28,7 +28,7 @@ from .plans import (
     endorsements,
     plan_items,
 )
-from .provenance import Grounded, sources_of
+from .provenance import Grounded, inferences, sources_of
 from .regions import (
     Activity,
     Bridge,
@@ -92,6 +92,7 @@ __all__ = [
     "Bridge",
     # provenance
     "sources_of",
+    "inferences",
     "Grounded",
     "RecordKindError",
 ]

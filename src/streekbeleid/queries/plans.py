@@ -88,7 +88,9 @@ class Endorsements:
     @property
     def endorsed_by(self) -> tuple[str, ...]:
         """Every decider known by name to have endorsed, sorted."""
-        named = {d.by for d in self.decisions if d.outcome == "adopted"}
+        named = {
+            d.by for d in self.decisions if d.outcome in ("adopted", None)
+        }  # None: an endorsement, no outcome given
         for c in self.counts:
             named.update(c.endorsers)
         return tuple(sorted(named))

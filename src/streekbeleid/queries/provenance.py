@@ -15,11 +15,15 @@ sources, each source once, in the order first met.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
-from ..model.records import Source
+from ..model.records import Source, inferences_of
+from ._util import all_records
 
-__all__ = ["Grounded", "sources_of"]
+if TYPE_CHECKING:
+    from ..model.model import Model
+
+__all__ = ["Grounded", "inferences", "sources_of"]
 
 
 class Grounded(Protocol):
@@ -62,3 +66,23 @@ def _walk(obj: object) -> Iterator[Source]:
             yield from _walk(item)
         return
     raise TypeError(f"sources_of cannot find the sources of a {type(obj).__name__}")
+
+
+def inferences(model: Model) -> dict[str, tuple[Source, ...]]:
+    """The records of a model that are inferences: id -> the sources that give the reasoning, sorted by id.
+
+    A record is an inference when it claims more than its documents say; the source
+    that carries the ``inference`` says why it is read so.
+
+    >>> import streekbeleid
+    >>> limburg = streekbeleid.load(plugins=["limburg"])
+    >>> print(inferences(limburg)["limburg:streekpact-2014-2019/onderschrijving-voka"][0].inference[:62])
+    The seed says "de sociale partners" endorsed the pact without
+    """
+    found: dict[str, tuple[Source, ...]] = {}
+    for record in all_records(model):
+        rid = getattr(record, "id", None)
+        marked = inferences_of(record)
+        if rid and marked:
+            found[rid] = marked
+    return dict(sorted(found.items()))

@@ -1,0 +1,57 @@
+"""Rules that catch data claiming what it cannot: a tally counting more than it counts out of, a record without
+sources, a body in no region (it would vanish from every per-region view and the report).
+
+>>> from streekbeleid import Tally
+>>> from streekbeleid.testing import build_model
+>>> bad = build_model(Tally(id="x:t", kind="endorse", subject="nis:02000", by="municipal_council", count=45, out_of=44))
+>>> [p.message for p in tally_count(bad)]
+['x:t counts 45 of 44: a tally cannot count more than it counts out of']
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..i18n import _
+from ..model.model import Model
+from ..model.phrasing import label
+from ..model.records import Problem, namespace_of
+from ..queries._util import all_records, nodes_of
+from ._common import problem
+
+__all__ = ["body_region", "tally_count", "unsourced"]
+
+#: The namespace of the core theme taxonomy: its themes are the shared vocabulary, not facts from a source.
+TAXONOMY = "theme"
+
+
+def tally_count(model: Model) -> Iterator[Problem]:
+    """A tally whose count is larger than the number it counts out of ("45 of the 44 councils")."""
+    for tally in nodes_of(model, "tally"):
+        if tally.out_of is not None and tally.count > tally.out_of:
+            message = _("{id} counts {count} of {out_of}: a tally cannot count more than it counts out of")
+            yield problem(
+                "error",
+                "tally-count",
+                [tally.id],
+                message.format(id=tally.id, count=tally.count, out_of=tally.out_of),
+                tally,
+            )
+
+
+def unsourced(model: Model) -> Iterator[Problem]:
+    """A record that names no source (the core theme taxonomy excepted): nobody can tell where it comes from."""
+    for record in all_records(model):
+        rid = getattr(record, "id", None)
+        if rid is None or getattr(record, "sources", None) or namespace_of(rid) == TAXONOMY:
+            continue
+        message = _("{record} names no source: every fact needs one")
+        yield problem("warning", "unsourced", [rid], message.format(record=label(model, rid)))
+
+
+def body_region(model: Model) -> Iterator[Problem]:
+    """A body that covers no region: per-region views and the report cannot show it."""
+    for body in nodes_of(model, "body"):
+        if body.region is None:
+            message = _("{record} covers no region: per-region views and the report leave it out")
+            yield problem("warning", "body-region", [body.id], message.format(record=label(model, body.id)), body)
