@@ -501,7 +501,8 @@ def test_the_real_regions_together_have_no_errors(everything: Model) -> None:
 def test_a_tally_counting_more_than_it_counts_out_of_is_an_error(build: Callable[..., Model]) -> None:
     from streekbeleid import Tally, check
 
-    over = Tally(id="x:over", kind="endorse", subject="nis:02000", by="municipal_council", count=45, out_of=44)
+    with attrs.validators.disabled():  # the record refuses it where data enters; the rule holds without that
+        over = Tally(id="x:over", kind="endorse", subject="nis:02000", by="municipal_council", count=45, out_of=44)
     fine = Tally(id="x:fine", kind="endorse", subject="nis:02000", by="municipal_council", count=42, out_of=44)
     found = check(build(over, fine), rules=["tally-count"])
     assert [(p.severity, p.ids) for p in found] == [("error", ("x:over",))]

@@ -11,13 +11,14 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+import streekbeleid_limburg
 
 import streekbeleid
 from streekbeleid import WorkflowError
 from streekbeleid.cli import main
 from streekbeleid.workflows import Engine, EventStore, record_history
 
-LIMBURG = Path(__file__).parents[1] / "workflows" / "histories" / "limburg.yaml"
+LIMBURG = streekbeleid_limburg.HISTORY  # the recorded history the Limburg package ships
 GOOD = "decision: limburg:streekpact-2014-2019/indiening"  # the 10th step of the first instance
 BAD = "decision: limburg:lires/goedkeuring"
 
