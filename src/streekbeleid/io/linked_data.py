@@ -286,7 +286,9 @@ class _Builder:
         if description:  # the model's descriptions are written in English
             g.add((node, DCTERMS.description, _en(description)))
 
-    def common(self, node: URIRef, rec: Any, label: str | Literal | None, *, describe: bool = True) -> None:
+    def common(
+        self, node: URIRef, rec: Any, label: str | Literal | None, *, describe: bool = True, activity: bool = False
+    ) -> None:
         g = self.g
         g.add((node, DCTERMS.identifier, Literal(rec.id)))
         if label:
@@ -295,7 +297,7 @@ class _Builder:
         if description and describe:
             g.add((node, DCTERMS.description, Literal(description)))
         self.valid(node, rec.valid)
-        self.sources(node, rec.sources)
+        self.sources(node, rec.sources, activity=activity)
 
     def valid(self, node: URIRef, period: Period) -> None:
         if not is_always(period):
@@ -753,12 +755,20 @@ class _Builder:
         self.date(node, m.date)
 
     def lineage(self, lin: Lineage) -> None:
+        """A lineage node; between organisations, a succession is also an ``org:ChangeEvent``.
+
+        A change event is a ``prov:Activity`` (ORG), so it cites its sources as an activity
+        does (``dcterms:source``): PROV keeps activities and entities apart.  An undated
+        succession stays undated (the OSLO shape's ``dcterms:date`` is then not met).
+        """
         node, g, sb = self.iri(lin.id), self.g, self.sb
+        change = lin.kind in _ORG_SUCCESSION and self.is_organisation(lin.subject) and self.is_organisation(lin.object)
         g.add((node, RDF.type, sb.Lineage))
-        self.common(node, lin, f"{label_of(self.model, lin.subject)} {lin.kind} {label_of(self.model, lin.object)}")
+        label = f"{label_of(self.model, lin.subject)} {lin.kind} {label_of(self.model, lin.object)}"
+        self.common(node, lin, label, activity=change)
         g.add((node, sb.kind, Literal(lin.kind)))
         self.date(node, lin.date)
-        if lin.kind in _ORG_SUCCESSION and self.is_organisation(lin.subject) and self.is_organisation(lin.object):
+        if change:
             new, old = self.org(lin.subject), self.org(lin.object)
             g.add((node, RDF.type, ORG.ChangeEvent))
             g.add((node, ORG.originalOrganization, old))
