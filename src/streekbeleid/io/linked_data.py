@@ -78,19 +78,24 @@ from ._common import (
     export_records,
     government_ids,
     government_name,
+    identifiers_of,
     is_always,
     label_of,
     open_text,
     record_iri,
+    refnis_concepts,
     slug,
 )
 
 __all__ = [
+    "ADMS",
     "BESLUIT",
+    "GENERIEK",
     "ELI",
     "MANDAAT",
     "OPENGOV",
     "ORG",
+    "OSLO_CLASSIFICATION",
     "VOCABULARY_IRI",
     "Vocabulary",
     "context",
@@ -106,6 +111,8 @@ __all__ = [
 BESLUIT = Namespace("http://data.vlaanderen.be/ns/besluit#")
 MANDAAT = Namespace("http://data.vlaanderen.be/ns/mandaat#")
 ELI = Namespace("http://data.europa.eu/eli/ontology#")
+ADMS = Namespace("http://www.w3.org/ns/adms#")
+GENERIEK = Namespace("https://data.vlaanderen.be/ns/generiek#")
 #: Popolo's namespace; the export writes ``sb:onBehalfOf`` (declared, ``rdfs:seeAlso`` this) instead.
 OPENGOV = Namespace("http://www.w3.org/ns/opengov#")
 # plain namespaces: rdflib's closed ones warn when tools (pytest's doctest finder) probe them
@@ -141,6 +148,22 @@ DECISION_KIND_NL = {
     "other": "besluit",
 }
 OUTCOME_NL = {"adopted": "aangenomen", "rejected": "verworpen", "postponed": "uitgesteld"}
+
+#: The OSLO code list of administrative units (``BestuurseenheidClassificatieCode``, as the Flemish
+#: local-government data use it): the concept for the government of a territory of each level.
+OSLO_CLASSIFICATION_SCHEME = "http://data.vlaanderen.be/id/conceptscheme/BestuurseenheidClassificatieCode"
+OSLO_CLASSIFICATION = {
+    "municipality": (
+        "http://data.vlaanderen.be/id/concept/BestuurseenheidClassificatieCode/5ab0e9b8a3b2ca7c5e000001",
+        "Gemeente",
+    ),
+    "province": (
+        "http://data.vlaanderen.be/id/concept/BestuurseenheidClassificatieCode/5ab0e9b8a3b2ca7c5e000000",
+        "Provincie",
+    ),
+}
+#: ``skos:notation`` of an identifier by scheme, as the Flemish local-government data write them.
+IDENTIFIER_NOTATION = {"kbo": "KBO nummer", "ovo": "OVO-nummer", "wikidata": "Wikidata", "nis": "NIS-code"}
 
 
 class Vocabulary:
@@ -183,6 +206,8 @@ def context(base: str = DEFAULT_BASE) -> dict[str, str]:
         "besluit": str(BESLUIT),
         "mandaat": str(MANDAAT),
         "eli": str(ELI),
+        "adms": str(ADMS),
+        "generiek": str(GENERIEK),
         "prov": str(PROV),
         "dcterms": str(DCTERMS),
         "time": str(TIME),
@@ -272,9 +297,38 @@ class _Builder:
             g.add((node, RDFS.label, Literal(name)))
             g.add((node, SKOS.prefLabel, _nl(name)))
             kind = _GOVERNMENT_KIND_OF_LEVEL.get(rec.level, "government")
-            g.add((node, ORG.classification, self.concept("actor-kind", kind)))
+            g.add((node, ORG.classification, self.classification(kind, rec)))
             g.add((node, BESLUIT.werkingsgebied, self.iri(ref)))
         return node
+
+    def classification(self, kind: str, territory: Territory | None) -> URIRef:
+        """The OSLO concept of a municipal or provincial government, else the project's concept of the kind."""
+        if territory is not None and kind == _GOVERNMENT_KIND_OF_LEVEL.get(territory.level):
+            official = OSLO_CLASSIFICATION.get(territory.level)
+            if official is not None:
+                node, label = URIRef(official[0]), official[1]
+                scheme = URIRef(OSLO_CLASSIFICATION_SCHEME)
+                self.g.add((node, RDF.type, SKOS.Concept))
+                self.g.add((node, SKOS.prefLabel, _nl(label)))
+                self.g.add((node, SKOS.inScheme, scheme))
+                self.g.add((scheme, RDF.type, SKOS.ConceptScheme))
+                return node
+        return self.concept("actor-kind", kind)
+
+    def identifiers(self, node: URIRef, rec: Any) -> None:
+        """Official identifiers as OSLO writes them: ``adms:identifier`` an ``adms:Identifier`` with the
+        scheme's ``skos:notation`` and a ``generiek:GestructureerdeIdentificator`` holding the value."""
+        g = self.g
+        for i, ident in enumerate(identifiers_of(rec)):
+            q = URIRef(f"{node}/identifier/{i}")
+            structured = URIRef(f"{q}/structured")
+            g.add((node, ADMS.identifier, q))
+            g.add((q, RDF.type, ADMS.Identifier))
+            g.add((q, SKOS.notation, Literal(IDENTIFIER_NOTATION[ident.scheme])))
+            g.add((q, GENERIEK.gestructureerdeIdentificator, structured))
+            g.add((structured, RDF.type, GENERIEK.GestructureerdeIdentificator))
+            g.add((structured, GENERIEK.lokaleIdentificator, Literal(ident.identifier)))
+            self.sources(q, ident.sources)
 
     def organisation(self, node: URIRef, name: str, abbreviation: str | None, description: str | None) -> None:
         """What the OSLO organisation profile asks of every ``org:Organization``: a Dutch preferred name."""
@@ -398,6 +452,12 @@ class _Builder:
         self.common(node, t, _nl(t.name))
         g.add((node, sb.level, Literal(t.level)))
         self.literal(node, sb.nis, t.nis)
+        self.identifiers(node, t)
+        concepts = refnis_concepts(t)
+        if concepts:  # as the werkingsgebieden of the Flemish local-government data: SKOS makes it a concept
+            g.add((node, RDF.type, SKOS.Concept))
+        for concept in concepts:
+            g.add((node, SKOS.exactMatch, URIRef(concept)))
         if t.part_of:
             g.add((node, DCTERMS.isPartOf, self.iri(t.part_of)))
         if t.successor:
@@ -462,7 +522,15 @@ class _Builder:
         node, g = self.iri(a.id), self.g
         self.organisation(node, a.name, a.abbreviation, a.description)
         self.common(node, a, a.name, describe=False)
-        g.add((node, ORG.classification, self.concept("actor-kind", a.kind)))
+        self.identifiers(node, a)
+        territory = self.by_id.get(a.territory) if a.territory else None
+        g.add(
+            (
+                node,
+                ORG.classification,
+                self.classification(a.kind, territory if isinstance(territory, Territory) else None),
+            )
+        )
         if a.part_of:
             g.add((node, ORG.subOrganizationOf, self.org(a.part_of)))
         if a.territory:
@@ -477,6 +545,7 @@ class _Builder:
         g.add((node, RDF.type, FOAF.Person))
         g.add((node, FOAF.name, Literal(p.name)))
         self.common(node, p, p.name)
+        self.identifiers(node, p)
 
     def post(self, p: Post) -> None:
         node, g = self.iri(p.id), self.g
@@ -498,6 +567,7 @@ class _Builder:
         node, g, sb = self.iri(b.id), self.g, self.sb
         self.organisation(node, b.name, b.abbreviation, b.description)
         self.common(node, b, b.name, describe=False)
+        self.identifiers(node, b)
         g.add((node, ORG.classification, self.concept("body-kind", b.kind)))
         if b.region:
             g.add((node, DCTERMS.spatial, self.iri(b.region)))

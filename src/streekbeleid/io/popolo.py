@@ -64,6 +64,7 @@ from ._common import (
     export_records,
     government_ids,
     government_name,
+    identifiers_of,
     is_always,
     label_of,
     open_text,
@@ -92,6 +93,19 @@ def _links(sources: Iterable[Source], base: str) -> list[dict[str, str]]:
         if note:
             link["note"] = note
         out.append(link)
+    return out
+
+
+def _identifiers(record: Any) -> list[dict[str, str]]:
+    """Popolo ``identifiers``: each official identifier with its scheme (``kbo``, ``ovo``, ``wikidata``, ``nis``)."""
+    return [{"identifier": i.identifier, "scheme": i.scheme} for i in identifiers_of(record)]
+
+
+def _with_identifier_sources(record: Any) -> list[Source]:
+    """A record's sources and, after them, those of its identifiers (Popolo's identifiers carry none)."""
+    out = list(record.sources)
+    for i in identifiers_of(record):
+        out.extend(s for s in i.sources if s not in out)
     return out
 
 
@@ -167,11 +181,12 @@ class _Exporter:
                 "name": a.name,
                 "other_names": [{"name": a.abbreviation, "note": "abbreviation"}] if a.abbreviation else [],
                 "classification": a.kind,
+                "identifiers": _identifiers(a),
                 "parent_id": self.org(a.part_of),
                 "area_id": a.territory,
                 "description": a.description,
                 **_dates(a.valid, "founding_date", "dissolution_date"),
-                "sources": self.links(a.sources),
+                "sources": self.links(_with_identifier_sources(a)),
             }
         )
 
@@ -182,11 +197,12 @@ class _Exporter:
                 "name": b.name,
                 "other_names": [{"name": b.abbreviation, "note": "abbreviation"}] if b.abbreviation else [],
                 "classification": b.kind,
+                "identifiers": _identifiers(b),
                 "parent_id": parents.get(b.id),
                 "area_id": b.region,
                 "description": b.description,
                 **_dates(b.valid, "founding_date", "dissolution_date"),
-                "sources": self.links(b.sources),
+                "sources": self.links(_with_identifier_sources(b)),
             }
         )
 
@@ -228,9 +244,10 @@ class _Exporter:
             {
                 "id": p.id,
                 "name": p.name,
+                "identifiers": _identifiers(p),
                 "summary": p.description,
                 **_valid_only(p.valid),
-                "sources": self.links(p.sources),
+                "sources": self.links(_with_identifier_sources(p)),
             }
         )
 
