@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import datetime as _dt
 import errno
 import json
 import os
@@ -50,6 +51,7 @@ __all__ = [
     "identifiers_of",
     "refnis_concepts",
     "label_of",
+    "merger_date",
     "model_records",
     "open_text",
     "record_iri",
@@ -200,6 +202,30 @@ def refnis_concepts(territory: Territory) -> list[str]:
         return []
     code = str(int(territory.nis))  # the lists write 2000, not 02000
     return [f"{scheme}/{code}" for scheme, applies in REFNIS_LISTS if territory.valid.overlaps(applies).possible]
+
+
+def merger_date(successor: Territory, predecessors: Iterable[Territory]) -> PartialDate | None:
+    """The day a merger took effect: the successor's first day, else the day after its predecessors' last.
+
+    >>> from streekbeleid import Territory, Period
+    >>> antwerpen = Territory(id="nis:11002", name="Antwerpen", level="municipality")
+    >>> borsbeek = Territory(id="nis:11007", name="Borsbeek", level="municipality",
+    ...                      successor="nis:11002", valid=Period.parse("../2024-12-31"))
+    >>> str(merger_date(antwerpen, [borsbeek]))
+    '2025-01-01'
+    """
+    if successor.valid.start.kind == "date" and successor.valid.start.date is not None:
+        return successor.valid.start.date
+    ends = {
+        p.valid.end.date
+        for p in predecessors
+        if p.valid.end.kind == "date" and p.valid.end.date is not None and p.valid.end.date.precision == "day"
+    }
+    if len(ends) != 1:
+        return None
+    last = ends.pop()
+    following = _dt.date(last.year, last.month or 1, last.day or 1) + _dt.timedelta(days=1)
+    return PartialDate(following.year, following.month, following.day)
 
 
 def record_iri(record_id: str, base: str = DEFAULT_BASE) -> str:

@@ -38,7 +38,6 @@ True
 
 from __future__ import annotations
 
-import datetime as _dt
 import re
 from collections.abc import Iterable
 from decimal import Decimal
@@ -81,6 +80,7 @@ from ._common import (
     identifiers_of,
     is_always,
     label_of,
+    merger_date,
     open_text,
     record_iri,
     refnis_concepts,
@@ -872,30 +872,6 @@ class _Builder:
         if organisations:
             standard = {"part_of": ORG.subOrganizationOf, "reports_to": ORG.reportsTo}.get(r.kind, ORG.linkedTo)
             g.add((s, standard, o))
-
-
-def merger_date(successor: Territory, predecessors: Iterable[Territory]) -> PartialDate | None:
-    """The day a merger took effect: the successor's first day, else the day after its predecessors' last.
-
-    >>> from streekbeleid import Territory, Period
-    >>> antwerpen = Territory(id="nis:11002", name="Antwerpen", level="municipality")
-    >>> borsbeek = Territory(id="nis:11007", name="Borsbeek", level="municipality",
-    ...                      successor="nis:11002", valid=Period.parse("../2024-12-31"))
-    >>> str(merger_date(antwerpen, [borsbeek]))
-    '2025-01-01'
-    """
-    if successor.valid.start.kind == "date" and successor.valid.start.date is not None:
-        return successor.valid.start.date
-    ends = {
-        p.valid.end.date
-        for p in predecessors
-        if p.valid.end.kind == "date" and p.valid.end.date is not None and p.valid.end.date.precision == "day"
-    }
-    if len(ends) != 1:
-        return None
-    last = ends.pop()
-    following = _dt.date(last.year, last.month or 1, last.day or 1) + _dt.timedelta(days=1)
-    return PartialDate(following.year, following.month, following.day)
 
 
 def _committed(records: list[Any]) -> dict[str, set[str]]:

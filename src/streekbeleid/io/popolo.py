@@ -67,6 +67,7 @@ from ._common import (
     identifiers_of,
     is_always,
     label_of,
+    merger_date,
     open_text,
     slug,
 )
@@ -76,6 +77,13 @@ __all__ = ["POPOLO_VERSION", "seat_post_id", "to_popolo", "write_popolo"]
 POPOLO_VERSION = "1.0.1"
 
 _RESULTS = {"adopted": "pass", "rejected": "fail", "postponed": "postponed"}
+#: The kind of actor that governs a territory of each level, the classification of a minted government.
+_GOVERNMENT_KIND_OF_LEVEL = {
+    "municipality": "municipal_government",
+    "province": "provincial_government",
+    "arrondissement": "government",
+    "region": "government",
+}
 
 
 def seat_post_id(body_id: str, seat_group: str) -> str:
@@ -163,7 +171,8 @@ class _Exporter:
                 {
                     "id": gid,
                     "name": government_name(rec),
-                    "classification": f"{rec.level}_government",
+                    # one vocabulary with the actors' kinds: municipal_government, provincial_government ...
+                    "classification": _GOVERNMENT_KIND_OF_LEVEL.get(rec.level, "government"),
                     "area_id": rec.id,
                     **_dates(rec.valid, "founding_date", "dissolution_date"),
                     "sources": self.links(rec.sources),
@@ -371,6 +380,34 @@ def _body_parents(records: list[Any]) -> dict[str, str]:
     return {k: v[0] for k, v in found.items() if len(v) == 1}
 
 
+def _mergers(model: Model, territories: list[Territory], ex: _Exporter) -> list[dict[str, Any]]:
+    """One event per merger of municipalities (``<successor>/change``), dated the day it took effect.
+
+    Antwerpen absorbed Borsbeek and kept its code: the merger's day is the day after Borsbeek's last.
+    """
+    by_successor: dict[str, list[Territory]] = {}
+    for t in territories:
+        if t.successor and t.successor != t.id:
+            by_successor.setdefault(t.successor, []).append(t)
+    out = []
+    for successor, predecessors in sorted(by_successor.items()):
+        rec = ex.by_id.get(successor)
+        date = merger_date(rec, predecessors) if isinstance(rec, Territory) else None
+        names = ", ".join(label_of(model, p.id) for p in predecessors)
+        out.append(
+            _clean(
+                {
+                    "id": f"{successor}/change",
+                    "name": f"{label_of(model, successor)} succeeds {names}",
+                    "classification": "merger",
+                    "start_date": str(date) if date is not None else None,
+                    "sources": ex.links([s for p in predecessors for s in p.sources]),
+                }
+            )
+        )
+    return out
+
+
 def to_popolo(model: Model, *, closed: bool = True, base: str = DEFAULT_BASE) -> dict[str, Any]:
     """The Popolo JSON data of a model or slice (see the module docs for the mapping).
 
@@ -416,6 +453,7 @@ def to_popolo(model: Model, *, closed: bool = True, base: str = DEFAULT_BASE) ->
             out["events"].append(event)
             out["motions"].append(motion)
             out["vote_events"].append(vote)
+    out["events"].extend(_mergers(model, [r for r in records if isinstance(r, Territory)], ex))
     out["organizations"].extend(ex.minted.values())
     for items in out.values():
         items.sort(key=lambda o: o["id"])
