@@ -39,6 +39,7 @@ from streekbeleid import (
     Theme,
     VoteCount,
 )
+from streekbeleid.model.records import Identifier
 from streekbeleid.testing import build_model
 
 REGIONS = {
@@ -90,7 +91,16 @@ def handmade_records() -> list[Any]:
             sources=[_src("region")],
         ),
         Region(id="test:sub", name="Deelregio", kind="deelregio", part_of="test:streek", parts_known=False),
-        Actor(id="test:voka", name="VOKA", kind="employers_organisation", sources=[_src("voka")]),
+        Actor(
+            id="test:voka",
+            name="VOKA",
+            kind="employers_organisation",
+            # an artificial identifier (test data), its source a URL
+            identifiers=[
+                Identifier(scheme="ovo", identifier="OVO999999", sources=[Source(document="https://example.org/ovo")])
+            ],
+            sources=[_src("voka")],
+        ),
         Actor(id="test:province", name="Provincie Limburg", kind="provincial_government", territory="test:prov"),
         Actor(id="test:old-vzw", name="Oude vzw", kind="nonprofit", valid=p("../2015")),
         Actor(

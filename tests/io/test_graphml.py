@@ -59,3 +59,21 @@ def test_resoc_limburg_members_in_gephi_terms(limburg: Model) -> None:
     graph = to_graphml_graph(limburg)
     members = {u for u, _v, kind in graph.in_edges("limburg:resoc", data="kind") if kind == "member_of"}
     assert members == {m.member for m in limburg.members("limburg:resoc")}
+
+
+def test_booleans_are_xsd_booleans_and_read_back(core: Model) -> None:
+    text = generate_graphml(core)
+    assert ">True<" not in text and ">False<" not in text
+    assert ">false<" in text  # e.g. a region whose parts are not known
+    graph = nx.parse_graphml(text, force_multigraph=True)
+    written = to_graphml_graph(core)
+    booleans = [(n, k, v) for n, d in written.nodes(data=True) for k, v in d.items() if isinstance(v, bool)]
+    assert booleans and all(graph.nodes[n][k] is v for n, k, v in booleans)
+
+
+def test_every_merger_is_dated_even_when_the_successor_keeps_its_code(core: Model) -> None:
+    graph = to_graphml_graph(core)
+    mergers = {(u, v): d.get("date") for u, v, d in graph.edges(data=True) if d["kind"] == "succeeds"}
+    assert mergers and None not in mergers.values()
+    assert mergers[("nis:11002", "nis:11007")] == "2025-01-01"  # Antwerpen absorbed Borsbeek
+    assert mergers[("nis:72043", "nis:72025")] == "2019-01-01"  # Pelt from Neerpelt

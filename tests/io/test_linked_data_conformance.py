@@ -66,9 +66,11 @@ CANNOT_KNOW: dict[tuple[str, str, str, str], int] = {
     ("mandatendatabank", "LidmaatschapShape", "org:memberDuring", "Class"): 89,
     ("mandatendatabank", "LidmaatschapShape", "org:organization", "Class"): 91,
     # organisatie-basis: addresses and descriptions of places; change events to the second
-    ("organisatie-basis", "LocatieShape", "dcterms:description", "MinCount"): 370,
-    ("organisatie-basis", "LocatieShape", "org:siteAddress", "MinCount"): 379,
-    ("organisatie-basis", "VeranderingsgebeurtenisShape", "dcterms:date", "Datatype"): 20,
+    ("organisatie-basis", "LocatieShape", "dcterms:description", "MinCount"): 374,
+    ("organisatie-basis", "LocatieShape", "org:siteAddress", "MinCount"): 395,
+    ("organisatie-basis", "VeranderingsgebeurtenisShape", "dcterms:date", "Datatype"): 21,
+    # the RESOCs of Brugge and Oostende went into RESOC Noord-West-Vlaanderen: the source gives no date
+    ("organisatie-basis", "VeranderingsgebeurtenisShape", "dcterms:date", "MinCount"): 2,
 }
 
 PREFIXES = {**context(), "generiek": "https://data.vlaanderen.be/ns/generiek#"}

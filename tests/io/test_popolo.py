@@ -181,7 +181,7 @@ def test_a_territory_member_stands_for_its_government(handmade: Model) -> None:
     assert (government["name"], government["area_id"], government["classification"]) == (
         "Gemeente Neerpelt",
         "test:a",
-        "municipality_government",
+        "municipal_government",
     )
     # where the model names the government as an actor, the actor is used
     assert by_id(data, "organizations")["test:ersv"]["parent_id"] == "test:province"
@@ -242,3 +242,18 @@ def test_write_popolo_writes_json(handmade: Model) -> None:
     buffer = StringIO()
     write_popolo(handmade, buffer)
     assert json.loads(buffer.getvalue()) == to_popolo(handmade)
+
+
+def test_one_classification_vocabulary_for_governments(everything: Model) -> None:
+    from streekbeleid.model.records import ACTOR_KINDS
+
+    data = to_popolo(everything)
+    governments = [o for o in data["organizations"] if o["id"].endswith("/government")]
+    assert governments
+    assert {o["classification"] for o in governments} <= set(ACTOR_KINDS)
+
+
+def test_every_merger_is_a_dated_event(core: Model) -> None:
+    events = {e["id"]: e for e in to_popolo(core)["events"] if e.get("classification") == "merger"}
+    assert events and all("start_date" in e for e in events.values())
+    assert events["nis:11002/change"]["start_date"] == "2025-01-01"  # Antwerpen kept its code

@@ -20,7 +20,17 @@ if TYPE_CHECKING:
 __all__ = ["main", "build_parser"]
 
 #: Command modules, each with ``register(subparsers, common)``.
-COMMAND_MODULES = ("_core", "_export", "_analysis", "_coverage", "_workflow", "_report", "_scaffold", "_publish")
+COMMAND_MODULES = (
+    "_core",
+    "_export",
+    "_analysis",
+    "_coverage",
+    "_workflow",
+    "_report",
+    "_scaffold",
+    "_publish",
+    "_harvest",
+)
 
 
 def _common_options(defaults: bool) -> argparse.ArgumentParser:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import datetime as _dt
 import errno
 import json
 import os
@@ -27,6 +28,7 @@ from ..model.phrasing import name as label_of  # a readable name for an id, as t
 from ..model.records import (
     RECORD_KINDS,
     Actor,
+    Identifier,
     PlanItem,
     Source,
     Territory,
@@ -46,7 +48,10 @@ __all__ = [
     "flat_columns",
     "flatten",
     "government_ids",
+    "identifiers_of",
+    "refnis_concepts",
     "label_of",
+    "merger_date",
     "model_records",
     "open_text",
     "record_iri",
@@ -158,6 +163,69 @@ def government_name(territory: Territory) -> str:
     """The Dutch name of a territory's government: ``Gemeente Hasselt``, ``Provincie Limburg``."""
     prefix = {"municipality": "Gemeente", "province": "Provincie"}.get(territory.level, "Bestuur")
     return f"{prefix} {territory.name}"
+
+
+def identifiers_of(record: Any) -> tuple[Identifier, ...]:
+    """A record's official identifiers; a territory's NIS code is one (scheme ``nis``, from its own sources).
+
+    >>> t = Territory(id="nis:71022", name="Hasselt", level="municipality", nis="71022")
+    >>> [(i.scheme, i.identifier) for i in identifiers_of(t)]
+    [('nis', '71022')]
+    """
+    declared: tuple[Identifier, ...] = getattr(record, "identifiers", ())
+    if isinstance(record, Territory) and record.nis and not any(i.scheme == "nis" for i in declared):
+        return (Identifier(scheme="nis", identifier=record.nis, sources=record.sources), *declared)
+    return declared
+
+
+#: The REFNIS code lists of the Belgian federal vocabularies (vocab.belgif.be, published by Statbel) and the
+#: period each applies to: REFNIS-1995 "vanaf 1995", REFNIS-2019 "vanaf 2019" (the mergers of 1 January
+#: 2019), REFNIS-2025 "vanaf 12/2024" (the mergers of 1 January 2025).  A concept is ``<list>/<code>``.
+REFNIS_LISTS: tuple[tuple[str, Period], ...] = (
+    ("http://vocab.belgif.be/auth/refnis1995", Period.parse("1995-01-01/2018-12-31")),
+    ("http://vocab.belgif.be/auth/refnis2019", Period.parse("2019-01-01/2024-12-31")),
+    ("http://vocab.belgif.be/auth/refnis2025", Period.parse("2025-01-01/..")),
+)
+
+
+def refnis_concepts(territory: Territory) -> list[str]:
+    """The REFNIS concepts of a territory: its code in each code list whose period its lifetime may overlap.
+
+    >>> borsbeek = Territory(id="nis:11007", name="Borsbeek", level="municipality", nis="11007",
+    ...                      valid=Period.parse("../2024-12-31"))
+    >>> refnis_concepts(borsbeek)
+    ['http://vocab.belgif.be/auth/refnis1995/11007', 'http://vocab.belgif.be/auth/refnis2019/11007']
+    >>> refnis_concepts(Territory(id="nis:02000", name="Vlaanderen", level="region", nis="02000"))[-1]
+    'http://vocab.belgif.be/auth/refnis2025/2000'
+    """
+    if not territory.nis or not territory.nis.isdigit():
+        return []
+    code = str(int(territory.nis))  # the lists write 2000, not 02000
+    return [f"{scheme}/{code}" for scheme, applies in REFNIS_LISTS if territory.valid.overlaps(applies).possible]
+
+
+def merger_date(successor: Territory, predecessors: Iterable[Territory]) -> PartialDate | None:
+    """The day a merger took effect: the successor's first day, else the day after its predecessors' last.
+
+    >>> from streekbeleid import Territory, Period
+    >>> antwerpen = Territory(id="nis:11002", name="Antwerpen", level="municipality")
+    >>> borsbeek = Territory(id="nis:11007", name="Borsbeek", level="municipality",
+    ...                      successor="nis:11002", valid=Period.parse("../2024-12-31"))
+    >>> str(merger_date(antwerpen, [borsbeek]))
+    '2025-01-01'
+    """
+    if successor.valid.start.kind == "date" and successor.valid.start.date is not None:
+        return successor.valid.start.date
+    ends = {
+        p.valid.end.date
+        for p in predecessors
+        if p.valid.end.kind == "date" and p.valid.end.date is not None and p.valid.end.date.precision == "day"
+    }
+    if len(ends) != 1:
+        return None
+    last = ends.pop()
+    following = _dt.date(last.year, last.month or 1, last.day or 1) + _dt.timedelta(days=1)
+    return PartialDate(following.year, following.month, following.day)
 
 
 def record_iri(record_id: str, base: str = DEFAULT_BASE) -> str:

@@ -13,6 +13,8 @@ allows: text, integers, doubles and booleans.
 - characters XML cannot hold (control characters) become U+FFFD, so the file always parses;
 - sources become ``sources`` (``document (locator); ...``); nested structures
   (seat groups, cadence rules, indicators) their native JSON text;
+- a merger (a ``succeeds`` edge from a territory's successor) has ``date``, the day it took effect;
+- booleans are ``true``/``false`` (``xsd:boolean``);
 - an edge that stands for a record of its own (membership, lineage, relation,
   region part) carries that record's fields; other edges only its ``valid``.
 
@@ -31,13 +33,14 @@ from typing import Any
 
 import attrs
 import networkx as nx
+from networkx.readwrite.graphml import GraphMLWriter
 
 from .._version import __version__
 from ..model.model import Model
 from ..model.phrasing import record_name
-from ..model.records import Lineage, Membership, Plan, PlanItem, Region, RegionPart, Relation
+from ..model.records import Lineage, Membership, Plan, PlanItem, Region, RegionPart, Relation, Territory
 from ..serialization import FORMAT
-from ._common import PathOrFile, flatten, open_text
+from ._common import PathOrFile, flatten, merger_date, open_text
 
 __all__ = ["generate_graphml", "to_graphml_graph", "write_graphml"]
 
@@ -76,6 +79,11 @@ def to_graphml_graph(model: Model) -> nx.MultiDiGraph:
         if isinstance(rec, Region):
             attributes["part_count"] = len(rec.parts)
         graph.add_node(node, **_xml_safe(attributes))
+    predecessors: dict[str, list[Territory]] = {}
+    for _node, data in model.graph.nodes(data=True):
+        rec = data["record"]
+        if isinstance(rec, Territory) and rec.successor and rec.successor != rec.id:
+            predecessors.setdefault(rec.successor, []).append(rec)
     for u, v, key, data in model.graph.edges(keys=True, data=True):
         rec = data["record"]
         if isinstance(rec, _EDGE_OWN):
@@ -87,13 +95,30 @@ def to_graphml_graph(model: Model) -> nx.MultiDiGraph:
         else:
             attributes = flatten(rec, skip={f.name for f in attrs.fields(type(rec))} - {"valid"})
         attributes["kind"] = data["kind"]
+        if isinstance(rec, Territory) and rec.successor and data["kind"] == "succeeds":
+            successor = model.graph.nodes[rec.successor]["record"] if rec.successor in model.graph else None
+            merged = merger_date(successor, predecessors.get(rec.successor, [])) if successor is not None else None
+            if merged is not None:
+                attributes["date"] = str(merged)
         graph.add_edge(u, v, key=key, **_xml_safe(attributes))
     return graph
 
 
+class _Writer(GraphMLWriter):  # type: ignore[misc]
+    """networkx's GraphML writer, with booleans in XML Schema's lexical form (``true``, not ``True``)."""
+
+    def add_data(self, name: str, element_type: type, value: Any, scope: str = "all", default: Any = None) -> Any:
+        element = super().add_data(name, element_type, value, scope, default)
+        if element_type is bool:  # networkx passes the value as text: "True" or "False"
+            element.text = "true" if str(value) == "True" else "false"
+        return element
+
+
 def generate_graphml(model: Model) -> str:
-    """The GraphML text of a model or slice."""
-    return "\n".join(nx.generate_graphml(to_graphml_graph(model), encoding="utf-8", prettyprint=True)) + "\n"
+    """The GraphML text of a model or slice; booleans are ``true``/``false`` (``xsd:boolean``)."""
+    writer = _Writer(encoding="utf-8", prettyprint=True)
+    writer.add_graph_element(to_graphml_graph(model))
+    return "\n".join(str(writer).splitlines()) + "\n"
 
 
 def write_graphml(model: Model, path: PathOrFile) -> None:

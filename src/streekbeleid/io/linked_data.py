@@ -38,7 +38,6 @@ True
 
 from __future__ import annotations
 
-import datetime as _dt
 import re
 from collections.abc import Iterable
 from decimal import Decimal
@@ -78,19 +77,25 @@ from ._common import (
     export_records,
     government_ids,
     government_name,
+    identifiers_of,
     is_always,
     label_of,
+    merger_date,
     open_text,
     record_iri,
+    refnis_concepts,
     slug,
 )
 
 __all__ = [
+    "ADMS",
     "BESLUIT",
+    "GENERIEK",
     "ELI",
     "MANDAAT",
     "OPENGOV",
     "ORG",
+    "OSLO_CLASSIFICATION",
     "VOCABULARY_IRI",
     "Vocabulary",
     "context",
@@ -106,6 +111,8 @@ __all__ = [
 BESLUIT = Namespace("http://data.vlaanderen.be/ns/besluit#")
 MANDAAT = Namespace("http://data.vlaanderen.be/ns/mandaat#")
 ELI = Namespace("http://data.europa.eu/eli/ontology#")
+ADMS = Namespace("http://www.w3.org/ns/adms#")
+GENERIEK = Namespace("https://data.vlaanderen.be/ns/generiek#")
 #: Popolo's namespace; the export writes ``sb:onBehalfOf`` (declared, ``rdfs:seeAlso`` this) instead.
 OPENGOV = Namespace("http://www.w3.org/ns/opengov#")
 # plain namespaces: rdflib's closed ones warn when tools (pytest's doctest finder) probe them
@@ -141,6 +148,22 @@ DECISION_KIND_NL = {
     "other": "besluit",
 }
 OUTCOME_NL = {"adopted": "aangenomen", "rejected": "verworpen", "postponed": "uitgesteld"}
+
+#: The OSLO code list of administrative units (``BestuurseenheidClassificatieCode``, as the Flemish
+#: local-government data use it): the concept for the government of a territory of each level.
+OSLO_CLASSIFICATION_SCHEME = "http://data.vlaanderen.be/id/conceptscheme/BestuurseenheidClassificatieCode"
+OSLO_CLASSIFICATION = {
+    "municipality": (
+        "http://data.vlaanderen.be/id/concept/BestuurseenheidClassificatieCode/5ab0e9b8a3b2ca7c5e000001",
+        "Gemeente",
+    ),
+    "province": (
+        "http://data.vlaanderen.be/id/concept/BestuurseenheidClassificatieCode/5ab0e9b8a3b2ca7c5e000000",
+        "Provincie",
+    ),
+}
+#: ``skos:notation`` of an identifier by scheme, as the Flemish local-government data write them.
+IDENTIFIER_NOTATION = {"kbo": "KBO nummer", "ovo": "OVO-nummer", "wikidata": "Wikidata", "nis": "NIS-code"}
 
 
 class Vocabulary:
@@ -183,6 +206,8 @@ def context(base: str = DEFAULT_BASE) -> dict[str, str]:
         "besluit": str(BESLUIT),
         "mandaat": str(MANDAAT),
         "eli": str(ELI),
+        "adms": str(ADMS),
+        "generiek": str(GENERIEK),
         "prov": str(PROV),
         "dcterms": str(DCTERMS),
         "time": str(TIME),
@@ -272,9 +297,38 @@ class _Builder:
             g.add((node, RDFS.label, Literal(name)))
             g.add((node, SKOS.prefLabel, _nl(name)))
             kind = _GOVERNMENT_KIND_OF_LEVEL.get(rec.level, "government")
-            g.add((node, ORG.classification, self.concept("actor-kind", kind)))
+            g.add((node, ORG.classification, self.classification(kind, rec)))
             g.add((node, BESLUIT.werkingsgebied, self.iri(ref)))
         return node
+
+    def classification(self, kind: str, territory: Territory | None) -> URIRef:
+        """The OSLO concept of a municipal or provincial government, else the project's concept of the kind."""
+        if territory is not None and kind == _GOVERNMENT_KIND_OF_LEVEL.get(territory.level):
+            official = OSLO_CLASSIFICATION.get(territory.level)
+            if official is not None:
+                node, label = URIRef(official[0]), official[1]
+                scheme = URIRef(OSLO_CLASSIFICATION_SCHEME)
+                self.g.add((node, RDF.type, SKOS.Concept))
+                self.g.add((node, SKOS.prefLabel, _nl(label)))
+                self.g.add((node, SKOS.inScheme, scheme))
+                self.g.add((scheme, RDF.type, SKOS.ConceptScheme))
+                return node
+        return self.concept("actor-kind", kind)
+
+    def identifiers(self, node: URIRef, rec: Any) -> None:
+        """Official identifiers as OSLO writes them: ``adms:identifier`` an ``adms:Identifier`` with the
+        scheme's ``skos:notation`` and a ``generiek:GestructureerdeIdentificator`` holding the value."""
+        g = self.g
+        for i, ident in enumerate(identifiers_of(rec)):
+            q = URIRef(f"{node}/identifier/{i}")
+            structured = URIRef(f"{q}/structured")
+            g.add((node, ADMS.identifier, q))
+            g.add((q, RDF.type, ADMS.Identifier))
+            g.add((q, SKOS.notation, Literal(IDENTIFIER_NOTATION[ident.scheme])))
+            g.add((q, GENERIEK.gestructureerdeIdentificator, structured))
+            g.add((structured, RDF.type, GENERIEK.GestructureerdeIdentificator))
+            g.add((structured, GENERIEK.lokaleIdentificator, Literal(ident.identifier)))
+            self.sources(q, ident.sources)
 
     def organisation(self, node: URIRef, name: str, abbreviation: str | None, description: str | None) -> None:
         """What the OSLO organisation profile asks of every ``org:Organization``: a Dutch preferred name."""
@@ -286,7 +340,9 @@ class _Builder:
         if description:  # the model's descriptions are written in English
             g.add((node, DCTERMS.description, _en(description)))
 
-    def common(self, node: URIRef, rec: Any, label: str | Literal | None, *, describe: bool = True) -> None:
+    def common(
+        self, node: URIRef, rec: Any, label: str | Literal | None, *, describe: bool = True, activity: bool = False
+    ) -> None:
         g = self.g
         g.add((node, DCTERMS.identifier, Literal(rec.id)))
         if label:
@@ -295,7 +351,7 @@ class _Builder:
         if description and describe:
             g.add((node, DCTERMS.description, Literal(description)))
         self.valid(node, rec.valid)
-        self.sources(node, rec.sources)
+        self.sources(node, rec.sources, activity=activity)
 
     def valid(self, node: URIRef, period: Period) -> None:
         if not is_always(period):
@@ -399,6 +455,12 @@ class _Builder:
         self.common(node, t, _nl(t.name))
         g.add((node, sb.level, Literal(t.level)))
         self.literal(node, sb.nis, t.nis)
+        self.identifiers(node, t)
+        concepts = refnis_concepts(t)
+        if concepts:  # as the werkingsgebieden of the Flemish local-government data: SKOS makes it a concept
+            g.add((node, RDF.type, SKOS.Concept))
+        for concept in concepts:
+            g.add((node, SKOS.exactMatch, URIRef(concept)))
         if t.part_of:
             g.add((node, DCTERMS.isPartOf, self.iri(t.part_of)))
         if t.successor:
@@ -463,7 +525,15 @@ class _Builder:
         node, g = self.iri(a.id), self.g
         self.organisation(node, a.name, a.abbreviation, a.description)
         self.common(node, a, a.name, describe=False)
-        g.add((node, ORG.classification, self.concept("actor-kind", a.kind)))
+        self.identifiers(node, a)
+        territory = self.by_id.get(a.territory) if a.territory else None
+        g.add(
+            (
+                node,
+                ORG.classification,
+                self.classification(a.kind, territory if isinstance(territory, Territory) else None),
+            )
+        )
         if a.part_of:
             g.add((node, ORG.subOrganizationOf, self.org(a.part_of)))
         if a.territory:
@@ -478,6 +548,7 @@ class _Builder:
         g.add((node, RDF.type, FOAF.Person))
         g.add((node, FOAF.name, Literal(p.name)))
         self.common(node, p, p.name)
+        self.identifiers(node, p)
 
     def post(self, p: Post) -> None:
         node, g = self.iri(p.id), self.g
@@ -499,6 +570,7 @@ class _Builder:
         node, g, sb = self.iri(b.id), self.g, self.sb
         self.organisation(node, b.name, b.abbreviation, b.description)
         self.common(node, b, b.name, describe=False)
+        self.identifiers(node, b)
         g.add((node, ORG.classification, self.concept("body-kind", b.kind)))
         if b.region:
             g.add((node, DCTERMS.spatial, self.iri(b.region)))
@@ -757,12 +829,20 @@ class _Builder:
         self.date(node, m.date)
 
     def lineage(self, lin: Lineage) -> None:
+        """A lineage node; between organisations, a succession is also an ``org:ChangeEvent``.
+
+        A change event is a ``prov:Activity`` (ORG), so it cites its sources as an activity
+        does (``dcterms:source``): PROV keeps activities and entities apart.  An undated
+        succession stays undated (the OSLO shape's ``dcterms:date`` is then not met).
+        """
         node, g, sb = self.iri(lin.id), self.g, self.sb
+        change = lin.kind in _ORG_SUCCESSION and self.is_organisation(lin.subject) and self.is_organisation(lin.object)
         g.add((node, RDF.type, sb.Lineage))
-        self.common(node, lin, f"{label_of(self.model, lin.subject)} {lin.kind} {label_of(self.model, lin.object)}")
+        label = f"{label_of(self.model, lin.subject)} {lin.kind} {label_of(self.model, lin.object)}"
+        self.common(node, lin, label, activity=change)
         g.add((node, sb.kind, Literal(lin.kind)))
         self.date(node, lin.date)
-        if lin.kind in _ORG_SUCCESSION and self.is_organisation(lin.subject) and self.is_organisation(lin.object):
+        if change:
             new, old = self.org(lin.subject), self.org(lin.object)
             g.add((node, RDF.type, ORG.ChangeEvent))
             g.add((node, ORG.originalOrganization, old))
@@ -796,30 +876,6 @@ class _Builder:
         if organisations:
             standard = {"part_of": ORG.subOrganizationOf, "reports_to": ORG.reportsTo}.get(r.kind, ORG.linkedTo)
             g.add((s, standard, o))
-
-
-def merger_date(successor: Territory, predecessors: Iterable[Territory]) -> PartialDate | None:
-    """The day a merger took effect: the successor's first day, else the day after its predecessors' last.
-
-    >>> from streekbeleid import Territory, Period
-    >>> antwerpen = Territory(id="nis:11002", name="Antwerpen", level="municipality")
-    >>> borsbeek = Territory(id="nis:11007", name="Borsbeek", level="municipality",
-    ...                      successor="nis:11002", valid=Period.parse("../2024-12-31"))
-    >>> str(merger_date(antwerpen, [borsbeek]))
-    '2025-01-01'
-    """
-    if successor.valid.start.kind == "date" and successor.valid.start.date is not None:
-        return successor.valid.start.date
-    ends = {
-        p.valid.end.date
-        for p in predecessors
-        if p.valid.end.kind == "date" and p.valid.end.date is not None and p.valid.end.date.precision == "day"
-    }
-    if len(ends) != 1:
-        return None
-    last = ends.pop()
-    following = _dt.date(last.year, last.month or 1, last.day or 1) + _dt.timedelta(days=1)
-    return PartialDate(following.year, following.month, following.day)
 
 
 def _committed(records: list[Any]) -> dict[str, set[str]]:

@@ -64,8 +64,10 @@ from ._common import (
     export_records,
     government_ids,
     government_name,
+    identifiers_of,
     is_always,
     label_of,
+    merger_date,
     open_text,
     slug,
 )
@@ -75,6 +77,13 @@ __all__ = ["POPOLO_VERSION", "seat_post_id", "to_popolo", "write_popolo"]
 POPOLO_VERSION = "1.0.1"
 
 _RESULTS = {"adopted": "pass", "rejected": "fail", "postponed": "postponed"}
+#: The kind of actor that governs a territory of each level, the classification of a minted government.
+_GOVERNMENT_KIND_OF_LEVEL = {
+    "municipality": "municipal_government",
+    "province": "provincial_government",
+    "arrondissement": "government",
+    "region": "government",
+}
 
 
 def seat_post_id(body_id: str, seat_group: str) -> str:
@@ -94,6 +103,19 @@ def _links(sources: Iterable[Source], base: str) -> list[dict[str, str]]:
         if note:
             link["note"] = note
         out.append(link)
+    return out
+
+
+def _identifiers(record: Any) -> list[dict[str, str]]:
+    """Popolo ``identifiers``: each official identifier with its scheme (``kbo``, ``ovo``, ``wikidata``, ``nis``)."""
+    return [{"identifier": i.identifier, "scheme": i.scheme} for i in identifiers_of(record)]
+
+
+def _with_identifier_sources(record: Any) -> list[Source]:
+    """A record's sources and, after them, those of its identifiers (Popolo's identifiers carry none)."""
+    out = list(record.sources)
+    for i in identifiers_of(record):
+        out.extend(s for s in i.sources if s not in out)
     return out
 
 
@@ -151,7 +173,8 @@ class _Exporter:
                 {
                     "id": gid,
                     "name": government_name(rec),
-                    "classification": f"{rec.level}_government",
+                    # one vocabulary with the actors' kinds: municipal_government, provincial_government ...
+                    "classification": _GOVERNMENT_KIND_OF_LEVEL.get(rec.level, "government"),
                     "area_id": rec.id,
                     **_dates(rec.valid, "founding_date", "dissolution_date"),
                     "sources": self.links(rec.sources),
@@ -169,11 +192,12 @@ class _Exporter:
                 "name": a.name,
                 "other_names": [{"name": a.abbreviation, "note": "abbreviation"}] if a.abbreviation else [],
                 "classification": a.kind,
+                "identifiers": _identifiers(a),
                 "parent_id": self.org(a.part_of),
                 "area_id": a.territory,
                 "description": a.description,
                 **_dates(a.valid, "founding_date", "dissolution_date"),
-                "sources": self.links(a.sources),
+                "sources": self.links(_with_identifier_sources(a)),
             }
         )
 
@@ -184,11 +208,12 @@ class _Exporter:
                 "name": b.name,
                 "other_names": [{"name": b.abbreviation, "note": "abbreviation"}] if b.abbreviation else [],
                 "classification": b.kind,
+                "identifiers": _identifiers(b),
                 "parent_id": parents.get(b.id),
                 "area_id": b.region,
                 "description": b.description,
                 **_dates(b.valid, "founding_date", "dissolution_date"),
-                "sources": self.links(b.sources),
+                "sources": self.links(_with_identifier_sources(b)),
             }
         )
 
@@ -230,9 +255,10 @@ class _Exporter:
             {
                 "id": p.id,
                 "name": p.name,
+                "identifiers": _identifiers(p),
                 "summary": p.description,
                 **_valid_only(p.valid),
-                "sources": self.links(p.sources),
+                "sources": self.links(_with_identifier_sources(p)),
             }
         )
 
@@ -356,6 +382,34 @@ def _body_parents(records: list[Any]) -> dict[str, str]:
     return {k: v[0] for k, v in found.items() if len(v) == 1}
 
 
+def _mergers(model: Model, territories: list[Territory], ex: _Exporter) -> list[dict[str, Any]]:
+    """One event per merger of municipalities (``<successor>/change``), dated the day it took effect.
+
+    Antwerpen absorbed Borsbeek and kept its code: the merger's day is the day after Borsbeek's last.
+    """
+    by_successor: dict[str, list[Territory]] = {}
+    for t in territories:
+        if t.successor and t.successor != t.id:
+            by_successor.setdefault(t.successor, []).append(t)
+    out = []
+    for successor, predecessors in sorted(by_successor.items()):
+        rec = ex.by_id.get(successor)
+        date = merger_date(rec, predecessors) if isinstance(rec, Territory) else None
+        names = ", ".join(label_of(model, p.id) for p in predecessors)
+        out.append(
+            _clean(
+                {
+                    "id": f"{successor}/change",
+                    "name": f"{label_of(model, successor)} succeeds {names}",
+                    "classification": "merger",
+                    "start_date": str(date) if date is not None else None,
+                    "sources": ex.links([s for p in predecessors for s in p.sources]),
+                }
+            )
+        )
+    return out
+
+
 def to_popolo(model: Model, *, closed: bool = True, base: str = DEFAULT_BASE) -> dict[str, Any]:
     """The Popolo JSON data of a model or slice (see the module docs for the mapping).
 
@@ -401,6 +455,7 @@ def to_popolo(model: Model, *, closed: bool = True, base: str = DEFAULT_BASE) ->
             out["events"].append(event)
             out["motions"].append(motion)
             out["vote_events"].append(vote)
+    out["events"].extend(_mergers(model, [r for r in records if isinstance(r, Territory)], ex))
     out["organizations"].extend(ex.minted.values())
     for items in out.values():
         items.sort(key=lambda o: o["id"])

@@ -25,6 +25,8 @@ if TYPE_CHECKING:
 __all__ = [
     "ID_PATTERN",
     "Source",
+    "Identifier",
+    "IDENTIFIER_SCHEMES",
     "Territory",
     "RegionPart",
     "Region",
@@ -315,6 +317,24 @@ def inferences_of(record: Any) -> tuple[Source, ...]:
     return tuple(found)
 
 
+#: Schemes of official identifiers: the enterprise number (KBO/BCE), the Flemish OVO code, a Wikidata
+#: item, a NIS (REFNIS) code.
+IDENTIFIER_SCHEMES = ("kbo", "ovo", "wikidata", "nis")
+
+
+@attrs.frozen(kw_only=True)
+class Identifier:
+    """An official identifier of a record in a scheme (``kbo`` 0123.456.789, ``wikidata`` Q42 ...), with its source."""
+
+    scheme: str = attrs.field(validator=one_of(*IDENTIFIER_SCHEMES))
+    identifier: str
+    sources: tuple[Source, ...] = attrs.field(default=(), converter=to_tuple)
+
+
+def _identifiers() -> Any:
+    return attrs.field(default=(), converter=to_tuple)
+
+
 # ---------------------------------------------------------------- territory
 
 
@@ -332,6 +352,7 @@ class Territory:
     part_of: str | None = ref("part_of")
     successor: str | None = ref("succeeds", reverse=True)
     valid: Period = _valid()
+    identifiers: tuple[Identifier, ...] = _identifiers()
     sources: tuple[Source, ...] = attrs.field(default=(), converter=to_tuple)
 
 
@@ -398,6 +419,7 @@ class Actor:
     part_of: str | None = ref("part_of")
     description: str | None = None
     valid: Period = _valid()
+    identifiers: tuple[Identifier, ...] = _identifiers()
     sources: tuple[Source, ...] = attrs.field(default=(), converter=to_tuple)
 
 
@@ -409,6 +431,7 @@ class Person:
     name: str
     description: str | None = None
     valid: Period = _valid()
+    identifiers: tuple[Identifier, ...] = _identifiers()
     sources: tuple[Source, ...] = attrs.field(default=(), converter=to_tuple)
 
 
@@ -490,6 +513,7 @@ class Body:
     decides: bool | None = None
     description: str | None = None
     valid: Period = _valid()
+    identifiers: tuple[Identifier, ...] = _identifiers()
     sources: tuple[Source, ...] = attrs.field(default=(), converter=to_tuple)
 
 
