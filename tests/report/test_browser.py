@@ -12,7 +12,16 @@ import pytest
 import streekbeleid
 from streekbeleid.report import write_report
 
-PAGES = ["index.html", "testland-region.html", "testland-east.html", "compare.html", "checks.html", "sources.html"]
+PAGES = [
+    "index.html",
+    "testland-region.html",
+    "testland-east.html",
+    "compare.html",
+    "checks.html",
+    "sources.html",
+    "flanders.html",
+    "about.html",
+]
 
 
 @pytest.mark.parametrize("name", PAGES)
@@ -41,7 +50,7 @@ def test_the_region_page_shows_the_network_legend_and_key_facts(
         "42 of 44 municipal councils (95%)",
         "Meets at least 6 times a year",
         "Website vraag en aanbod bedrijventerreinen",
-        "on 2014-03-11 (unanimously)",
+        "on 11 March 2014 (unanimously)",
     ):
         assert page.get_by_text(fact, exact=False).first.is_visible(), fact
     assert screenshot(page.locator("#network ~ .figure").first, "testland-network").stat().st_size > 10_000

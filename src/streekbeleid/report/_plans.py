@@ -163,7 +163,10 @@ def _decision_text(site: Site, d: Decision) -> Markup:
         how = " (" + ", ".join(counts) + ")"
     elif d.unanimous:
         how = " (" + _("unanimously") + ")"
-    when = _("on {date}").format(date=phrasing.when(d.date)) if d.date else _("date unknown")
+    if d.date is None:
+        when = _("date unknown")
+    else:
+        when = (_("on {date}") if d.date.day is not None else _("in {date}")).format(date=phrasing.when(d.date))
     extra = [] if d.outcome == "adopted" else [d.outcome]
     if d.authoritative is False:
         extra.append(_("advice only"))
