@@ -70,7 +70,10 @@ def test_the_compiled_catalogue_is_the_catalogue(catalogue) -> None:
     with MO.open("rb") as fp:
         compiled = gettext.GNUTranslations(fp)
     for (context, msgid), message in catalogue.items():
-        got = compiled.pgettext(context, msgid) if context else compiled.gettext(msgid)
+        if isinstance(message.string, tuple):  # a plural: the singular (n = 1) and the plural (n = 2), as in Dutch
+            got: object = tuple(compiled.ngettext(message.id[0], message.id[1], n) for n in (1, 2))
+        else:
+            got = compiled.pgettext(context, msgid) if context else compiled.gettext(msgid)
         assert got == message.string, f"{MO.name} is older than {PO.name}: run `make translations`"  # type: ignore[attr-defined]
 
 

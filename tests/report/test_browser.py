@@ -12,7 +12,16 @@ import pytest
 import streekbeleid
 from streekbeleid.report import write_report
 
-PAGES = ["index.html", "testland-region.html", "testland-east.html", "compare.html", "checks.html", "sources.html"]
+PAGES = [
+    "index.html",
+    "testland-region.html",
+    "testland-east.html",
+    "compare.html",
+    "checks.html",
+    "sources.html",
+    "flanders.html",
+    "about.html",
+]
 
 
 @pytest.mark.parametrize("name", PAGES)
@@ -41,7 +50,7 @@ def test_the_region_page_shows_the_network_legend_and_key_facts(
         "42 of 44 municipal councils (95%)",
         "Meets at least 6 times a year",
         "Website vraag en aanbod bedrijventerreinen",
-        "on 2014-03-11 (unanimously)",
+        "on 11 March 2014 (unanimously)",
     ):
         assert page.get_by_text(fact, exact=False).first.is_visible(), fact
     assert screenshot(page.locator("#network ~ .figure").first, "testland-network").stat().st_size > 10_000
@@ -112,3 +121,43 @@ def test_the_report_of_the_installed_regions(
         if href == "limburg-limburg.html":
             assert region.get_by_text("42 of 44 municipal councils", exact=False).first.is_visible()
             assert region.locator("svg.network").is_visible()
+
+
+@pytest.fixture(scope="module")
+def dutch_report(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The report users get from `make demo`, in Dutch (its default language)."""
+    out = tmp_path_factory.mktemp("rapport")
+    write_report(streekbeleid.load(), out, lang="nl", documents=[Path(__file__).resolve().parents[2] / "seeds"])
+    return out
+
+
+@pytest.mark.parametrize("width", [1400, 420])
+def test_no_page_scrolls_sideways_and_every_page_is_dutch(
+    dutch_report: Path, browser: Any, screenshot: Callable[[Any, str], Path], width: int
+) -> None:
+    """At a desktop and a phone width: no page wider than the screen, Dutch text visible, no console errors."""
+    context = browser.new_context(java_script_enabled=False, viewport={"width": width, "height": 900})
+    errors: list[str] = []
+    names = sorted(p.name for p in dutch_report.glob("*.html"))
+    assert {"index.html", "flanders.html", "about.html", "limburg-limburg.html"} <= set(names)
+    try:
+        for name in names:
+            page = context.new_page()
+            page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
+            page.goto((dutch_report / name).as_uri())
+            assert page.locator("html").get_attribute("lang") == "nl"
+            wide = page.evaluate("document.documentElement.scrollWidth")
+            assert wide <= width, f"{name} is {wide} px wide at {width} px"
+            assert page.get_by_text("Streekbeleid in Vlaanderen").first.is_visible(), name
+            screenshot(page, f"nl-{width}-{name.removesuffix('.html')}")
+            page.close()
+    finally:
+        context.close()
+    assert errors == []
+
+
+def test_an_english_report_on_request(tmp_path: Path, open_page: Callable[[Path], Any]) -> None:
+    write_report(streekbeleid.load(), tmp_path, lang="en")
+    page = open_page(tmp_path / "index.html")
+    assert page.locator("html").get_attribute("lang") == "en"
+    assert page.get_by_text("Regional socio-economic policy in Flanders").first.is_visible()

@@ -33,9 +33,16 @@ def test_report_takes_a_date_and_region_names(tmp_path: Path, capsys: pytest.Cap
             "no region plugin installed (make install installs the three regions)"
         )
     assert main(["report", slugs[0], "--as-of", "2016-06-30", "-o", str(tmp_path)]) == 0
-    pages = {p.name for p in tmp_path.glob("*.html")} - {"index.html", "compare.html", "checks.html", "sources.html"}
+    pages = {p.name for p in tmp_path.glob("*.html")} - {
+        "index.html",
+        "compare.html",
+        "checks.html",
+        "sources.html",
+        "flanders.html",
+        "about.html",
+    }
     assert pages and all(p.startswith(slugs[0].replace("_", "-")) for p in pages)
-    assert "as of 2016-06-30" in (tmp_path / "index.html").read_text(encoding="utf-8")
+    assert "as of 30 June 2016" in (tmp_path / "index.html").read_text(encoding="utf-8")
 
 
 def test_demo_shows_plugins_regions_and_facts_then_writes_the_report(

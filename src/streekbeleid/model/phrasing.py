@@ -26,7 +26,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from ..errors import UnknownIdError
-from ..i18n import _, pgettext
+from ..i18n import N_, _, ngettext, pgettext
 from .dates import DateBound, PartialDate, Period
 
 if TYPE_CHECKING:
@@ -35,6 +35,12 @@ if TYPE_CHECKING:
 
 __all__ = [
     "bound_words",
+    "decision_phrase",
+    "kind_label",
+    "lineage_label",
+    "relation_phrase",
+    "role_label",
+    "seat_group_label",
     "cadence_bounds",
     "cadence_text",
     "date_text",
@@ -50,6 +56,7 @@ __all__ = [
     "seat_rule",
     "short_name",
     "span_text",
+    "tally_phrase",
     "when",
 ]
 
@@ -123,22 +130,19 @@ def seat_count_short(group: SeatGroup) -> str | None:
     return None
 
 
-def _seats(n: int) -> str:
-    return f"{n} seat" if n == 1 else f"{n} seats"
-
-
 def seat_rule(group: SeatGroup | None) -> str:
-    """The rule of a seat group as the report words it: ``8 seats, voting``; ``1 seat``; ``at least 10 seats``."""
+    """The rule of a seat group as the report words it, in the language in use: ``8 seats, voting``; ``1 seat``;
+    ``at least 10 seats``."""
     if group is None:
-        return "no seat group of this name in the rules"
+        return _("no seat group of this name in the rules")
     if group.seats is not None:
-        text = _seats(group.seats)
+        text = ngettext("{n} seat", "{n} seats", group.seats).format(n=group.seats)
     elif group.min_seats is not None:
-        text = f"at least {_seats(group.min_seats)}"
+        text = ngettext("at least {n} seat", "at least {n} seats", group.min_seats).format(n=group.min_seats)
     else:
-        text = "no seat count in the rules"
+        text = _("no seat count in the rules")
     if group.voting is not None:
-        text += ", voting" if group.voting else ", advisory"
+        text = (_("{rule}, voting") if group.voting else _("{rule}, advisory")).format(rule=text)
     return text
 
 
@@ -150,16 +154,34 @@ def _bounds(lo: int | None, hi: int | None) -> str:
     return " and ".join(b for b in bounds if b)
 
 
+_CADENCE = {
+    ("exactly", "year"): N_("exactly {lo} times a year"),
+    ("exactly", "month"): N_("exactly {lo} times a month"),
+    ("range", "year"): N_("at least {lo} and at most {hi} times a year"),
+    ("range", "month"): N_("at least {lo} and at most {hi} times a month"),
+    ("min", "year"): N_("at least {lo} times a year"),
+    ("min", "month"): N_("at least {lo} times a month"),
+    ("max", "year"): N_("at most {hi} times a year"),
+    ("max", "month"): N_("at most {hi} times a month"),
+    ("none", "year"): N_("an unstated number of times a year"),
+    ("none", "month"): N_("an unstated number of times a month"),
+}
+
+
 def cadence_text(rule: CadenceRule) -> str:
-    """How often a body must meet, as the report words it.
+    """How often a body must meet, as the report words it, in the language in use.
 
     ``exactly 5 times a year``, ``at least 6 times a year``, ``at least 2 and at most 4 times a month``,
     ``an unstated number of times a year``.
     """
     lo, hi = rule.min_meetings, rule.max_meetings
     if lo is not None and lo == hi:
-        return f"exactly {lo} times a {rule.per}"
-    return f"{_bounds(lo, hi) or 'an unstated number of'} times a {rule.per}"
+        shape = "exactly"
+    elif lo is not None and hi is not None:
+        shape = "range"
+    else:
+        shape = "min" if lo is not None else "max" if hi is not None else "none"
+    return _(_CADENCE[(shape, rule.per)]).format(lo=lo, hi=hi)
 
 
 def cadence_bounds(rule: CadenceRule, *, exact: bool = True) -> str:
@@ -295,3 +317,218 @@ def span_text(first: int, last: int) -> str:
     if start == end:
         return f"on {start}"
     return f"from {start} to {end}"
+
+
+# ---------------------------------------------------------------- labels of kinds, roles and seat groups
+
+#: What a record is, in words: actor, body, plan, plan item, funding, region and record kinds.
+_KIND_LABELS = {
+    "government": N_("Flemish government"),
+    "provincial_government": N_("province"),
+    "municipal_government": N_("municipality"),
+    "agency": N_("agency"),
+    "employers_organisation": N_("employers' organisation"),
+    "trade_union": N_("trade union"),
+    "nonprofit": N_("non-profit organisation"),
+    "intermunicipal_association": N_("intermunicipal association"),
+    "development_company": N_("development company"),
+    "expert": N_("expert"),
+    "university": N_("university"),
+    "consultancy": N_("consultancy"),
+    "fund": N_("fund"),
+    "staff": N_("staff"),
+    "person": N_("person"),
+    "other": N_("other"),
+    "resoc": N_("RESOC"),
+    "serr": N_("SERR"),
+    "taskforce": N_("task force"),
+    "mayors_conference": N_("mayors' conference"),
+    "forum": N_("forum"),
+    "working_group": N_("working group"),
+    "council": N_("council"),
+    "board": N_("board"),
+    "partnership": N_("partnership"),
+    "body": N_("body"),
+    "streekpact": N_("regional pact (streekpact)"),
+    "strategic_plan": N_("strategic plan"),
+    "implementation_plan": N_("implementation plan"),
+    "development_plan": N_("development plan"),
+    "action_plan": N_("action plan"),
+    "future_plan": N_("plan for the future"),
+    "expert_report": N_("expert report"),
+    "call": N_("call for projects"),
+    "plan": N_("plan"),
+    "priority": N_("priority"),
+    "objective": N_("objective"),
+    "action": N_("action"),
+    "line": N_("line of action"),
+    "subsidy": N_("subsidy"),
+    "co_financing": N_("co-financing"),
+    "esf": N_("ESF funding"),
+    "streek": N_("region"),
+    "arrondissement": N_("arrondissement"),
+    "region": N_("Region"),
+    "deelregio": N_("subregion"),
+    "resoc-gebied": N_("RESOC area"),
+    "referentieregio": N_("reference region"),
+    "project": N_("project"),
+    "funding": N_("funding"),
+    "membership": N_("membership"),
+    "decision": N_("decision"),
+}
+
+_ROLE_LABELS = {
+    "chair": N_("chair"),
+    "vice_chair": N_("vice-chair"),
+    "member": N_("member"),
+    "observer": N_("observer"),
+    "expert": N_("expert"),
+    "secretariat": N_("secretariat"),
+    "staff": N_("staff"),
+    "facilitator": N_("facilitator"),
+    "office_holder": N_("office holder"),
+}
+
+#: The seat groups the data names (in English); a name not listed here is shown as it is (``Interleuven``).
+_SEAT_GROUP_LABELS = {
+    "municipalities": N_("municipalities"),
+    "province": N_("province"),
+    "employers": N_("employers"),
+    "employees": N_("employees"),
+    "experts": N_("experts"),
+    "mayors": N_("mayors"),
+    "staff": N_("staff"),
+    "local governments": N_("local governments"),
+    "regional organisations": N_("regional organisations"),
+}
+
+#: A decision in words: ``{by}`` decides about ``{subject}``; ``other`` says only that a decision was taken.
+_DECISION_PHRASES = {
+    "approve": N_("{by} approves {subject}"),
+    "endorse": N_("{by} endorses {subject}"),
+    "submit": N_("{by} submits {subject}"),
+    "adopt": N_("{by} adopts {subject}"),
+    "advise": N_("{by} advises on {subject}"),
+    "fund": N_("{by} funds {subject}"),
+    "select": N_("{by} selects {subject}"),
+    "evaluate": N_("{by} evaluates {subject}"),
+    "establish": N_("{by} establishes {subject}"),
+    "other": N_("{by}: a decision about {subject}"),
+}
+
+#: A relation or a lineage in words, seen from its subject; ``_PASSIVE`` seen from its object.
+_RELATION_PHRASES = {
+    "reports_to": N_("{subject} reports to {object}"),
+    "steered_by": N_("{subject} is steered by {object}"),
+    "supported_by": N_("{subject} is supported by {object}"),
+    "facilitated_by": N_("{subject} is facilitated by {object}"),
+    "promoted_by": N_("{subject} is promoted by {object}"),
+    "part_of": N_("{subject} is part of {object}"),
+    "integrated_with": N_("{subject} is integrated with {object}"),
+    "legal_vehicle_of": N_("{subject} is the legal vehicle of {object}"),
+    "cooperates_with": N_("{subject} cooperates with {object}"),
+    "prepares_for": N_("{subject} prepares for {object}"),
+    "succeeds": N_("{subject} succeeds {object}"),
+    "deepens": N_("{subject} deepens {object}"),
+    "revises": N_("{subject} revises {object}"),
+    "subscribes_to": N_("{subject} subscribes to {object}"),
+    "replaces": N_("{subject} replaces {object}"),
+    "implements": N_("{subject} implements {object}"),
+}
+
+_LINEAGE_ACTIVE = {
+    "succeeds": N_("succeeds"),
+    "deepens": N_("deepens"),
+    "revises": N_("revises"),
+    "subscribes_to": N_("subscribes to"),
+    "replaces": N_("replaces"),
+    "implements": N_("implements"),
+}
+
+_LINEAGE_PASSIVE = {
+    "succeeds": N_("succeeded by"),
+    "deepens": N_("deepened by"),
+    "revises": N_("revised by"),
+    "subscribes_to": N_("subscribed to by"),
+    "replaces": N_("replaced by"),
+    "implements": N_("implemented by"),
+}
+
+
+def _words(kind: str) -> str:
+    return kind.replace("_", " ")
+
+
+def kind_label(kind: str) -> str:
+    """What a kind of record is, in the language in use: ``trade_union`` -> ``vakbond`` / ``trade union``.
+
+    >>> from streekbeleid.i18n import use_language
+    >>> with use_language("nl"):
+    ...     kind_label("employers_organisation"), kind_label("resoc-gebied"), kind_label("unheard_of")
+    ('werkgeversorganisatie', 'RESOC-gebied', 'unheard of')
+    """
+    found = _KIND_LABELS.get(kind)
+    return _(found) if found else _words(kind)
+
+
+def role_label(role: str) -> str:
+    """A membership's role in words: ``vice_chair`` -> ``ondervoorzitter`` / ``vice-chair``."""
+    found = _ROLE_LABELS.get(role)
+    return _(found) if found else _words(role)
+
+
+def seat_group_label(name: str) -> str:
+    """A seat group's name in words: ``employers`` -> ``werkgevers``; a name of its own (``Interleuven``) as it is."""
+    found = _SEAT_GROUP_LABELS.get(name)
+    return _(found) if found else name
+
+
+def decision_phrase(kind: str) -> str:
+    """A decision as a sentence with ``{by}`` and ``{subject}``: ``{by} keurt {subject} goed``.
+
+    A decision of kind ``other`` says that a decision was taken, never ``others``.
+
+    >>> from streekbeleid.i18n import use_language
+    >>> with use_language("en"):
+    ...     decision_phrase("other").format(by="SALK-expertenteam", subject="SALK-expertenrapport")
+    'SALK-expertenteam: a decision about SALK-expertenrapport'
+    """
+    return _(_DECISION_PHRASES.get(kind, _DECISION_PHRASES["other"]))
+
+
+def relation_phrase(kind: str) -> str:
+    """A relation or lineage as a sentence with ``{subject}`` and ``{object}``."""
+    found = _RELATION_PHRASES.get(kind)
+    return _(found) if found else "{subject} " + _words(kind) + " {object}"
+
+
+def lineage_label(kind: str, *, passive: bool = False) -> str:
+    """A lineage as a heading, from the newer record (``opvolger van``) or, ``passive``, from the older one."""
+    found = (_LINEAGE_PASSIVE if passive else _LINEAGE_ACTIVE).get(kind)
+    return _(found) if found else _words(kind)
+
+
+def tally_phrase(by: str, kind: str, count: int, out_of: int | None) -> str:
+    """A count of decisions as a sentence with ``{subject}`` left to fill:
+    ``42 of 44 municipal councils (95%) endorsed {subject}``.
+
+    >>> from streekbeleid.i18n import use_language
+    >>> with use_language("en"):
+    ...     tally_phrase("municipal_council", "endorse", 42, 44).format(subject="the pact")
+    '42 of 44 municipal councils (95%) endorsed the pact'
+    """
+    n = out_of or count
+    who = ngettext("municipal council", "municipal councils", n) if by == "municipal_council" else _words(by)
+    if out_of:
+        counted = _("{count} of {out_of} {who} ({share})").format(
+            count=count, out_of=out_of, who=who, share=f"{count / out_of:.0%}"
+        )
+    else:
+        counted = f"{count} {who}"
+    if kind == "endorse":
+        sentence = ngettext("{count} endorsed {subject}", "{count} endorsed {subject}", count)
+    elif kind == "approve":
+        sentence = ngettext("{count} approved {subject}", "{count} approved {subject}", count)
+    else:
+        sentence = _("{count}: {kind} of {subject}").replace("{kind}", _words(kind))
+    return sentence.format(count=counted, subject="{subject}")

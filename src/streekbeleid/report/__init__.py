@@ -19,6 +19,7 @@ from datetime import date
 from pathlib import Path
 
 from ..checks import check
+from ..i18n import _, use_language
 from ..model.dates import parse_day
 from ..model.model import Model
 from ..model.records import Problem
@@ -53,7 +54,7 @@ def _workflow_view(model: Model, store: str | Path | None) -> WorkflowView:
     if store is None:
         return view
     if not Path(store).exists():
-        view.note = f"The workflow store {store} does not exist: no instances recorded."
+        view.note = _("The workflow store {store} does not exist: no procedures recorded.").format(store=store)
         return view
     with open_store(store) as events:
         engine = Engine(model, events, registry=registry)
@@ -80,6 +81,7 @@ def write_report(
     store: str | Path | None = None,
     documents: Iterable[str | Path] = (),
     problems: Sequence[Problem] | None = None,
+    lang: str | None = None,
 ) -> Path:
     """Write the report into ``out_dir`` and return the path of its ``index.html``.
 
@@ -91,7 +93,23 @@ def write_report(
     :param store: a workflow event store (SQLite) whose instances to show.
     :param documents: extra folders holding the documents the sources cite (seed files).
     :param problems: check results to show; default: :func:`run_checks`.
+    :param lang: ``"nl"`` or ``"en"``; default the language in use (:func:`streekbeleid.i18n.language`: Dutch
+        unless ``STREEKBELEID_LANG`` or the locale asks for English).
     """
+    with use_language(lang):
+        return _write(model, out_dir, regions=regions, as_of=as_of, store=store, documents=documents, problems=problems)
+
+
+def _write(
+    model: Model,
+    out_dir: str | Path,
+    *,
+    regions: Sequence[str],
+    as_of: date | str | None,
+    store: str | Path | None,
+    documents: Iterable[str | Path],
+    problems: Sequence[Problem] | None,
+) -> Path:
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     day = parse_day(as_of) if as_of is not None else None

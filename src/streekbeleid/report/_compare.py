@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections import defaultdict
 
 from .. import queries
+from ..i18n import _
+from ..model import phrasing
 from ..model.records import Decision, Funding, PlanItem, Theme
 from ._html import Markup, anchor_id, concat, el, table
-from ._network import KIND_LABELS
 from ._site import Site
 
 __all__ = ["compare_page"]
@@ -16,28 +17,30 @@ __all__ = ["compare_page"]
 def compare_page(site: Site) -> str:
     """The regions side by side: the themes their plans address, the actors they share."""
     body = concat(
-        el("h1", "Comparing the regions"),
-        el("h2", "Themes by region", id="themes"),
+        el("h1", _("Comparing the regions")),
+        el("h2", _("Themes by region"), id="themes"),
         el(
             "p",
-            "How many plans, plan items and projects of each region address a theme (counting narrower themes "
-            "under their broader one). Hover a number for the items.",
+            _(
+                "How many plans, plan items and projects of each region address a theme (counting narrower themes "
+                "under their broader one). Open a number for the items."
+            ),
             class_="muted",
         ),
         _theme_matrix(site),
-        el("h2", "Actors in more than one region", id="shared-actors"),
+        el("h2", _("Actors in more than one region"), id="shared-actors"),
         _shared_actors(site),
     )
-    return site.page("Comparison", body)
+    return site.page(_("Comparison"), body)
 
 
 def _theme_matrix(site: Site) -> Markup:
     if not site.scopes:
-        return el("p", "No regions to compare.", class_="muted")
+        return el("p", _("No regions to compare."), class_="muted")
     regions = [s.region.id for s in site.scopes]
     matrix = queries.theme_matrix(site.model, regions=regions)
     if not matrix.themes:
-        return el("p", "No plan of these regions is linked to a theme yet.", class_="muted")
+        return el("p", _("No plan of these regions is linked to a theme yet."), class_="muted")
     themes = {t.id: t for t in site.model.records(Theme)}
     rows_of = set(matrix.themes)
     children: dict[str | None, list[str]] = defaultdict(list)
@@ -52,22 +55,18 @@ def _theme_matrix(site: Site) -> Markup:
             walk(tid, depth + 1)
 
     walk(None, 0)
-    heads = ["theme", *((el("a", s.region.name, href=site.page_of(s.region)), "num") for s in site.scopes)]
+    heads = [_("theme"), *((el("a", s.region.name, href=site.page_of(s.region)), "num") for s in site.scopes)]
     rows = []
     for tid, depth in ordered:
-        t = themes.get(tid)
-        name = site.name(tid) + (f" ({t.name_nl})" if t and t.name_nl and t.name_nl != t.name else "")
+        name = site.theme(tid)
         cells = []
         for region in regions:
             ids = matrix.cells.get((tid, region), ())
-            cells.append(
-                el(
-                    "td",
-                    str(len(ids)) if ids else "–",
-                    class_=f"num cell-{min(len(ids), 3)}",
-                    title="; ".join(sorted({site.name(i) for i in ids})) or None,
-                )
+            items = sorted({site.name(i) for i in ids})
+            shown: Markup | str = (
+                el("details", el("summary", str(len(ids))), el("ul", [el("li", i) for i in items])) if ids else "–"
             )
+            cells.append(el("td", shown, class_=f"num cell-{min(len(ids), 3)}"))
         rows.append(
             el(
                 "tr",
@@ -83,7 +82,7 @@ def _shared_actors(site: Site) -> Markup:
     regions = [s.region.id for s in site.scopes]
     shared = queries.actors_across_regions(site.model, regions=regions) if len(regions) > 1 else []
     if not shared:
-        return el("p", "No actor takes part in more than one of these regions.", class_="muted")
+        return el("p", _("No actor takes part in more than one of these regions."), class_="muted")
     rows = []
     for presence in shared:
         per_region: dict[str, set[str]] = defaultdict(set)
@@ -92,12 +91,12 @@ def _shared_actors(site: Site) -> Markup:
         rows.append(
             el(
                 "tr",
-                el("td", site.link(presence.actor), " ", el("span", presence.actor, class_="id")),
-                el("td", KIND_LABELS.get(site.kind(presence.actor), site.kind(presence.actor))),
+                el("td", site.link(presence.actor)),
+                el("td", site.kind_label(presence.actor)),
                 [el("td", "; ".join(sorted(per_region.get(r, set())))) for r in regions],
             )
         )
-    return table(["actor", "kind", *(s.region.name for s in site.scopes)], rows, class_="shared-actors")
+    return table([_("actor"), _("kind"), *(s.region.name for s in site.scopes)], rows, class_="shared-actors")
 
 
 def _activity_text(site: Site, kind: str, venue: str) -> str:
@@ -107,17 +106,20 @@ def _activity_text(site: Site, kind: str, venue: str) -> str:
     except KeyError:
         record = None
     if isinstance(record, Decision):
-        return f"{record.kind}s {site.name(record.subject)}"
+        return phrasing.decision_phrase(record.kind).format(by="", subject=site.name(record.subject)).strip(" :")
     if isinstance(record, Funding):
-        what = f" for {site.name(record.subject)}" if record.subject else ""
-        return ("funds" if kind == "funded_by" else "receives funding") + what
+        subject = site.name(record.subject) if record.subject else _("the region")
+        return (_("funds {subject}") if kind == "funded_by" else _("receives funding for {subject}")).format(
+            subject=subject
+        )
     if isinstance(record, PlanItem):
-        return f"{'leads' if kind == 'led_by' else 'partner in'} {record.number or ''} {record.name}".replace("  ", " ")
+        what = f"{record.number or ''} {record.name}".strip()
+        return (_("leads {item}") if kind == "led_by" else _("partner in {item}")).format(item=what)
     verbs = {
-        "member_of": "member of",
-        "owned_by": "owns",
-        "promoted_by": "promotes",
-        "partner": "partner in",
-        "on_behalf_of": "seat on its behalf in",
+        "member_of": _("member of {venue}"),
+        "owned_by": _("owns {venue}"),
+        "promoted_by": _("promotes {venue}"),
+        "partner": _("partner in {venue}"),
+        "on_behalf_of": _("a seat on its behalf in {venue}"),
     }
-    return f"{verbs.get(kind, kind.replace('_', ' '))} {site.name(venue)}"
+    return verbs.get(kind, kind.replace("_", " ") + " {venue}").format(venue=site.name(venue))

@@ -34,19 +34,29 @@ def composition_day(memberships: Sequence[Membership]) -> date | None:
     return date.fromordinal(best[1]) if best else None
 
 
+def count_status(certain: int, possible: int, *, exact: int | None, minimum: int | None) -> str:
+    """How seats filled compare with a rule: ``ok``, ``over`` (certainly more seats than the rule gives),
+    ``uncertain`` (the members' dates allow both), ``fewer`` (fewer members recorded than the rule gives:
+    vacant seats or members not recorded, a gap rather than a breach) or ``no count``.
+
+    >>> count_status(3, 3, exact=4, minimum=None), count_status(0, 4, exact=4, minimum=None)
+    ('fewer', 'uncertain')
+    """
+    low = exact if exact is not None else minimum
+    if low is None:
+        return "no count"
+    if exact is not None and certain > exact:
+        return "over"
+    if certain >= low and (exact is None or possible <= exact):
+        return "ok"
+    if possible >= low:
+        return "uncertain"
+    return "fewer"
+
+
 def group_status(group: GroupCount) -> str:
-    """``ok``, ``short``, ``over``, ``uncertain`` (the dates allow both), ``no count`` or ``no rule``."""
+    """The status of a seat group on a day (:func:`count_status`), or ``no rule`` when the body has none of its name."""
     rule = group.rule
     if rule is None:
         return "no rule"
-    if rule.seats is None and rule.min_seats is None:
-        return "no count"
-    low = rule.seats if rule.seats is not None else rule.min_seats
-    assert low is not None
-    if rule.seats is not None and group.certain > rule.seats:
-        return "over"
-    if group.certain >= low and (rule.seats is None or group.possible <= rule.seats):
-        return "ok"
-    if group.possible >= low:
-        return "uncertain"
-    return "short"
+    return count_status(group.certain, group.possible, exact=rule.seats, minimum=rule.min_seats)

@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-__all__ = ["Markup", "escape", "el", "concat", "anchor_id", "picture", "table"]
+__all__ = ["Markup", "anchor_id", "concat", "el", "escape", "facts_table", "fill", "picture", "table"]
 
 
 class Markup(str):
@@ -93,21 +93,57 @@ def el(tag: str, *children: Child, **attributes: Any) -> Markup:
 
 
 def table(head: Sequence[Child], rows: Child, *, caption: str | None = None, **attributes: Any) -> Markup:
-    """A table with one row of column heads: ``table(["actor", ("plans", "num")], rows, class_="actors")``.
+    """A table with one row of column heads, in a box that scrolls sideways on its own when the table is wider
+    than the screen (a keyboard reaches the box too): ``table(["actor", ("plans", "num")], rows, class_="actors")``.
 
     A head is its content, or ``(content, class)`` for a column with a class (``num`` aligns numbers).
 
     >>> table(["region", ("plans", "num")], [el("tr", el("td", "Limburg"), el("td", "3"))])
-    '<table><thead><tr><th>region</th><th class="num">plans</th></tr></thead><tbody><tr>...</tr></tbody></table>'
+    '<div class="scroll" tabindex="0"><table><thead><tr><th>region</th><th class="num">plans</th></tr>...</div>'
     """
     cells = [el("th", h[0], class_=h[1]) if isinstance(h, tuple) else el("th", h) for h in head]
     return el(
-        "table",
-        el("caption", caption) if caption is not None else None,
-        el("thead", el("tr", cells)),
-        el("tbody", rows),
-        **attributes,
+        "div",
+        el(
+            "table",
+            el("caption", caption) if caption is not None else None,
+            el("thead", el("tr", cells)),
+            el("tbody", rows),
+            **attributes,
+        ),
+        class_="scroll",
+        tabindex="0",
     )
+
+
+def facts_table(rows: Iterable[tuple[Child, Child]], **attributes: Any) -> Markup:
+    """A two-column table of ``(heading, value)`` rows; a row without a value is left out.
+
+    >>> facts_table([("kind", "RESOC"), ("period", None)])
+    '<div class="scroll" tabindex="0"><table class="facts-table"><tbody><tr><th scope="row">kind</th>...</div>'
+    """
+    body = [el("tr", el("th", k, scope="row"), el("td", v)) for k, v in rows if v]
+    attributes.setdefault("class_", "facts-table")
+    return el("div", el("table", el("tbody", body), **attributes), class_="scroll", tabindex="0")
+
+
+_FIELD = re.compile(r"\{(\w+)\}")
+
+
+def fill(template: str, **parts: Child) -> Markup:
+    """A translated sentence with markup in its ``{placeholders}``: the sentence's text escaped, the parts as they are.
+
+    >>> fill("{by} approves {subject}", by=el("a", "RESOC", href="#r"), subject="<pact>")
+    '<a href="#r">RESOC</a> approves &lt;pact&gt;'
+    """
+    out: list[Child] = []
+    pos = 0
+    for m in _FIELD.finditer(template):
+        out.append(template[pos : m.start()])
+        out.append(parts[m.group(1)])
+        pos = m.end()
+    out.append(template[pos:])
+    return concat(out)
 
 
 def picture(title: str, *children: Child, width: float, height: float, class_: str) -> Markup:

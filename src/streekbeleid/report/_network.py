@@ -14,14 +14,15 @@ from collections import defaultdict
 
 import attrs
 
+from ..i18n import _
 from ..model.dates import Truth
 from ..model.model import Model
-from ..model.phrasing import record_short_name
+from ..model.phrasing import kind_label, period_words, record_short_name, relation_phrase, role_label, seat_group_label
 from ..model.records import ACTOR_KINDS, Actor, Body, Person, Plan, Project, Region, Territory
 from ._html import Markup, concat, el, picture
 from ._scope import RegionScope
 
-__all__ = ["NetNode", "NetEdge", "Network", "region_network", "network_svg", "KIND_COLOURS", "KIND_LABELS"]
+__all__ = ["KIND_COLOURS", "NetEdge", "NetNode", "Network", "network_svg", "region_network"]
 
 #: Fill colour per kind of node; colour-blind-safe qualitative palette (Okabe-Ito and Tol's muted).
 KIND_COLOURS: dict[str, str] = {
@@ -43,27 +44,6 @@ KIND_COLOURS: dict[str, str] = {
     "plan": "#7A8FA6",
     "other": "#A0A0A0",
     "body": "#2F3E4E",
-}
-
-KIND_LABELS: dict[str, str] = {
-    "government": "Flemish government",
-    "agency": "agency",
-    "provincial_government": "province",
-    "municipal_government": "municipality",
-    "intermunicipal_association": "intermunicipal association",
-    "employers_organisation": "employers' organisation",
-    "trade_union": "trade union",
-    "nonprofit": "non-profit",
-    "development_company": "development company",
-    "expert": "expert",
-    "university": "university",
-    "consultancy": "consultancy",
-    "fund": "fund",
-    "staff": "staff",
-    "person": "person",
-    "plan": "plan",
-    "other": "other",
-    "body": "body (RESOC, task force ...)",
 }
 
 _KIND_ORDER = {k: i for i, k in enumerate([*ACTOR_KINDS, "person", "body"])}
@@ -124,8 +104,10 @@ def region_network(model: Model, scope: RegionScope) -> Network:
         if m.member not in nodes:
             nodes[m.member] = _node_for(model, m.member)
         uncertain = model.date is not None and model.status(m.id) is Truth.UNCERTAIN
-        role = m.role if m.role != "member" else ""
-        label = " ".join(filter(None, [role, m.seat_group and f"({m.seat_group})", str(m.valid)]))
+        role = role_label(m.role) if m.role != "member" else ""
+        label = " ".join(
+            filter(None, [role, m.seat_group and f"({seat_group_label(m.seat_group)})", period_words(m.valid)])
+        )
         edges.append(
             NetEdge(m.member, m.organization, "member_of", label, advisory=m.voting is False, uncertain=uncertain)
         )
@@ -133,7 +115,7 @@ def region_network(model: Model, scope: RegionScope) -> Network:
         for end in (r.subject, r.object):
             if end not in nodes:
                 nodes[end] = _node_for(model, end)
-        edges.append(NetEdge(r.subject, r.object, r.kind, r.kind.replace("_", " ")))
+        edges.append(NetEdge(r.subject, r.object, r.kind, r.kind))
     bodies = tuple(n for n in nodes.values() if n.kind == "body")
     others = tuple(n for n in nodes.values() if n.kind != "body")
     return Network(bodies, others, tuple(edges))
@@ -257,7 +239,7 @@ def _place_actors(net: Network, body_rank: dict[str, int]) -> tuple[dict[str, tu
 def network_svg(net: Network, *, title: str) -> Markup:
     """The network as an inline SVG element with a legend, or a note when the region has no bodies."""
     if not net.bodies:
-        return el("p", "No bodies are recorded for this region.", class_="muted")
+        return el("p", _("No bodies are recorded for this region."), class_="muted")
     pos, height = layout(net)
     svg = picture(title, _edges(net, pos), _nodes(net, pos), width=_WIDTH, height=height, class_="network")
     return concat(svg, _legend(net))
@@ -291,7 +273,7 @@ def _edges(net: Network, pos: dict[str, tuple[float, float, str]]) -> list[Marku
         lines.append(
             el(
                 "path",
-                el("title", f"{label_of(e.source)} — {e.kind.replace('_', ' ')} — {label_of(e.target)}"),
+                el("title", _edge_words(e, label_of(e.source), label_of(e.target))),
                 d=d,
                 fill="none",
                 stroke=colour,
@@ -314,7 +296,7 @@ def _nodes(net: Network, pos: dict[str, tuple[float, float, str]]) -> list[Marku
         shapes.append(
             el(
                 "g",
-                el("title", f"{n.label} ({KIND_LABELS.get(n.kind, n.kind)}) {n.id}"),
+                el("title", f"{n.label} ({kind_label(n.kind)})"),
                 el("circle", cx=x, cy=y, r=6.5, fill=colour, stroke="#fff", stroke_width=1.5),
                 el("text", _short(n.label), x=tx, y=y + 4.5, text_anchor=anchor, class_="node-label"),
                 class_="node actor",
@@ -326,9 +308,7 @@ def _nodes(net: Network, pos: dict[str, tuple[float, float, str]]) -> list[Marku
         box = el(
             "rect", x=x - _BODY_W / 2, y=y - _BODY_H / 2, width=_BODY_W, height=_BODY_H, rx=7, fill=KIND_COLOURS["body"]
         )
-        shapes.append(
-            el("g", el("title", f"{n.label} {n.id}"), box, _body_label(n.label, x, y), class_="node body", data_id=n.id)
-        )
+        shapes.append(el("g", el("title", n.label), box, _body_label(n.label, x, y), class_="node body", data_id=n.id))
     return shapes
 
 
@@ -358,10 +338,18 @@ def _legend(net: Network) -> Markup:
         el(
             "li",
             el("span", "", class_="swatch" + (" swatch-body" if kind == "body" else ""), style=f"background:{colour}"),
-            f"{KIND_LABELS.get(kind, kind)} ({counts[kind]})",
+            f"{kind_label(kind)} ({counts[kind]})",
         )
         for kind, colour in KIND_COLOURS.items()
         if counts.get(kind)
     ]
-    items.append(el("li", el("span", "", class_="swatch-line dashed"), "advisory seat or relation between bodies"))
-    return el("ul", items, class_="legend", aria_label="legend")
+    items.append(el("li", el("span", "", class_="swatch-line dashed"), _("advisory seat or relation between bodies")))
+    return el("ul", items, class_="legend", aria_label=_("legend"))
+
+
+def _edge_words(e: NetEdge, source: str, target: str) -> str:
+    """A line of the network in words: ``VOKA: lid van RESOC Limburg (datums onbekend)``."""
+    if e.kind != "member_of":
+        return relation_phrase(e.kind).format(subject=source, object=target)
+    seat = _("{member}: seat in {body}").format(member=source, body=target)
+    return f"{seat} ({e.label})" if e.label else seat

@@ -6,42 +6,33 @@ from collections.abc import Sequence
 from typing import Any
 
 from .. import queries
+from ..i18n import _, ngettext
+from ..model import phrasing
 from ..model.dates import ALWAYS
 from ..model.records import Decision, Funding, Plan, PlanItem, Project, Tally
 from ..queries import EndorsementCount, Endorsements
-from ._html import Markup, anchor_id, concat, el, table
+from ._html import Markup, anchor_id, concat, el, facts_table, fill, table
 from ._scope import RegionScope
 from ._site import Site
 
 __all__ = ["decisions_section", "plans_section"]
 
-#: Lineage seen from the older record: the 2008 pact is "succeeded by" the 2014 pact.
-_PASSIVE = {
-    "succeeds": "succeeded by",
-    "deepens": "deepened by",
-    "revises": "revised by",
-    "subscribes_to": "subscribed to by",
-    "replaces": "replaced by",
-    "implements": "implemented by",
-}
-
 
 def plans_section(site: Site, scope: RegionScope) -> Markup:
     """Every plan of a region with its facts, lineage, decisions and tree; then the projects outside a plan."""
     if not scope.plans:
-        return el("p", "No plans recorded.", class_="muted")
+        return el("p", _("No plans recorded."), class_="muted")
     out: list[Markup] = []
     for plan in scope.plans:
-        out.append(el("h3", plan.name, " ", el("span", plan.id, class_="id"), site.src(plan), id=anchor_id(plan.id)))
-        meta = _plan_facts(site, plan, scope)
-        out.append(el("table", [el("tr", el("th", k), el("td", v)) for k, v in meta if v], class_="plan-meta"))
+        out.append(el("h3", plan.name, site.src(plan), id=anchor_id(plan.id)))
+        out.append(facts_table(_plan_facts(site, plan, scope), class_="plan-meta"))
         if plan.description:
             out.append(el("p", plan.description))
         if plan.items:
             out.append(el("ul", [_item(site, i) for i in plan.items], class_="tree"))
     loose = [p for p in scope.projects if p.plan not in {x.id for x in scope.plans}]
     if loose:
-        out.append(el("h3", "Projects outside a plan"))
+        out.append(el("h3", _("Projects outside a plan")))
         out.append(el("ul", [el("li", _project(site, p)) for p in loose]))
     return concat(out)
 
@@ -49,35 +40,41 @@ def plans_section(site: Site, scope: RegionScope) -> Markup:
 def _plan_facts(site: Site, plan: Plan, scope: RegionScope) -> list[tuple[str, Any]]:
     """The rows of a plan's table of facts: ``(heading, value)``, a row with no value left out by the caller."""
     meta: list[tuple[str, Any]] = [
-        ("title", plan.title),
-        ("kind", plan.kind.replace("_", " ")),
-        ("period", None if plan.valid is ALWAYS else str(plan.valid)),
-        ("status", plan.status),
-        ("owner", site.link(plan.owner) if plan.owner else None),
-        ("themes", ", ".join(site.name(t) for t in plan.themes) or None),
+        (_("title"), plan.title),
+        (_("kind"), phrasing.kind_label(plan.kind)),
+        (_("period"), None if plan.valid is ALWAYS else phrasing.period_words(plan.valid)),
+        (_("status"), plan.status),
+        (_("owner"), site.link(plan.owner) if plan.owner else None),
+        (_("themes"), ", ".join(site.theme(t) for t in plan.themes) or None),
     ]
     for x in scope.lineage:
         if x.subject == plan.id:
-            meta.append((x.kind.replace("_", " "), concat(site.link(x.object), site.src(x))))
+            meta.append((phrasing.lineage_label(x.kind), concat(site.link(x.object), site.src(x))))
         elif x.object == plan.id:
-            meta.append((_PASSIVE.get(x.kind, x.kind), concat(site.link(x.subject), site.src(x))))
-    meta += [(d.kind, concat(_decision_text(site, d), site.src(d))) for d in scope.decisions if d.subject == plan.id]
-    meta += [(t.kind, concat(_tally_text(site, t), site.src(t))) for t in scope.tallies if t.subject == plan.id]
-    meta += [("funding", concat(_funding_text(site, f), site.src(f))) for f in scope.fundings if f.subject == plan.id]
+            meta.append((phrasing.lineage_label(x.kind, passive=True), concat(site.link(x.subject), site.src(x))))
+    meta += [
+        (_("decision"), concat(_decision_text(site, d), site.src(d))) for d in scope.decisions if d.subject == plan.id
+    ]
+    meta += [
+        (_("endorsement"), concat(_tally_text(site, t), site.src(t))) for t in scope.tallies if t.subject == plan.id
+    ]
+    meta += [
+        (_("funding"), concat(_funding_text(site, f), site.src(f))) for f in scope.fundings if f.subject == plan.id
+    ]
     projects = [p for p in scope.projects if p.plan == plan.id]
     if projects:
-        meta.append(("projects", concat([concat(_project(site, p), " ") for p in projects])))
+        meta.append((_("projects"), concat([concat(_project(site, p), " ") for p in projects])))
     return meta
 
 
 def _project(site: Site, p: Project) -> Markup:
     bits: list[Markup | str] = []
     if p.promoter:
-        bits.append(concat("promoter ", site.link(p.promoter)))
+        bits.append(fill(_("promoter {actor}"), actor=site.link(p.promoter)))
     if p.partners:
-        bits.append(concat("partners ", [concat(site.link(x), " ") for x in p.partners]))
+        bits.append(fill(_("partners {actors}"), actors=_links(site, p.partners)))
     if p.valid is not ALWAYS:
-        bits.append(str(p.valid))
+        bits.append(phrasing.period_words(p.valid))
     return el(
         "span",
         el("b", p.name),
@@ -92,19 +89,17 @@ def _project(site: Site, p: Project) -> Markup:
 def _item(site: Site, item: PlanItem) -> Markup:
     commitments: list[Markup | str] = []
     if item.lead:
-        commitments.append(concat("lead: ", site.link(item.lead)))
+        commitments.append(fill(_("lead: {actor}"), actor=site.link(item.lead)))
     if item.partners:
-        commitments.append(
-            concat("partners: ", [concat(site.link(p), ", ") for p in item.partners[:-1]], site.link(item.partners[-1]))
-        )
+        commitments.append(fill(_("partners: {actors}"), actors=_links(site, item.partners)))
     if item.themes:
-        commitments.append("themes: " + ", ".join(site.name(t) for t in item.themes))
+        commitments.append(_("themes: {themes}").format(themes=", ".join(site.theme(t) for t in item.themes)))
     if item.status:
-        commitments.append(f"status: {item.status}")
+        commitments.append(_("status: {status}").format(status=item.status))
     if item.valid is not ALWAYS:
-        commitments.append(str(item.valid))
+        commitments.append(phrasing.period_words(item.valid))
     head = concat(
-        el("span", item.kind, class_="item-kind"),
+        el("span", phrasing.kind_label(item.kind), class_="item-kind"),
         el("span", item.number, class_="item-number") if item.number else None,
         el("span", item.name, class_="item-name"),
         site.src(item),
@@ -128,54 +123,83 @@ def _indicators(site: Site, item: PlanItem) -> Markup:
     rows = []
     for ind in item.indicators:
         base = f"{ind.baseline.value} ({ind.baseline.year})" if ind.baseline else ""
-        periods = "; ".join(f"{p.valid}: target {p.target or '-'}, actual {p.actual or '-'}" for p in ind.periods)
+        periods = "; ".join(
+            _("{period}: target {target}, actual {actual}").format(
+                period=phrasing.period_words(p.valid), target=p.target or "–", actual=p.actual or "–"
+            )
+            for p in ind.periods
+        )
+        better = _("higher is better") if ind.ascending else _("lower is better")
         rows.append(
             el(
                 "tr",
                 el("td", ind.name, site.sources.links(ind.sources)),
-                el("td", f"{ind.measure}, {'higher is better' if ind.ascending else 'lower is better'}"),
+                el("td", f"{ind.measure}, {better}"),
                 el("td", base),
                 el("td", periods),
             )
         )
-    return table(["indicator", "measure", "baseline", "periods"], rows, class_="indicators")
+    return table([_("indicator"), _("measure"), _("baseline"), _("periods")], rows, class_="indicators")
+
+
+def _links(site: Site, ids: Sequence[str]) -> Markup:
+    """Links to records, separated by commas."""
+    return concat([concat(", " if i else "", site.link(x)) for i, x in enumerate(ids)])
 
 
 def _decision_text(site: Site, d: Decision) -> Markup:
-    votes = ""
+    """``RESOC Limburg keurt Streekpact 2014-2019 goed op 11 maart 2014 (unaniem)``: no more precise than the data."""
+    how = ""
     if d.votes is not None:
         counts = [
-            f"{n} {w}"
-            for n, w in ((d.votes.yes, "for"), (d.votes.no, "against"), (d.votes.abstain, "abstaining"))
+            text.format(n=n)
+            for n, text in (
+                (d.votes.yes, _("{n} for")),
+                (d.votes.no, _("{n} against")),
+                (d.votes.abstain, _("{n} abstaining")),
+            )
             if n is not None
         ]
-        votes = " (" + ", ".join(counts) + ")"
+        how = " (" + ", ".join(counts) + ")"
     elif d.unanimous:
-        votes = " (unanimously)"
-    when = f" on {d.date}" if d.date else " (date unknown)"
-    advisory = " — advice only" if d.authoritative is False else ""
-    outcome = "" if d.outcome == "adopted" else f" — {d.outcome}"
-    return concat(site.link(d.by), f" {d.kind}s ", site.link(d.subject), when, votes, outcome, advisory)
+        how = " (" + _("unanimously") + ")"
+    if d.date is None:
+        when = _("date unknown")
+    else:
+        when = (_("on {date}") if d.date.day is not None else _("in {date}")).format(date=phrasing.when(d.date))
+    extra = [] if d.outcome == "adopted" else [d.outcome]
+    if d.authoritative is False:
+        extra.append(_("advice only"))
+    return concat(
+        fill(phrasing.decision_phrase(d.kind), by=site.link(d.by), subject=site.link(d.subject)),
+        " ",
+        when,
+        how,
+        [f" — {x}" for x in extra],
+    )
 
 
 def _tally_text(site: Site, t: Tally) -> Markup:
-    who = t.by.replace("_", " ")
-    among = concat(" in ", site.link(t.among)) if t.among else ""
-    if t.out_of:
-        share = t.count / t.out_of
-        text = f"{t.count} of {t.out_of} {who}s ({share:.0%})"
-    else:
-        text = f"{t.count} {who}s"
-    when = f" by {t.date}" if t.date else ""
-    return concat(text, among, f" {t.kind} ", site.link(t.subject), when)
+    """``42 of 44 municipal councils (95%) endorsed Streekpact 2014-2019 by March 2014``."""
+    parts: list[Markup | str] = [
+        fill(phrasing.tally_phrase(t.by, t.kind, t.count, t.out_of), subject=site.link(t.subject))
+    ]
+    if t.among:
+        parts.append(fill(" " + _("in {region}"), region=site.link(t.among)))
+    if t.date:
+        parts.append(" " + _("by {date}").format(date=phrasing.when(t.date)))
+    return concat(parts)
 
 
 def _funding_text(site: Site, f: Funding) -> Markup:
-    amount = f" {f.amount:,} {f.currency}" if f.amount is not None else ""
+    amount = f" {f.amount:,} {f.currency}".replace(",", ".") if f.amount is not None else ""
     share = f" ({f.share})" if f.share else ""
-    to = concat(" to ", site.link(f.recipient)) if f.recipient else ""
-    when = f", {f.valid}" if f.valid is not ALWAYS else ""
-    return concat(f"{f.kind.replace('_', ' ')}{amount}{share} from ", site.link(f.funder), to, when)
+    text = fill(
+        _("{kind} from {funder}"), kind=phrasing.kind_label(f.kind) + amount + share, funder=site.link(f.funder)
+    )
+    to = fill(" " + _("to {recipient}"), recipient=site.link(f.recipient)) if f.recipient else ""
+    when = f", {phrasing.period_words(f.valid)}" if f.valid is not ALWAYS else ""
+    return concat(text, to, when)
 
 
 def decisions_section(site: Site, scope: RegionScope) -> Markup:
@@ -190,9 +214,9 @@ def decisions_section(site: Site, scope: RegionScope) -> Markup:
         if t.id not in shown:
             coverage.append(el("li", _tally_text(site, t), site.src(t), id=anchor_id(t.id)))
     return concat(
-        el("h3", "Endorsement coverage"),
-        el("ul", coverage, class_="coverage") if coverage else el("p", "No endorsements recorded.", class_="muted"),
-        el("h3", "Decisions"),
+        el("h3", _("Endorsement")),
+        el("ul", coverage, class_="coverage") if coverage else el("p", _("No endorsements recorded."), class_="muted"),
+        el("h3", _("Decisions")),
         _decisions_table(site, scope.decisions),
         _fundings(site, scope.fundings),
     )
@@ -204,19 +228,14 @@ def _coverage(site: Site, found: Endorsements) -> list[Markup]:
     plan_id = found.plan.id
     adopted = [d for d in found.decisions if d.outcome == "adopted"]
     if adopted:
-        out.append(
-            el(
-                "li",
-                f"{len({d.by for d in adopted})} named endorsements of ",
-                site.link(plan_id),
-                ": ",
-                [concat(site.link(d.by), f" ({d.date})" if d.date else "", site.src(d), " ") for d in adopted],
-            )
-        )
+        n = len({d.by for d in adopted})
+        named = [
+            concat(site.link(d.by), f" ({phrasing.when(d.date)})" if d.date else "", site.src(d), " ") for d in adopted
+        ]
+        head = ngettext("{n} named endorsement of {plan}", "{n} named endorsements of {plan}", n)
+        out.append(el("li", fill(head, n=str(n), plan=site.link(plan_id)), ": ", named))
     if found.refused_by:
-        out.append(
-            el("li", "refused ", site.link(plan_id), ": ", [concat(site.link(x), " ") for x in found.refused_by])
-        )
+        out.append(el("li", fill(_("refused {plan}"), plan=site.link(plan_id)), ": ", _links(site, found.refused_by)))
     return out
 
 
@@ -224,12 +243,10 @@ def _count_item(site: Site, c: EndorsementCount) -> Markup:
     bar = None
     if c.out_of:
         pct = 100 * c.count / c.out_of
-        bar = el("span", el("span", "", style=f"width:{pct:.1f}%"), class_="bar", title=f"{pct:.0f}%")
-    named = (
-        el("div", "named: ", [concat(site.link(n), " ") for n in c.endorsers], class_="muted") if c.endorsers else None
-    )
+        bar = el("span", el("span", "", style=f"width:{pct:.1f}%"), class_="bar", aria_hidden="true")
+    named = el("div", _("named:"), " ", _links(site, c.endorsers), class_="muted") if c.endorsers else None
     missing = (
-        el("div", "did not endorse: ", [concat(site.link(n), " ") for n in c.non_endorsers], class_="muted")
+        el("div", _("did not endorse:"), " ", _links(site, c.non_endorsers), class_="muted")
         if c.non_endorsers
         else None
     )
@@ -238,18 +255,18 @@ def _count_item(site: Site, c: EndorsementCount) -> Markup:
 
 def _decisions_table(site: Site, decisions: Sequence[Decision]) -> Markup:
     if not decisions:
-        return el("p", "No decisions recorded.", class_="muted")
+        return el("p", _("No decisions recorded."), class_="muted")
     rows = [
         el(
             "tr",
-            el("td", str(d.date) if d.date else "unknown", class_="date"),
+            el("td", phrasing.when(d.date) if d.date else _("unknown"), class_="date"),
             el("td", _decision_text(site, d), site.src(d)),
             el("td", d.description or ""),
             id=anchor_id(d.id),
         )
         for d in sorted(decisions, key=lambda d: (d.date.sort_key() if d.date else (0, 0), d.id))
     ]
-    return table(["date", "decision", "note"], rows)
+    return table([_("date"), _("decision"), _("note")], rows)
 
 
 def _fundings(site: Site, fundings: Sequence[Funding]) -> Markup | None:
@@ -258,12 +275,14 @@ def _fundings(site: Site, fundings: Sequence[Funding]) -> Markup | None:
     items = [
         el(
             "li",
-            _funding_text(site, f),
-            " for ",
-            site.link(f.subject) if f.subject else "the region",
+            fill(
+                _("{funding} for {subject}"),
+                funding=_funding_text(site, f),
+                subject=site.link(f.subject) if f.subject else _("the region"),
+            ),
             site.src(f),
             id=anchor_id(f.id),
         )
         for f in fundings
     ]
-    return concat(el("h3", "Fundings"), el("ul", items))
+    return concat(el("h3", _("Fundings")), el("ul", items))

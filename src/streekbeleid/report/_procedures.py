@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from ..i18n import _
+from ..model import phrasing
 from ..model.workflow import WorkflowDefinition
 from ._html import Markup, concat, el, table
 from ._scope import RegionScope
@@ -20,17 +22,15 @@ def workflows_section(site: Site, scope: RegionScope) -> Markup:
     defs = [d for d in wf.definitions if d.id.partition(":")[0] == origin or d.id in used]
     out: list[Markup] = []
     if defs:
-        out.append(el("h3", "Procedures"))
+        out.append(el("h3", _("Procedures")))
         out.append(el("ul", [_procedure(site, d) for d in defs]))
-    out.append(el("h3", "Instances"))
+    out.append(el("h3", _("Procedures under way")))
     if wf.store is None:
-        out.append(
-            el("p", "No workflow instances recorded (no workflow store was given to the report).", class_="muted")
-        )
+        out.append(el("p", _("None recorded (the report was made without a workflow store)."), class_="muted"))
     elif wf.note:
         out.append(el("p", wf.note, class_="muted"))
     elif not mine:
-        out.append(el("p", f"No workflow instances about this region in {wf.store}.", class_="muted"))
+        out.append(el("p", _("None about this region in {store}.").format(store=wf.store), class_="muted"))
     out.extend(_instance(site, inst) for inst in mine)
     return concat(out)
 
@@ -39,38 +39,38 @@ def _procedure(site: Site, d: WorkflowDefinition) -> Markup:
     return el(
         "li",
         el("b", d.name),
-        " ",
-        el("span", d.id, class_="id"),
         f" — {d.description}" if d.description else "",
-        el("div", "states: ", " → ".join(d.states), class_="muted"),
+        el("div", _("steps:"), " ", " → ".join(x.replace("_", " ") for x in d.states), class_="muted"),
         site.src(d),
     )
 
 
 def _instance(site: Site, inst: InstanceView) -> Markup:
     """An instance's heading (procedure, subject, where it stands) and the table of its steps."""
-    status = "finished" if inst.finished else "open"
+    status = _("finished") if inst.finished else _("open")
     head = el(
         "h4",
         site.name(inst.definition) if inst.definition in site.model else inst.definition,
-        " for ",
+        " — ",
         site.link(inst.subject),
         f": {inst.state.replace('_', ' ')} ({status})",
-        " ",
-        el("span", inst.id, class_="id"),
     )
     rows = [
         el(
             "tr",
-            el("td", str(e.date) if e.date is not None else "", class_="date"),
+            el("td", phrasing.bound_words(e.date) if e.date is not None else "", class_="date"),
             el("td", e.transition.replace("_", " ")),
             el("td", e.state.replace("_", " ")),
             el("td", site.link(e.by) if e.by else "", site.link(e.decision) if e.decision else ""),
-            el("td", e.note or "", [el("div", f"doubt: {d}", class_="uncertain-mark") for d in e.doubts]),
+            el(
+                "td",
+                e.note or "",
+                [el("div", _("doubt: {doubt}").format(doubt=d), class_="uncertain-mark") for d in e.doubts],
+            ),
             el("td", e.recorded_at, class_="date muted"),
             el("td", site.sources.links(e.sources)),
         )
         for e in inst.events
     ]
-    heads = ["date", "step", "state after", "by / decision", "note", "recorded", "sources"]
+    heads = [_("date"), _("step"), _("state after"), _("by / decision"), _("note"), _("recorded"), _("sources")]
     return concat(head, table(heads, rows, class_="history"))

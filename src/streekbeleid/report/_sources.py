@@ -20,8 +20,9 @@ from typing import Any
 
 import attrs
 
+from ..i18n import _
 from ..model.records import Source
-from ._html import Markup, concat, el
+from ._html import Markup, anchor_id, concat, el
 
 __all__ = ["Citation", "SourceIndex", "cited_sources", "plugin_document_dirs"]
 
@@ -183,18 +184,46 @@ class SourceIndex:
             return f"https://{doc}"
         return None
 
+    def is_quote(self, source: Source) -> bool:
+        """Whether a source's locator is a literal quote: from a web page (URL), or found in a document's text.
+
+        A locator of a bare site (``pomlimburg.be``) or of a document where it is not found is a note in our own
+        words (a paraphrase, a row number), never shown in quotation marks.
+        """
+        if not source.locator:
+            return False
+        if _is_url(source.document):
+            return True
+        return self._text(source.document) is not None and self._quote_span(source.document, source.locator) is not None
+
+    def title(self, document: str) -> str:
+        """A document's title for people: a text document's heading (its longest short line among the first
+        three), a URL or site as it is; the file name when nothing better is known."""
+        text = self._text(document)
+        if text is None or document.endswith((".csv", ".tsv", ".yaml", ".yml", ".json")):
+            return document
+        lines: list[str] = []
+        for line in (x.strip() for x in text.splitlines()):
+            if line and line not in lines:
+                lines.append(line)
+            if len(lines) == 3:
+                break
+        short = [x for x in lines if len(x) <= 120]
+        return max(short, key=len) if short else document
+
     def links(self, sources: Sequence[Source], prefix: str = "") -> Markup:
-        """Small numbered links to a record's sources, each titled with document and quote."""
+        """Small numbered links to a record's sources, each titled with document and quote (or note).
+
+        Every mark is a link, so a tap or the keyboard reaches what the hover title says: to the document at the
+        quote, or to the document's row on the sources page when the report has no copy of it.
+        """
         out = []
         for i, s in enumerate(sources, 1):
-            title = s.document + (f": “{s.locator}”" if s.locator else "")
-            href = self.href(s, prefix)
-            inner = f"[{i}]"
-            out.append(
-                el("a", inner, href=href, title=title, class_="src")
-                if href
-                else el("span", inner, title=title + " (not available here)", class_="src missing")
-            )
+            said = ""
+            if s.locator:
+                said = f": “{s.locator}”" if self.is_quote(s) else f" ({_('note')}: {s.locator})"
+            href = self.href(s, prefix) or f"{prefix}sources.html#{anchor_id(s.document, 'd')}"
+            out.append(el("a", f"[{i}]", href=href, title=s.document + said, class_="src"))
         return el("span", out, class_="sources") if out else Markup("")
 
     # ----------------------------------------------------------- writing
@@ -217,13 +246,20 @@ class SourceIndex:
                 if c.source.locator:
                     self._quote_span(doc, c.source.locator)
             if text is None:
-                body = el("p", el("a", f"Open {doc}", href=raw.name))
+                body = el("p", el("a", _("Open {document}").format(document=doc), href=raw.name))
             else:
                 body = concat(
-                    el("p", "The passages the facts quote are highlighted. ", el("a", "Raw file", href=raw.name), "."),
+                    el(
+                        "p",
+                        _("The passages the facts quote are highlighted."),
+                        " ",
+                        el("a", _("The file as it is"), href=raw.name),
+                        ".",
+                    ),
                     el("pre", _highlight(text, self._quotes[doc].values()), class_="document"),
                 )
-            (folder / self.page_name(doc)).write_text(page(doc, body, "../"), encoding="utf-8")
+            body = concat(el("h1", self.title(doc)), el("p", doc, class_="id"), body)
+            (folder / self.page_name(doc)).write_text(page(self.title(doc), body, "../"), encoding="utf-8")
 
     def available(self, document: str) -> bool:
         return _is_url(document) or self._file(document) is not None or _looks_like_site(document)

@@ -15,9 +15,10 @@ from datetime import date
 
 import attrs
 
+from ..i18n import _, ngettext
 from ..model.dates import PartialDate, Period
 from ..model.model import Model
-from ..model.phrasing import short_name
+from ..model.phrasing import decision_phrase, kind_label, period_words, short_name, tally_phrase, when
 from ..model.records import Decision, Tally
 from ._html import Markup, concat, el, picture, table
 from ._scope import RegionScope
@@ -60,26 +61,27 @@ def timeline_rows(model: Model, scope: RegionScope) -> list[TimelineRow]:
     for project in scope.projects:
         rows.append(TimelineRow(project.name, "project", period=project.valid, target=project.id))
     for f in scope.fundings:
-        what = f"{f.kind.replace('_', ' ')} from {short_name(model, f.funder)}"
+        what = _("{kind} from {funder}").format(kind=kind_label(f.kind), funder=short_name(model, f.funder))
         if f.subject:
-            what += f" for {short_name(model, f.subject)}"
+            what = _("{funding} for {subject}").format(funding=what, subject=short_name(model, f.subject))
         rows.append(TimelineRow(what, "funding", period=f.valid, target=f.id))
     # memberships of one body with the same period are one row: 44 municipalities with the same term are one fact
     grouped: dict[tuple[str, Period], list[str]] = defaultdict(list)
     for m in scope.memberships:
         grouped[(m.organization, m.valid)].append(m.member)
     for (body, period), members in sorted(grouped.items(), key=lambda kv: (kv[0][0], kv[0][1].ordinals())):
-        who = short_name(model, members[0]) if len(members) == 1 else f"{len(members)} members"
-        rows.append(TimelineRow(f"{who} in {short_name(model, body)}", "membership", period=period, target=body))
+        n = len(members)
+        who = short_name(model, members[0]) if n == 1 else ngettext("{n} member", "{n} members", n).format(n=n)
+        text = _("{who} in {body}").format(who=who, body=short_name(model, body))
+        rows.append(TimelineRow(text, "membership", period=period, target=body))
     events: list[Decision | Tally] = [*scope.decisions, *scope.tallies]
     for d in events:
         if d.date is None:
             continue
         if isinstance(d, Tally):
-            out_of = f" of {d.out_of}" if d.out_of is not None else ""
-            text = f"{d.count}{out_of} {d.by.replace('_', ' ')}s {d.kind} {short_name(model, d.subject)}"
+            text = tally_phrase(d.by, d.kind, d.count, d.out_of).format(subject=short_name(model, d.subject))
         else:
-            text = f"{short_name(model, d.by)} {d.kind}s {short_name(model, d.subject)}"
+            text = decision_phrase(d.kind).format(by=short_name(model, d.by), subject=short_name(model, d.subject))
         rows.append(TimelineRow(text, "decision", date=d.date, target=d.id))
     order = {c: i for i, c in enumerate(CATEGORY_COLOURS)}
     rows.sort(key=lambda r: (order[r.category], _sort_start(r), r.label))
@@ -144,12 +146,20 @@ def timeline_svg(rows: Sequence[TimelineRow], *, title: str, marker: date | None
     undated = [r for r in rows if r.period is not None and r.period.is_always]
     rows = [r for r in rows if r not in undated]
     note = (
-        el("p", f"{len(undated)} facts without dates are listed in the table below.", class_="muted")
+        el(
+            "p",
+            ngettext(
+                "{n} fact without dates is listed in the table below.",
+                "{n} facts without dates are listed in the table below.",
+                len(undated),
+            ).format(n=len(undated)),
+            class_="muted",
+        )
         if undated
         else None
     )
     if not rows:
-        return concat(el("p", "Nothing dated is recorded for this region.", class_="muted"), note)
+        return concat(el("p", _("Nothing dated is recorded for this region."), class_="muted"), note)
     lo, hi = _axis(rows, marker)
     scale = _PLOT_W / (hi - lo)
     height = _AXIS_H + _ROW_H * len(rows) + 10
@@ -163,7 +173,7 @@ def timeline_svg(rows: Sequence[TimelineRow], *, title: str, marker: date | None
     if marker is not None:
         mx = x(marker.toordinal())
         parts.append(el("line", x1=mx, x2=mx, y1=_AXIS_H - 14, y2=height - 4, class_="as-of"))
-        parts.append(el("text", f"as of {marker}", x=mx + 4, y=height - 6, class_="as-of-label"))
+        parts.append(el("text", when(PartialDate.from_date(marker)), x=mx + 4, y=height - 6, class_="as-of-label"))
     width = _LABEL_W + _PLOT_W + 10
     svg = picture(title, parts, width=width, height=height, class_="timeline")
     return concat(svg, _legend(rows), note)
@@ -186,7 +196,7 @@ def _row(row: TimelineRow, y: float, x: Callable[[int], float], lo: int) -> Mark
     """One row: its label, and a diamond for a day or bars for a period (solid where certain, hatched where not)."""
     colour = CATEGORY_COLOURS[row.category]
     s_lo, s_hi, _e_lo, e_hi = row.span()
-    tooltip = f"{row.label}: {row.period if row.period is not None else row.date}"
+    tooltip = f"{row.label}: {_when(row)}"
     label = row.label if len(row.label) <= 46 else row.label[:45] + "…"
     cells: list[Markup] = [
         el("title", tooltip),
@@ -244,6 +254,10 @@ def _bars(row: TimelineRow, bar_y: float, bar_h: float, x: Callable[[int], float
             or ((a, b) == (e_lo, e_hi) and row.period.end.kind == "open")
         ):
             continue
+        if a <= _MIN or b >= _MAX:  # one side unbounded: unknown there, not "any time since the axis begins"
+            known = x(b) - 12 if a <= _MIN else x(a) + 3
+            out.append(el("text", "?", x=known, y=bar_y + bar_h, class_="unknown-end"))
+            continue
         out.append(
             el(
                 "rect",
@@ -264,12 +278,13 @@ def _legend(rows: Sequence[TimelineRow]) -> Markup:
     return el(
         "ul",
         [
-            el("li", el("span", "", class_="swatch", style=f"background:{colour}"), category)
+            el("li", el("span", "", class_="swatch", style=f"background:{colour}"), kind_label(category))
             for category, colour in CATEGORY_COLOURS.items()
             if any(r.category == category for r in rows)
         ],
-        el("li", el("span", "", class_="swatch hatched"), "uncertain: the date is known only to the year or month"),
-        el("li", "→ ongoing (no end recorded)"),
+        el("li", el("span", "", class_="swatch hatched"), _("uncertain: the date is known only to the year or month")),
+        el("li", "→ ", _("ongoing (no end recorded)")),
+        el("li", "? ", _("not known on this side (only a bound is recorded)")),
         class_="legend",
     )
 
@@ -279,16 +294,17 @@ def timeline_table(rows: Sequence[TimelineRow], href: dict[str, str]) -> Markup:
     body = [
         el(
             "tr",
-            el("td", r.category),
+            el("td", kind_label(r.category)),
             el("td", el("a", r.label, href=href[r.target]) if r.target in href else r.label),
             el("td", _when(r), class_="date"),
         )
         for r in rows
     ]
-    return table(["what", "fact", "when"], body, class_="timeline-table")
+    return table([_("what"), _("fact"), _("when")], body, class_="timeline-table")
 
 
 def _when(row: TimelineRow) -> str:
     if row.period is not None:
-        return "undated" if row.period.is_always else str(row.period)
-    return str(row.date)
+        return period_words(row.period)
+    assert row.date is not None
+    return when(row.date)
