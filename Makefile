@@ -52,13 +52,15 @@ docs: $(STAMP)
 	$(BIN)/sphinx-build -W --keep-going -q -b html docs build/docs
 
 # The benchmarks compare with pydantic (bench extra) and write JSON with orjson when it is there; bench_shared.py
-# starts its own PostgreSQL (Debian's postgresql package) and Oxigraph server (bench extra).
+# starts its own PostgreSQL (Debian's postgresql package) and Oxigraph server (bench extra); bench_scaling.py
+# asks igraph and rustworkx the same question as members on a date (bench extra).
 bench: $(STAMP)
 	$(PY) -m pip install --quiet -e '.[bench]'
 	$(PY) benchmarks/run.py
 	$(PY) benchmarks/bench_workflows.py
 	$(PY) benchmarks/bench_json.py
 	$(PY) benchmarks/bench_shared.py
+	$(PY) benchmarks/bench_scaling.py
 
 # The Dutch catalogue: extract the texts marked in the source, update the catalogue, compile it.  New texts
 # arrive untranslated: fill them in the .po file and run this again (a test fails until every one is done).
