@@ -39,7 +39,7 @@ True
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -249,14 +249,53 @@ def _en(text: str) -> Literal:
 _IN_XSD = {"year": TIME.inXSDgYear, "month": TIME.inXSDgYearMonth, "day": TIME.inXSDDate}
 
 
+class _Triples:
+    """A set of triples kept by subject: what the builder needs of a graph (``add``, ``in``), nothing more.
+
+    rdflib's in-memory store keeps three indexes and a context per triple (about 45 µs an ``add``); the
+    writers need the triples once, grouped by subject.  :func:`to_rdf` copies them into an rdflib graph.
+    """
+
+    __slots__ = ("by_subject",)
+
+    def __init__(self) -> None:
+        self.by_subject: dict[Any, set[tuple[Any, Any]]] = {}
+
+    def add(self, triple: tuple[Any, Any, Any]) -> None:
+        s, p, o = triple
+        pairs = self.by_subject.get(s)
+        if pairs is None:
+            self.by_subject[s] = {(p, o)}
+        else:
+            pairs.add((p, o))
+
+    def __contains__(self, triple: tuple[Any, Any, Any]) -> bool:
+        s, p, o = triple
+        return (p, o) in self.by_subject.get(s, ())
+
+    def __iter__(self) -> Iterator[tuple[Any, Any, Any]]:
+        for s, pairs in self.by_subject.items():
+            for p, o in pairs:
+                yield s, p, o
+
+    def __len__(self) -> int:
+        return sum(map(len, self.by_subject.values()))
+
+
+def _empty_graph(base: str) -> Graph:
+    """An rdflib graph with rdflib's core prefixes and those of :func:`context` bound."""
+    graph = Graph(bind_namespaces="core")
+    for prefix, ns in context(base).items():
+        graph.bind(prefix, Namespace(ns), override=True, replace=True)
+    return graph
+
+
 class _Builder:
     def __init__(self, model: Model, records: list[Any], base: str) -> None:
         self.model = model
         self.base = base
         self.sb = vocabulary()
-        self.g = Graph(bind_namespaces="core")
-        for prefix, ns in context(base).items():
-            self.g.bind(prefix, Namespace(ns), override=True, replace=True)
+        self.g = _Triples()
         self.by_id = {r.id: r for r in records}
         self.governments = government_ids(model)
         self.org_members: dict[str, set[str]] = {}
@@ -895,6 +934,15 @@ def to_rdf(model: Model, *, closed: bool = True, base: str = DEFAULT_BASE) -> Gr
     :param base: IRI base of records (``<base>id/<namespace>/<local>``), source documents
         and the ``sb:`` vocabulary.
     """
+    graph = _empty_graph(base)
+    add = graph.add
+    for triple in _triples(model, closed=closed, base=base):
+        add(triple)
+    return graph
+
+
+def _triples(model: Model, *, closed: bool, base: str) -> _Triples:
+    """The triples of a model or slice, by subject (what :func:`to_rdf` holds, without rdflib's store)."""
     records = export_records(model, closed=closed)
     b = _Builder(model, records, base)
     committed = _committed(records)
@@ -931,15 +979,83 @@ def to_rdf(model: Model, *, closed: bool = True, base: str = DEFAULT_BASE) -> Gr
 _PN_LOCAL = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*")
 
 
-def _term(node: Any, prefixes: list[tuple[str, str]], names: Any) -> str:
-    """A term in Turtle: a prefixed name where a prefix fits and the rest is a plain local name."""
-    if isinstance(node, URIRef):
-        text = str(node)
-        for prefix, ns in prefixes:
+class _Names:
+    """Prefixed names of IRIs, each worked out once: a few prefixes, tried longest namespace first.
+
+    For literals it stands in for rdflib's namespace manager (``Literal.n3`` asks it for the
+    datatype's prefixed name), with the manager's answer kept per datatype.
+    """
+
+    def __init__(self, prefixes: dict[str, str], names: Any) -> None:
+        self.ordered = sorted(prefixes.items(), key=lambda kv: -len(kv[1]))  # the longest namespace wins
+        self.names = names
+        self.datatypes: dict[Any, Any] = {}
+
+    def normalizeUri(self, iri: Any) -> Any:  # rdflib's name
+        found = self.datatypes.get(iri)
+        if found is None:
+            found = self.datatypes[iri] = self.names.normalizeUri(iri)
+        return found
+
+    def iri(self, text: str) -> str:
+        for prefix, ns in self.ordered:
             if text.startswith(ns) and _PN_LOCAL.fullmatch(text[len(ns) :]):
                 return f"{prefix}:{text[len(ns) :]}"
         return f"<{text}>"
+
+
+def _term(node: Any, names: _Names) -> str:
+    """A term in Turtle: a prefixed name where a prefix fits and the rest is a plain local name."""
+    if isinstance(node, URIRef):
+        return names.iri(str(node))
     return str(node.n3(names))  # a literal: its datatype, one of a few, as a prefixed name
+
+
+def _by_subject(graph: Graph | _Triples) -> dict[Any, Any]:
+    if isinstance(graph, _Triples):
+        return graph.by_subject
+    out: dict[Any, list[tuple[Any, Any]]] = {}
+    for s, p, o in graph:
+        out.setdefault(s, []).append((p, o))
+    return out
+
+
+def _subjects(by_subject: dict[Any, Any]) -> list[Any]:
+    """The subjects in rdflib's order: every one an IRI (no blank nodes), so the order of their text."""
+    if all(type(s) is URIRef for s in by_subject):
+        return sorted(by_subject, key=str)
+    return sorted(by_subject)
+
+
+def _turtle_chunks(graph: Graph | _Triples, prefixes: dict[str, str], names: Any) -> Iterator[str]:
+    """The Turtle text of :func:`turtle`, one subject's block at a time."""
+    known = _Names(prefixes, names)
+    uris: dict[Any, str] = {}  # the text of each IRI, worked out once
+
+    def term(node: Any) -> str:
+        text = uris.get(node)
+        if text is None:
+            text = _term(node, known)
+            if isinstance(node, URIRef):
+                uris[node] = text
+        return text
+
+    yield "\n".join([*(f"@prefix {p}: <{ns}> ." for p, ns in sorted(prefixes.items())), ""])
+    by_subject = _by_subject(graph)
+    a = RDF.type
+    for s in _subjects(by_subject):
+        pairs = sorted(by_subject[s], key=lambda po: (po[0] != a, po[0], po[1]))
+        parts: list[str] = []
+        last = None
+        for p, o in pairs:
+            obj = term(o)
+            if p == last:
+                parts[-1] += f" ,\n        {obj}"
+            else:
+                verb = "a" if p == a else term(p)
+                parts.append(f"    {verb} {obj}")
+                last = p
+        yield "\n" + term(s) + "\n" + " ;\n".join(parts) + " .\n"
 
 
 def turtle(graph: Graph, prefixes: dict[str, str]) -> str:
@@ -950,40 +1066,75 @@ def turtle(graph: Graph, prefixes: dict[str, str]) -> str:
     given prefixes only, writes other IRIs whole, and is linear.  Literals are written
     by rdflib (``Literal.n3``), so escaping is rdflib's.
     """
-    ordered = sorted(prefixes.items(), key=lambda kv: -len(kv[1]))  # the longest namespace wins
-    names = graph.namespace_manager
-    lines = [f"@prefix {p}: <{ns}> ." for p, ns in sorted(prefixes.items())]
-    lines.append("")
-    by_subject: dict[Any, list[tuple[Any, Any]]] = {}
-    for s, p, o in graph:
-        by_subject.setdefault(s, []).append((p, o))
-    for s in sorted(by_subject):
-        pairs = sorted(by_subject[s], key=lambda po: (po[0] != RDF.type, po[0], po[1]))
-        parts: list[str] = []
-        last = None
-        for p, o in pairs:
-            obj = _term(o, ordered, names)
-            if p == last:
-                parts[-1] += f" ,\n        {obj}"
-            else:
-                verb = "a" if p == RDF.type else _term(p, ordered, names)
-                parts.append(f"    {verb} {obj}")
-                last = p
-        lines.append(_term(s, ordered, names) + "\n" + " ;\n".join(parts) + " .\n")
-    return "\n".join(lines)
+    return "".join(_turtle_chunks(graph, prefixes, graph.namespace_manager))
 
 
 def write_turtle(model: Model, path: PathOrFile, *, closed: bool = True, base: str = DEFAULT_BASE) -> None:
-    """Write the model or slice as Turtle to a path (atomically) or an open text file."""
-    text = turtle(to_rdf(model, closed=closed, base=base), context(base))
+    """Write the model or slice as Turtle to a path (atomically) or an open text file.
+
+    The triples are held once, by subject, and written a subject at a time (see docs/performance.md).
+    """
+    triples = _triples(model, closed=closed, base=base)
+    names = _empty_graph(base).namespace_manager
     with open_text(path) as fh:
-        fh.write(text)
+        for chunk in _turtle_chunks(triples, context(base), names):
+            fh.write(chunk)
+
+
+_NATIVE_JSON = {URIRef(f"{XSD}integer"): int, URIRef(f"{XSD}boolean"): bool}
+
+
+def _jsonld_value(o: Any, names: _Names) -> Any:
+    """An object in compacted JSON-LD: a node reference, a string, a number or boolean, or a value object."""
+    if isinstance(o, URIRef):
+        return {"@id": str(o)}
+    lexical, datatype, language = str(o), o.datatype, o.language
+    if language:
+        return {"@language": language, "@value": lexical}
+    if datatype is None:
+        return lexical
+    native = _NATIVE_JSON.get(datatype)
+    if native is int and lexical == str(int(o)):
+        return int(o)
+    if native is bool and lexical in ("true", "false"):
+        return lexical == "true"
+    return {"@type": names.iri(str(datatype)).strip("<>"), "@value": lexical}
+
+
+def _jsonld_node(s: Any, pairs: Iterable[tuple[Any, Any]], names: _Names) -> dict[str, Any]:
+    types: list[str] = []
+    props: dict[str, list[Any]] = {}
+    for p, o in pairs:
+        if p == RDF.type:
+            types.append(names.iri(str(o)).strip("<>"))
+        else:
+            props.setdefault(names.iri(str(p)).strip("<>"), []).append(_jsonld_value(o, names))
+    node: dict[str, Any] = {"@id": str(s)}
+    if types:
+        node["@type"] = types[0] if len(types) == 1 else sorted(types)
+    for key in sorted(props):
+        values = props[key]
+        node[key] = values[0] if len(values) == 1 else values
+    return node
 
 
 def write_jsonld(model: Model, path: PathOrFile, *, closed: bool = True, base: str = DEFAULT_BASE) -> None:
-    """Write the model or slice as JSON-LD (compacted with an inline context) to a path or an open text file."""
-    graph = to_rdf(model, closed=closed, base=base)
-    text = graph.serialize(format="json-ld", context=context(base), auto_compact=True, indent=2)
+    """Write the model or slice as JSON-LD (compacted with an inline context) to a path or an open text file.
+
+    Written a subject at a time from the triples held once (no rdflib graph, no second copy for the
+    serializer): each subject a node of ``@graph`` with its IRI, types, and properties as compact IRIs.
+    """
+    from .native import _dumps
+
+    prefixes = context(base)
+    names = _Names(prefixes, None)
+    triples = _triples(model, closed=closed, base=base)
+    by_subject = triples.by_subject
     with open_text(path) as fh:
-        fh.write(text)
-        fh.write("\n")
+        head = _dumps({"@context": prefixes}, 2)
+        fh.write(head[: head.rindex("}")].rstrip() + ',\n  "@graph": [')
+        sep = "\n    "
+        for i, s in enumerate(_subjects(by_subject)):
+            text = _dumps(_jsonld_node(s, by_subject[s], names), 2)
+            fh.write(("," if i else "") + sep + text.replace("\n", sep))
+        fh.write("\n  ]\n}\n")
