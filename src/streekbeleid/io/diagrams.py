@@ -89,15 +89,23 @@ class Diagram:
 
     def merge(self, other: Diagram) -> Diagram:
         """Both diagrams in one: nodes by id (the first wins, clusters dropped where they disagree)."""
+        return self.merge_all([other])
+
+    def merge_all(self, others: Iterable[Diagram]) -> Diagram:
+        """All the diagrams in one, as merging them one by one would give, in one pass over their parts."""
         nodes: dict[str, DiagramNode] = {n.id: n for n in self.nodes}
-        for n in other.nodes:
-            if n.id in nodes:
-                if nodes[n.id].cluster != n.cluster:
-                    nodes[n.id] = attrs.evolve(nodes[n.id], cluster=None)
-            else:
-                nodes[n.id] = n
-        edges = dict.fromkeys([*self.edges, *other.edges])
-        return Diagram(tuple(nodes.values()), tuple(edges), self.direction, self.title or other.title)
+        edges = dict.fromkeys(self.edges)
+        title = self.title
+        for other in others:
+            for n in other.nodes:
+                if n.id in nodes:
+                    if nodes[n.id].cluster != n.cluster:
+                        nodes[n.id] = attrs.evolve(nodes[n.id], cluster=None)
+                else:
+                    nodes[n.id] = n
+            edges.update(dict.fromkeys(other.edges))
+            title = title or other.title
+        return Diagram(tuple(nodes.values()), tuple(edges), self.direction, title)
 
 
 def _shape(record: Any) -> Shape:
@@ -126,8 +134,28 @@ def _node(
 # ------------------------------------------------------------------ views
 
 
-def members_diagram(model: Model, body_id: str, *, clusters: bool = True) -> Diagram:
-    """A body, its members (by seat group) and its relations; on the slice's date when the model is a slice."""
+def _relations(model: Model) -> dict[str, list[tuple[str, str, Relation]]]:
+    """The relations of each node, in the order of the graph's edges: one pass over them for every body."""
+    out: dict[str, list[tuple[str, str, Relation]]] = {}
+    for u, v, _key, rec in model.graph.edges(keys=True, data="record"):
+        if isinstance(rec, Relation):
+            out.setdefault(u, []).append((u, v, rec))
+            if v != u:
+                out.setdefault(v, []).append((u, v, rec))
+    return out
+
+
+def members_diagram(
+    model: Model,
+    body_id: str,
+    *,
+    clusters: bool = True,
+    relations: dict[str, list[tuple[str, str, Relation]]] | None = None,
+) -> Diagram:
+    """A body, its members (by seat group) and its relations; on the slice's date when the model is a slice.
+
+    :param relations: the relations of every node (``_relations``), when many bodies are drawn.
+    """
     body = model.get(body_id)
     groups = {g.name: g for g in body.seat_groups} if isinstance(body, Body) else {}
     nodes = [_node(model, body_id, emphasis=True)]
@@ -153,12 +181,13 @@ def members_diagram(model: Model, body_id: str, *, clusters: bool = True) -> Dia
             parts.append(str(m.valid))
         style: Style = "dashed" if member.status is Truth.UNCERTAIN else "solid"
         edges.append(DiagramEdge(m.member, body_id, ", ".join(parts) or None, style))
-    for u, v, _key, rec in model.graph.edges(keys=True, data="record"):
-        if isinstance(rec, Relation) and body_id in (u, v):
-            other = v if u == body_id else u
-            if all(n.id != other for n in nodes):
-                nodes.append(_node(model, other))
-            edges.append(DiagramEdge(u, v, rec.kind.replace("_", " "), "dotted"))
+    if relations is None:
+        relations = _relations(model)
+    for u, v, rec in relations.get(body_id, ()):
+        other = v if u == body_id else u
+        if all(n.id != other for n in nodes):
+            nodes.append(_node(model, other))
+        edges.append(DiagramEdge(u, v, rec.kind.replace("_", " "), "dotted"))
     return Diagram((), (), "LR", label_of(model, body_id)).merge(Diagram(tuple(nodes), tuple(edges)))
 
 
@@ -222,10 +251,9 @@ def diagram(model: Model, subjects: Sequence[str] | None = None, *, view: str = 
         raise ValueError(f"unknown view {view!r}; choose one of {', '.join(VIEWS)}")
     if not subjects:
         bodies = [b.id for b in model.records(Body)]
-        out = Diagram(title="Bodies and their members")
-        for b in bodies:
-            out = out.merge(members_diagram(model, b, clusters=False))
-        return out
+        relations = _relations(model)
+        parts = (members_diagram(model, b, clusters=False, relations=relations) for b in bodies)
+        return Diagram(title="Bodies and their members").merge_all(parts)
     result: Diagram | None = None
     for subject in subjects:
         rec = model.get(subject)
