@@ -175,6 +175,16 @@ def test_a_hub_between_two_otherwise_separate_groups(build: Callable[..., Model]
     assert bridges[0].betweenness == pytest.approx(4 / 6)  # on the 4 of 6 pair paths it is not an end of
 
 
+def test_betweenness_from_a_sample_of_sources_keeps_the_bridges_and_is_repeatable(model: Model) -> None:
+    exact = bridging_actors(model)
+    sampled = bridging_actors(model, sources=2)  # fewer sources than actors: estimated
+    assert sampled == bridging_actors(model, sources=2)  # a fixed seed: the same answer every time
+    multi = {b.actor: b.regions for b in exact if len(b.regions) >= 2}
+    assert {b.actor: b.regions for b in sampled if len(b.regions) >= 2} == multi
+    assert [b.betweenness for b in sampled] != [b.betweenness for b in exact]  # scores are estimates
+    assert bridging_actors(model, sources=10_000) == exact  # as many sources as actors: exact
+
+
 # ---------------------------------------------------------------- the real region packages
 
 

@@ -290,7 +290,13 @@ class Bridge:
         return self.presence.basis if self.presence else ()
 
 
-def bridging_actors(model: Model, *, regions: Sequence[str] | None = None, top: int | None = None) -> list[Bridge]:
+#: Up to this many actors in the projection, betweenness is exact; beyond, it is estimated from this many sources.
+EXACT_BETWEENNESS = 1000
+
+
+def bridging_actors(
+    model: Model, *, regions: Sequence[str] | None = None, top: int | None = None, sources: int | None = None
+) -> list[Bridge]:
     """The actors that bridge regions, most central first.
 
     Betweenness centrality (:func:`networkx.betweenness_centrality`, normalised)
@@ -299,6 +305,16 @@ def bridging_actors(model: Model, *, regions: Sequence[str] | None = None, top: 
     partner that sits in the bodies of several regions does.  Actors active in
     two or more regions, or with a positive betweenness, are listed; ties are
     broken by the number of regions, then the id.
+
+    Exact betweenness costs a shortest-path search from every actor (quadratic and worse in
+    the projection's size).  Up to :data:`EXACT_BETWEENNESS` actors (all of today's data) it is
+    exact; in a larger projection it is estimated from that many source actors drawn with a
+    fixed seed (networkx's ``k`` sampling, Brandes and Pich 2007), so the cost grows linearly with
+    the projection and the same model always gives the same answer.  The estimate is unbiased:
+    the actors and their regions are the same, the scores are estimates, and the order of actors
+    whose scores are close may differ from the exact order; an actor of one region whose estimate is
+    zero is left out.  ``sources`` sets the number (None:
+    exact up to the bound, sampled beyond it).
 
     >>> from streekbeleid import Actor, Body, Membership, Model, Region
     >>> from streekbeleid.queries import bridging_actors
@@ -312,7 +328,10 @@ def bridging_actors(model: Model, *, regions: Sequence[str] | None = None, top: 
     [('x:hub', 1.0, ('x:n', 'x:s'))]
     """
     presences = _presences(model, regions)
-    centrality = nx.betweenness_centrality(actor_projection(model, regions=regions), normalized=True)
+    projection = actor_projection(model, regions=regions)
+    k = sources if sources is not None else EXACT_BETWEENNESS
+    sample = k if k < projection.number_of_nodes() else None
+    centrality = nx.betweenness_centrality(projection, k=sample, normalized=True, seed=0 if sample else None)
     bridges = []
     for actor in sorted(set(centrality) | set(presences)):
         presence = presences.get(actor)
