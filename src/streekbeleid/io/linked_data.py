@@ -1131,7 +1131,7 @@ def write_jsonld(model: Model, path: PathOrFile, *, closed: bool = True, base: s
     triples = _triples(model, closed=closed, base=base)
     by_subject = triples.by_subject
     with open_text(path) as fh:
-        head = _dumps({"@context": prefixes}, 2)
+        head = _dumps({"@context": dict(sorted(prefixes.items()))}, 2)
         fh.write(head[: head.rindex("}")].rstrip() + ',\n  "@graph": [')
         sep = "\n    "
         for i, s in enumerate(_subjects(by_subject)):

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
-from typing import Any
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any, TypeVar
 
 import attrs
 
@@ -27,6 +27,8 @@ from ..model.records import (
 from ..model.slices import region_nodes
 
 __all__ = ["RegionScope", "region_scope", "report_regions", "records_with_sources"]
+
+_E = TypeVar("_E", Membership, Relation, Lineage)
 
 
 @attrs.frozen
@@ -81,16 +83,15 @@ def report_regions(model: Model, wanted: Iterable[str] = ()) -> list[Region]:
     Reference regions of the core catalogue and subregions (shown on their parent's page) get no page of their own
     unless asked for by id.
     """
-    regions = [r for r in model.records(Region)]
     wanted = list(wanted)
     if not wanted:
-        return [r for r in regions if r.part_of is None and model.origins.get(r.id, "core") != "core"]
+        return [r for r in model.records(Region) if r.part_of is None and model.origins.get(r.id, "core") != "core"]
     out: list[Region] = []
     for w in wanted:
         if ":" in w:
             out.append(model.get(w))
             continue
-        mine = [r for r in regions if model.origins.get(r.id) == w and r.part_of is None]
+        mine = [r for r in model.records(Region) if model.origins.get(r.id) == w and r.part_of is None]
         if not mine:
             from ..errors import UnknownIdError
 
@@ -116,16 +117,34 @@ def region_scope(model: Model, region: Region) -> RegionScope:
         region=region,
         subregions=tuple(found["regions"]),
         bodies=tuple(found["bodies"]),
-        memberships=tuple(m for m in model.records(Membership) if m.organization in bodies),
-        relations=tuple(r for r in model.records(Relation) if r.subject in bodies or r.object in bodies),
+        memberships=_at(model, bodies, Membership, lambda m: m.organization in bodies),
+        relations=_at(model, bodies, Relation, lambda r: r.subject in bodies or r.object in bodies),
         plans=tuple(found["plans"]),
         projects=tuple(found["projects"]),
         decisions=tuple(found["decisions"]),
         tallies=tuple(found["tallies"]),
         fundings=tuple(found["fundings"]),
         meetings=tuple(found["meetings"]),
-        lineage=tuple(x for x in model.records(Lineage) if x.subject in belongs or x.object in belongs),
+        lineage=_at(model, belongs, Lineage, lambda x: x.subject in belongs or x.object in belongs),
     )
+
+
+def _at(model: Model, nodes: Iterable[str], kind: type[_E], keep: Callable[[_E], bool]) -> tuple[_E, ...]:
+    """The records of a kind on the edges at ``nodes`` that ``keep`` accepts, sorted by id.
+
+    Reads the edges of the region's own nodes, not every edge of the model: what a region's
+    page costs does not grow with the other regions.
+    """
+    graph = model.graph
+    found: dict[str, _E] = {}
+    for node in nodes:
+        if node not in graph:
+            continue
+        for edges in (graph.in_edges(node, data="record"), graph.out_edges(node, data="record")):
+            for _u, _v, record in edges:
+                if isinstance(record, kind) and keep(record):
+                    found[record.id] = record
+    return tuple(found[rid] for rid in sorted(found))
 
 
 def records_with_sources(model: Model, scope: RegionScope) -> Iterator[Any]:
