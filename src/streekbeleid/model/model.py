@@ -516,24 +516,38 @@ class Model:
         (``Truth.YES``) or only possibly (``Truth.UNCERTAIN``); with no date at all,
         every membership is listed as ``Truth.YES``.  Sorted by seat group, member and id.
         """
-        self.get(body_id)
+        if body_id not in self.graph:
+            self.get(body_id)  # the error that says why
         day = parse_day(on) if on is not None else self.date
         node_ok = self._node_ok
-        found = self._memberships_of(body_id)
-        if node_ok is not None:
-            found = tuple(m for m in found if m.member in node_ok)
         if day is None:
+            found = self._memberships_of(body_id)
+            if node_ok is not None:
+                found = tuple(m for m in found if m.member in node_ok)
             return [Member(m, Truth.YES) for m in found]
+        rows = self._member_rows(body_id)
+        if node_ok is not None:
+            rows = tuple(row for row in rows if row[0].member in node_ok)
         d = day.toordinal()
         yes, uncertain = Truth.YES, Truth.UNCERTAIN
         out: list[Member] = []
-        for m in found:
-            s_lo, s_hi, e_lo, e_hi = m.valid.ordinals()
+        append = out.append
+        for m, s_lo, s_hi, e_lo, e_hi in rows:
             if s_hi <= d <= e_lo:
-                out.append(Member(m, yes))
+                append(Member(m, yes))
             elif s_lo <= d <= e_hi:
-                out.append(Member(m, uncertain))
+                append(Member(m, uncertain))
         return out
+
+    def _member_rows(self, body_id: str) -> tuple[tuple[Membership, int, int, int, int], ...]:
+        """A body's memberships, sorted, each with its period's day ordinals: kept per body once asked."""
+        index: dict[str, Any] | None = self._base.graph.get("_member_rows")
+        if index is None:
+            index = self._base.graph["_member_rows"] = {}
+        rows = index.get(body_id)
+        if rows is None:
+            rows = index[body_id] = tuple((m, *m.valid.ordinals()) for m in self._memberships_of(body_id))
+        return rows  # type: ignore[no-any-return]
 
     def _memberships_of(self, body_id: str) -> tuple[Membership, ...]:
         """The memberships of a body, sorted, from an index built once per base graph."""
