@@ -1043,8 +1043,10 @@ def _turtle_chunks(graph: Graph | _Triples, prefixes: dict[str, str], names: Any
     yield "\n".join([*(f"@prefix {p}: <{ns}> ." for p, ns in sorted(prefixes.items())), ""])
     by_subject = _by_subject(graph)
     a = RDF.type
+    type_text = str(a)
     for s in _subjects(by_subject):
-        pairs = sorted(by_subject[s], key=lambda po: (po[0] != a, po[0], po[1]))
+        # predicates are IRIs, ordered as their text (compared as str: rdflib's comparison is Python code)
+        pairs = sorted(by_subject[s], key=lambda po: (str(po[0]) != type_text, str(po[0]), po[1]))
         parts: list[str] = []
         last = None
         for p, o in pairs:
