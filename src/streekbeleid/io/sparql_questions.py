@@ -17,9 +17,11 @@ Time has three answers here too.  A question about a day gives each row a ``stat
 day takes the day before and the day after as well (:func:`day_values` gives all three); a partial date
 (``2016``, ``2016-06``) is compared by its text with as much of the day as it gives.
 
->>> query = MUNICIPALITIES_ON.bind(region="limburg:limburg", day="2019-06-01")
->>> print(next(line for line in query.splitlines() if "VALUES" in line).strip())
-VALUES (?region ?day ?before ?after) { (<https://streekbeleid.example/id/limburg/limburg> "2019-06-01" "2019-05-31" "2019-06-02") }
+>>> query = MUNICIPALITIES_ON.bind(region="nis:70000", day="2019-06-01", graph="https://example.org/g")
+>>> print(next(line for line in query.splitlines() if "VALUES" in line).strip()[37:])
+{ (<https://streekbeleid.example/id/nis/70000> "2019-06-01" "2019-05-31" "2019-06-02") }
+>>> "GRAPH <https://example.org/g>" in query
+True
 """
 
 from __future__ import annotations
@@ -159,7 +161,7 @@ def _id_of(node: str, out: str) -> str:
 _POSITION = "(time:inXSDDate|time:inXSDgYearMonth|time:inXSDgYear)"
 
 
-def _owl_time_bound(interval: str, side: str, out: str) -> str:
+def _owl_time_bound(interval: str, side: str, out: str) -> tuple[str, str]:
     """A bound of an OWL-Time interval as text in the model's notation: ``2016``, ``..2016-04``, ``2016..``,
     ``?`` (an instant with no position) or ``..`` (no instant: open)."""
     edge = "time:hasBeginning" if side == "start" else "time:hasEnd"
@@ -397,4 +399,46 @@ LINEAGE_NEWER = _question(
     'streekbeleid.queries.lineage(..., direction="newer").links',
     {"plan": "limburg:salk"},
     _lineage("newer"),
+)
+
+THEME_REGIONS = _question(
+    "theme_regions",
+    "Which regions work on a theme (a region's own themes count for the core themes above them)?",
+    "streekbeleid.queries.theme_matrix(...).regions_for",
+    {"theme": "theme:education"},
+    """
+SELECT DISTINCT ?region WHERE {
+  @VALUES@
+  GRAPH @GRAPH@ {
+    # a plan, plan item or project about the theme, or about a narrower one that rolls up to it
+    ?venue dcterms:subject ?about .
+    FILTER EXISTS { { ?venue a prov:Plan } UNION { ?venue a sb:Project } }
+    { ?about skos:broader* ?theme . ?theme dcterms:identifier ?core . FILTER(STRSTARTS(?core, "theme:")) }
+    UNION
+    { ?about dcterms:identifier ?own .
+      FILTER NOT EXISTS { ?about skos:broader* ?up . ?up dcterms:identifier ?upId . FILTER(STRSTARTS(?upId, "theme:")) }
+      BIND(?about AS ?theme) }
+    # anchored in a region: it, its plan, the body that owns or promotes it, or the body a body without a
+    # region of its own sits in, covers the region or one of its subregions
+    ?venue (dcterms:isPartOf|prov:wasAttributedTo|sb:promoter|^org:member/org:organization)* ?anchor .
+    ?anchor dcterms:spatial ?area .
+    ?area a sb:Region ; dcterms:isPartOf* ?top .
+    ?top a sb:Region ; dcterms:identifier ?region .
+    FILTER NOT EXISTS { ?top dcterms:isPartOf ?above }
+  }
+}
+ORDER BY ?region""",
+)
+
+#: Every question, in the order of ``docs/analysts.md``.
+QUESTIONS: tuple[Question, ...] = (
+    MEMBERS_ON,
+    BODIES_OF,
+    MUNICIPALITIES_ON,
+    REFERS_TO,
+    ENDORSEMENTS,
+    COMMITMENTS,
+    LINEAGE_OLDER,
+    LINEAGE_NEWER,
+    THEME_REGIONS,
 )
