@@ -371,13 +371,17 @@ _LINKS = "sb:succeeds|sb:deepens|sb:revises|sb:subscribesTo|sb:replaces|sb:imple
 
 
 def _lineage(direction: str) -> str:
-    path = f"({_LINKS})*" if direction == "older" else f"^({_LINKS})*"
+    """Links followed from the root, older or newer; a municipality's predecessors count as ``succeeds``."""
+    step = f"{_LINKS}|^dcterms:isReplacedBy"
+    path = f"({step})*" if direction == "older" else f"^({step})*"
+    reached = "newer" if direction == "older" else "older"
     return f"""
 SELECT DISTINCT ?newer ?kind ?older WHERE {{
   @VALUES@
   GRAPH @GRAPH@ {{
-    ?plan {path} ?{"newer" if direction == "older" else "older"}Node .
-    ?link a sb:Lineage ; sb:subject ?newerNode ; sb:object ?olderNode ; sb:kind ?kind .
+    ?root {path} ?{reached}Node .
+    {{ ?link a sb:Lineage ; sb:subject ?newerNode ; sb:object ?olderNode ; sb:kind ?kind }}
+    UNION {{ ?olderNode dcterms:isReplacedBy ?newerNode . BIND("succeeds" AS ?kind) }}
     ?newerNode dcterms:identifier ?newer .
     ?olderNode dcterms:identifier ?older .
   }}
@@ -387,17 +391,17 @@ ORDER BY ?newer ?kind ?older"""
 
 LINEAGE_OLDER = _question(
     "lineage_older",
-    "What does a plan descend from (succeeds, deepens, revises, subscribes to, implements), and so on back?",
+    "What does a plan (or a municipality) descend from: succeeds, deepens, revises, subscribes to ..., and so on back?",
     'streekbeleid.queries.lineage(..., direction="older").links',
-    {"plan": "limburg:lires"},
+    {"root": "limburg:lires"},
     _lineage("older"),
 )
 
 LINEAGE_NEWER = _question(
     "lineage_newer",
-    "What descends from a plan, and so on forward?",
+    "What descends from a plan (or a municipality), and so on forward?",
     'streekbeleid.queries.lineage(..., direction="newer").links',
-    {"plan": "limburg:salk"},
+    {"root": "limburg:salk"},
     _lineage("newer"),
 )
 
@@ -411,13 +415,13 @@ SELECT DISTINCT ?region WHERE {
   @VALUES@
   GRAPH @GRAPH@ {
     # a plan, plan item or project about the theme, or about a narrower one that rolls up to it
+    # (a region's own theme counts for the core themes above it, and for itself only when there are none)
+    ?about skos:broader* ?theme .
+    ?theme dcterms:identifier ?themeId .
+    FILTER(STRSTARTS(?themeId, "theme:") || (?about = ?theme && NOT EXISTS {
+      ?about skos:broader* ?up . ?up dcterms:identifier ?upId . FILTER(STRSTARTS(?upId, "theme:")) }))
     ?venue dcterms:subject ?about .
     FILTER EXISTS { { ?venue a prov:Plan } UNION { ?venue a sb:Project } }
-    { ?about skos:broader* ?theme . ?theme dcterms:identifier ?core . FILTER(STRSTARTS(?core, "theme:")) }
-    UNION
-    { ?about dcterms:identifier ?own .
-      FILTER NOT EXISTS { ?about skos:broader* ?up . ?up dcterms:identifier ?upId . FILTER(STRSTARTS(?upId, "theme:")) }
-      BIND(?about AS ?theme) }
     # anchored in a region: it, its plan, the body that owns or promotes it, or the body a body without a
     # region of its own sits in, covers the region or one of its subregions
     ?venue (dcterms:isPartOf|prov:wasAttributedTo|sb:promoter|^org:member/org:organization)* ?anchor .
