@@ -168,9 +168,9 @@ def _owl_time_bound(interval: str, side: str, out: str) -> tuple[str, str]:
     v = f"?{side}"
     return (
         f"OPTIONAL {{ {interval} {edge} {v} .\n"
-        f"      OPTIONAL {{ {v} {_POSITION} {v}At }}\n"
-        f"      OPTIONAL {{ {v}NotAfter time:inside {v} ; time:hasEnd/{_POSITION} {v}Latest }}\n"
-        f"      OPTIONAL {{ {v}NotBefore time:inside {v} ; time:hasBeginning/{_POSITION} {v}Earliest }} }}"
+        f"        OPTIONAL {{ {v} {_POSITION} {v}At }}\n"
+        f"        OPTIONAL {{ {v}NotAfter time:inside {v} ; time:hasEnd/{_POSITION} {v}Latest }}\n"
+        f"        OPTIONAL {{ {v}NotBefore time:inside {v} ; time:hasBeginning/{_POSITION} {v}Earliest }} }}"
     ), (
         f'BIND(IF(BOUND({v}), COALESCE(STR({v}At), CONCAT("..", STR({v}Latest)), '
         f'CONCAT(STR({v}Earliest), ".."), "?"), "..") AS {out})'
