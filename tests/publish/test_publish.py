@@ -116,35 +116,3 @@ def test_an_endpoint_nobody_listens_on_is_one_line(capsys: pytest.CaptureFixture
     err = capsys.readouterr().err
     assert err.startswith("streekbeleid: error: publish.unreachable: cannot read at http://127.0.0.1:")
     assert len(err.strip().splitlines()) == 1
-
-
-def _local(iri: str) -> str:
-    """The record id of a record IRI (``<base>id/<namespace>/<local>``)."""
-    namespace, _, local = iri.split("/id/", 1)[1].partition("/")
-    return f"{namespace}:{local}"
-
-
-@pytest.mark.parametrize("actor", ["org:voka", "org:acv"])
-def test_an_analyst_question_in_sparql_gets_the_python_answer(oxigraph: Any, actor: str) -> None:
-    """ "Which bodies did an actor sit in?" (docs/analysts.md), itself or through someone on its behalf."""
-    from streekbeleid import queries as q
-
-    model = streekbeleid.load()
-    publish(model, f"{oxigraph.endpoint}/store")
-    actor_iri = next(s for s in to_rdf(model.in_region("limburg:limburg")).subjects() if _local_or(s) == actor)
-    answer = oxigraph.query(
-        "PREFIX org: <http://www.w3.org/ns/org#> PREFIX opengov: <http://www.w3.org/ns/opengov#> "
-        f"SELECT DISTINCT ?body WHERE {{ GRAPH <{DEFAULT_GRAPH}> {{ ?m org:organization ?body . "
-        f"{{ ?m org:member <{actor_iri}> }} UNION {{ ?m opengov:onBehalfOf <{actor_iri}> }} }} }}"
-    )
-    in_sparql = {_local(b["body"]["value"]) for b in answer["results"]["bindings"]}
-    in_python = {t.organization for t in q.bodies_of(model, actor)}
-    assert in_sparql == in_python
-    assert in_python
-
-
-def _local_or(iri: Any) -> str | None:
-    try:
-        return _local(str(iri))
-    except IndexError:
-        return None
