@@ -154,7 +154,7 @@ def _sources(args: argparse.Namespace) -> list[dict[str, str]]:
 def _payload(args: argparse.Namespace) -> dict[str, Any] | None:
     from ..errors import DataError
     from ..serialization.reading import loads_json
-    from ..workflows._refuse import refuse
+    from ..workflows import refuse
 
     payload: dict[str, Any] = {}
     if args.payload:
@@ -281,7 +281,7 @@ def cmd_show(args: argparse.Namespace) -> int:
 
 
 def _lookup(registry: Any, definition_id: str) -> Any:
-    from ..workflows._refuse import refuse
+    from ..workflows import refuse
 
     try:
         return registry.definitions[definition_id]
