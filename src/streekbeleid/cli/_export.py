@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from ._common import add_as_of, add_json, load_model, print_json, print_table
+from ._common import RecordId, add_as_of, add_json, load_model, print_json, print_table
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -26,11 +26,14 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     )
     p.add_argument("--format", "-f", required=True, choices=list(FORMATS), help="the format to write")
     p.add_argument("-o", "--output", metavar="PATH", help="file (or folder for csv) to write; default: stdout")
-    p.add_argument("--region", metavar="ID", help="only the part of the model about this region")
+    p.add_argument(
+        "--region", metavar="ID", type=RecordId("region"), help="only the part of the model about this region"
+    )
     add_as_of(p)
     p.add_argument(
         "--subject",
         metavar="ID",
+        type=RecordId(),
         action="append",
         help="mermaid/dot: a body, plan or other record to draw (repeatable; default: every body and its members)",
     )

@@ -21,7 +21,7 @@ from typing import Any, NamedTuple, TypeVar, cast, overload
 import attrs
 import networkx as nx
 
-from ..errors import UnknownIdError
+from ..errors import RecordKindError, UnknownIdError
 from .dates import Period, Truth, parse_day
 from .records import (
     Actor,
@@ -365,7 +365,9 @@ class Model:
         """The part of the model about a region: its territories, bodies, plans and their neighbours."""
         from .slices import region_nodes
 
-        self.get(region_id)
+        record = self.get(region_id)
+        if not isinstance(record, Region):
+            raise RecordKindError(region_id, record_type(record), "a region")
         nodes = region_nodes(self._base, region_id, neighbours=True)
         if self._node_ok is not None:
             nodes &= self._node_ok
