@@ -26,6 +26,7 @@ TAKE_NO_ID = {
     "compare",
     "workflow list",
     "workflow import",
+    "workflow copy",
     "demo",
     "new-region",
 }
@@ -48,6 +49,7 @@ VALID = {
     "version": "1",
     "reason": "a test",
     "format": "mermaid",  # export: --subject applies to the diagram formats
+    "endpoint": "http://127.0.0.1:9/store",  # publish: never reached, the bad id stops it first
 }
 
 
