@@ -506,7 +506,7 @@ def cmd_audit(args: argparse.Namespace) -> int:
 def cmd_copy(args: argparse.Namespace) -> int:
     import os
 
-    from ..workflows._refuse import refuse
+    from ..workflows import refuse
     from ..workflows.store import copy_store, is_url, open_store
 
     if not is_url(args.source) and not os.path.exists(args.source):
