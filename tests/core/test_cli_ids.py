@@ -166,14 +166,6 @@ def test_an_id_of_the_wrong_kind_for_the_other_options(
     assert "nis:71022" in err or "limburg:resoc is a body, not a plan" in err
 
 
-def test_a_path_that_cannot_be_written_is_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    (tmp_path / "taken").write_text("", encoding="utf-8")
-    assert main(["--plugins", "", "export", "--format", "csv", "-o", str(tmp_path / "taken")]) == 2
-    assert capsys.readouterr().err == f"streekbeleid: error: {tmp_path / 'taken'}: File exists\n"
-    assert main(["--plugins", "", "export", "--format", "json", "-o", str(tmp_path)]) == 2
-    assert capsys.readouterr().err == f"streekbeleid: error: {tmp_path}: Is a directory\n"
-
-
 def test_a_day_that_is_no_date_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit) as info:
         main(["report", "--as-of", "30 juni"])

@@ -102,13 +102,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
-    except OSError as exc:  # a path the user gave: a missing folder, a file where a folder should be ...
-        if args.debug:
-            raise
-        path = exc.filename2 or exc.filename  # a rename names the user's path second
-        where = f"{path}: " if path else ""
-        print(f"streekbeleid: error: {where}{exc.strerror or exc}", file=sys.stderr)
-        return 2
     except Exception as exc:
         from ..errors import FileSystemError, StreekbeleidError
 
