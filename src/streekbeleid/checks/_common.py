@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from typing import Any, Literal
 
 from ..model.dates import DateBound, Period, Truth
-from ..model.model import Model
-from ..model.records import Lineage, Membership, Problem, Relation
+from ..model.records import Problem
 from ..queries.provenance import sources_of
 
-__all__ = ["Containment", "all_records", "containment", "judge_count", "problem", "undated", "UNDECIDABLE"]
+__all__ = ["Containment", "containment", "judge_count", "problem", "undated", "UNDECIDABLE"]
 
 Containment = Literal["inside", "partly outside", "outside", "undecidable"]
 
@@ -99,16 +98,3 @@ def judge_count(
     if (high is not None and possible > high) or (low is not None and certain < low):
         return "undecidable"
     return "ok"
-
-
-def all_records(model: Model) -> Iterator[Any]:
-    """Every record in the model or slice once: nodes, then memberships, lineage and relations (edges)."""
-    for _n, record in model.graph.nodes(data="record"):
-        yield record
-    seen: set[str] = set()
-    for record in model.edge_records():
-        if type(record) is Membership:
-            yield record  # one edge per membership
-        elif isinstance(record, (Lineage, Relation)) and record.id not in seen:
-            seen.add(record.id)
-            yield record

@@ -15,7 +15,7 @@ from ..model.model import Model, record_type
 from ..model.phrasing import label, period_notation, record_name
 from ..model.records import Decision, Membership, Plan, PlanItem, Problem, Region, Tally, Territory
 from ..queries.plans import plan_items
-from ._common import UNDECIDABLE, all_records, containment, problem, undated
+from ._common import UNDECIDABLE, containment, problem, undated
 
 __all__ = ["territory_lifetime", "membership_lifetime", "period_order"]
 
@@ -78,7 +78,7 @@ def territory_lifetime(model: Model) -> Iterator[Problem]:
     nodes = model.whole().graph.nodes
     territories = {n for n, kind in nodes(data="type") if kind == "territory"}
     plans = {a.item.id: a.plan for a in plan_items(model)}
-    for record in all_records(model):
+    for record in model.records():
         if type(record) is Membership:
             # the bulk of a large model: its references are known, skip the generic walk
             refs = [
@@ -179,7 +179,7 @@ def _periods(obj: Any, path: str = "") -> Iterator[tuple[str, Period]]:
 
 def period_order(model: Model) -> Iterator[Problem]:
     """Periods whose end precedes their start (an error), or may do so given their precision (undecidable)."""
-    for record in all_records(model):
+    for record in model.records():
         for path, period in _periods(record):
             truth = _ends_before_start(period)
             if truth is Truth.NO:
