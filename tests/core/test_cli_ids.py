@@ -27,6 +27,7 @@ TAKE_NO_ID = {
     "workflow list",
     "workflow import",
     "workflow copy",
+    "harvest",
     "demo",
     "new-region",
 }

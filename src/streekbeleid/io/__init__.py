@@ -13,7 +13,8 @@ module                    functions
 :mod:`.csv`               ``write_csv``, ``to_tables``
 (every format)            ``write`` (a format by name), ``FORMATS``, ``VIEWS`` (the diagram views)
 (every exporter)          ``model_records`` (the records of a model or slice, in dataset order),
-                          ``KIND_OF`` (each record class's key in a dataset: ``Actor`` -> ``"actors"``)
+                          ``KIND_OF`` (each record class's key in a dataset: ``Actor`` -> ``"actors"``),
+                          ``DEFAULT_BASE`` (the IRI base of the linked-data and Popolo exports)
 ========================  ==================================================================
 
 Every function is also importable from this package (``streekbeleid.io.write_json``);
@@ -32,6 +33,7 @@ from .._lazy import attach
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:  # the names for the type checker (``X as X``: re-exported)
+    from ._common import DEFAULT_BASE as DEFAULT_BASE
     from ._common import KIND_OF as KIND_OF
     from ._common import model_records as model_records
     from ._formats import FORMATS as FORMATS
@@ -66,7 +68,7 @@ _LAZY = {
     **dict.fromkeys(["generate_dot", "generate_mermaid", "write_dot", "write_mermaid"], "diagrams"),
     **dict.fromkeys(["to_tables", "write_csv"], "csv"),
     **dict.fromkeys(["FORMATS", "VIEWS", "write"], "_formats"),
-    **dict.fromkeys(["KIND_OF", "model_records"], "_common"),
+    **dict.fromkeys(["DEFAULT_BASE", "KIND_OF", "model_records"], "_common"),
 }
 
 #: Every public name once: the lazy table.
