@@ -14,6 +14,7 @@ __all__ = [
     "DataError",
     "UnknownIdError",
     "RecordKindError",
+    "InvalidValueError",
     "PluginError",
     "AssemblyError",
     "WorkflowError",
@@ -103,6 +104,19 @@ class RecordKindError(StreekbeleidError, TypeError):
         words = kind.replace("_", " ")
         article = "an" if words[:1] in "aeiou" else "a"
         super().__init__(f"{record_id} is {article} {words}, not {wanted}")
+
+
+class InvalidValueError(StreekbeleidError, ValueError):
+    """A value the library cannot read or does not offer: a day that is no date, an unknown format or view.
+
+    A :class:`ValueError` too, so code that catches those keeps working.
+
+    >>> import streekbeleid
+    >>> streekbeleid.load(plugins=[]).as_of("30 juni")
+    Traceback (most recent call last):
+    ...
+    streekbeleid.errors.InvalidValueError: expected a full day YYYY-MM-DD, got '30 juni'
+    """
 
 
 class PluginError(StreekbeleidError):

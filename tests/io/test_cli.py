@@ -10,6 +10,7 @@ import pytest
 from rdflib import Graph
 
 from streekbeleid.cli import main
+from streekbeleid.errors import InvalidValueError
 from streekbeleid.io import native
 
 pytestmark = pytest.mark.filterwarnings("ignore:ConjunctiveGraph is deprecated:DeprecationWarning")
@@ -148,15 +149,18 @@ def test_write_by_format_name(tmp_path: Path) -> None:
     assert (tmp_path / "tables" / "actors.csv").exists()
     assert "Pelt" in (tmp_path / "pelt.dot").read_text(encoding="utf-8")
     assert set(streekbeleid.io.FORMATS) == {"json", "popolo", "jsonld", "turtle", "graphml", "mermaid", "dot", "csv"}
-    with pytest.raises(ValueError, match="unknown format 'xml'"):
+    with pytest.raises(InvalidValueError, match="unknown format 'xml'"):
         streekbeleid.io.write(model, "xml", tmp_path / "x.xml")
 
 
-def test_the_command_line_offers_every_format() -> None:
-    from streekbeleid.cli._export import _FORMATS
-    from streekbeleid.io import FORMATS
+def test_the_command_line_offers_every_format_and_view(capsys: pytest.CaptureFixture[str]) -> None:
+    from streekbeleid.io import FORMATS, VIEWS
 
-    assert list(_FORMATS) == list(FORMATS)
+    with pytest.raises(SystemExit):
+        main(["export", "--help"])
+    usage = " ".join(capsys.readouterr().out.split())
+    assert f"{{{','.join(FORMATS)}}}" in usage
+    assert f"{{{','.join(VIEWS)}}}" in usage
 
 
 def test_import_from_standard_input(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:

@@ -14,7 +14,6 @@ from ..model.dates import Period, Truth
 from ..model.model import Model
 from ..model.phrasing import cadence_bounds, label
 from ..model.records import Body, CadenceRule, Meeting, Problem
-from ..queries._util import base_graph, nodes_of
 from ._common import UNDECIDABLE, judge_count, problem
 
 __all__ = ["cadence_rule", "meetings_of"]
@@ -24,7 +23,7 @@ RULE = "cadence"
 
 def meetings_of(model: Model, body_id: str) -> list[Meeting]:
     """The recorded meetings of a body, by date (all of them, also on a date slice)."""
-    graph = base_graph(model)
+    graph = model.whole().graph
     found = [
         graph.nodes[source]["record"]
         for source, _b, kind in graph.in_edges(body_id, data="kind")
@@ -49,7 +48,7 @@ def _units(per: str, first: date, last: date) -> Iterator[tuple[str, date, date]
 def cadence_rule(model: Model) -> Iterator[Problem]:
     """Meetings per year (or month) against each body's cadence rules."""
     today = date.today()
-    for body in nodes_of(model, "body"):
+    for body in model.records(Body):
         if not body.cadence:
             continue
         meetings = meetings_of(model, body.id)

@@ -18,7 +18,6 @@ from ..model.dates import Truth
 from ..model.model import Model
 from ..model.phrasing import label, seat_count, span_text
 from ..model.records import Body, Problem
-from ..queries._util import nodes_of
 from ..queries.bodies import Composition, composition
 from ._common import UNDECIDABLE, judge_count, problem
 
@@ -53,7 +52,7 @@ def _days(model: Model, body: Body) -> list[tuple[int, int, Truth]]:
 
 def composition_rule(model: Model) -> Iterator[Problem]:
     """Seats per seat group and per allocation against the memberships, on every stretch of days."""
-    for body in nodes_of(model, "body"):
+    for body in model.records(Body):
         if not body.seat_groups:
             continue
         rules = {g.name for g in body.seat_groups}

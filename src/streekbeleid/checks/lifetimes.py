@@ -14,7 +14,6 @@ from ..model.dates import Period, Truth
 from ..model.model import Model, record_type
 from ..model.phrasing import label, period_notation, record_name
 from ..model.records import Decision, Membership, Plan, PlanItem, Problem, Region, Tally, Territory
-from ..queries._util import all_records, base_graph, edge_records
 from ..queries.plans import plan_items
 from ._common import UNDECIDABLE, containment, problem, undated
 
@@ -76,10 +75,10 @@ def _lifetime_problem(
 
 def territory_lifetime(model: Model) -> Iterator[Problem]:
     """Facts that name a territory at a time it did not exist (a membership of a merged municipality)."""
-    nodes = base_graph(model).nodes
+    nodes = model.whole().graph.nodes
     territories = {n for n, kind in nodes(data="type") if kind == "territory"}
     plans = {a.item.id: a.plan for a in plan_items(model)}
-    for record in all_records(model):
+    for record in model.records():
         if type(record) is Membership:
             # the bulk of a large model: its references are known, skip the generic walk
             refs = [
@@ -114,7 +113,7 @@ def territory_lifetime(model: Model) -> Iterator[Problem]:
 
 
 def _region_parts(model: Model, region: Region, territories: set[str]) -> Iterator[Problem]:
-    nodes = base_graph(model).nodes
+    nodes = model.whole().graph.nodes
     for i, part in enumerate(region.parts):
         period = part.valid if not part.valid.is_always else region.valid
         if part.territory in territories and not undated(period):
@@ -126,8 +125,8 @@ def _region_parts(model: Model, region: Region, territories: set[str]) -> Iterat
 
 def membership_lifetime(model: Model) -> Iterator[Problem]:
     """Memberships that run outside the lifetime of their body, their member or whom they sit for."""
-    nodes = base_graph(model).nodes
-    for record in edge_records(model):
+    nodes = model.whole().graph.nodes
+    for record in model.edge_records():
         if type(record) is not Membership or undated(record.valid):
             continue
         for where, ref in (
@@ -180,7 +179,7 @@ def _periods(obj: Any, path: str = "") -> Iterator[tuple[str, Period]]:
 
 def period_order(model: Model) -> Iterator[Problem]:
     """Periods whose end precedes their start (an error), or may do so given their precision (undecidable)."""
-    for record in all_records(model):
+    for record in model.records():
         for path, period in _periods(record):
             truth = _ends_before_start(period)
             if truth is Truth.NO:

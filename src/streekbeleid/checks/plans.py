@@ -9,8 +9,7 @@ from itertools import combinations
 from ..model.dates import Truth
 from ..model.model import Model
 from ..model.phrasing import label, period_notation
-from ..model.records import Plan, Problem, Theme
-from ..queries._util import nodes_of
+from ..model.records import Plan, PlanItem, Problem, Project, Theme
 from ..queries.plans import actions_without_lead
 from ._common import UNDECIDABLE, problem
 
@@ -20,7 +19,7 @@ __all__ = ["plan_overlap", "action_lead", "unused_theme"]
 def plan_overlap(model: Model) -> Iterator[Problem]:
     """Two plans of the same owner and kind whose periods overlap (two streekpacts in force at once)."""
     groups: dict[tuple[str, str], list[Plan]] = defaultdict(list)
-    for plan in nodes_of(model, "plan"):
+    for plan in model.records(Plan):
         if plan.owner is not None and not plan.valid.is_always:
             groups[(plan.owner, plan.kind)].append(plan)
     for (owner, kind), plans in sorted(groups.items()):
@@ -56,9 +55,10 @@ def action_lead(model: Model) -> Iterator[Problem]:
 
 def unused_theme(model: Model) -> Iterator[Problem]:
     """Themes that no plan, plan item or project is about, directly or through a narrower theme."""
-    themes: dict[str, Theme] = {t.id: t for t in nodes_of(model, "theme")}
+    themes: dict[str, Theme] = {t.id: t for t in model.records(Theme)}
     used: set[str] = set()
-    for record in nodes_of(model, "plan", "plan_item", "project"):
+    about: list[Plan | PlanItem | Project] = [*model.records(Plan), *model.records(PlanItem), *model.records(Project)]
+    for record in about:
         used.update(record.themes)
     frontier = list(used)
     while frontier:  # a broader theme is used when a narrower one is

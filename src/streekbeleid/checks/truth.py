@@ -20,8 +20,7 @@ from collections.abc import Iterator
 from ..i18n import _
 from ..model.model import Model
 from ..model.phrasing import label
-from ..model.records import Problem, namespace_of
-from ..queries._util import all_records, nodes_of
+from ..model.records import Body, Problem, Tally, namespace_of
 from ._common import problem
 
 __all__ = ["body_region", "tally_count", "unsourced"]
@@ -32,7 +31,7 @@ TAXONOMY = "theme"
 
 def tally_count(model: Model) -> Iterator[Problem]:
     """A tally whose count is larger than the number it counts out of ("45 of the 44 councils")."""
-    for tally in nodes_of(model, "tally"):
+    for tally in model.records(Tally):
         if tally.out_of is not None and tally.count > tally.out_of:
             message = _("{id} counts {count} of {out_of}: a tally cannot count more than it counts out of")
             yield problem(
@@ -46,7 +45,7 @@ def tally_count(model: Model) -> Iterator[Problem]:
 
 def unsourced(model: Model) -> Iterator[Problem]:
     """A record that names no source (the core theme taxonomy excepted): nobody can tell where it comes from."""
-    for record in all_records(model):
+    for record in model.records():
         rid = getattr(record, "id", None)
         if rid is None or getattr(record, "sources", None) or namespace_of(rid) == TAXONOMY:
             continue
@@ -56,7 +55,7 @@ def unsourced(model: Model) -> Iterator[Problem]:
 
 def body_region(model: Model) -> Iterator[Problem]:
     """A body that covers no region: per-region views and the report cannot show it."""
-    for body in nodes_of(model, "body"):
+    for body in model.records(Body):
         if body.region is None:
             message = _("{record} covers no region: per-region views and the report leave it out")
             yield problem("warning", "body-region", [body.id], message.format(record=label(model, body.id)), body)

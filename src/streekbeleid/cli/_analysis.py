@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from ._common import add_as_of, add_json, day, load_model, print_json, print_table
+from ._common import RecordId, add_as_of, add_json, day, load_model, print_json, print_table
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -22,7 +22,12 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
         description="Run the core rules and the regions' checks. Exit status: 0 no errors, "
         "1 problems of severity error, 2 usage or data errors.",
     )
-    p.add_argument("--region", metavar="ID", help="check only what concerns this region, e.g. refreg:REFREG15")
+    p.add_argument(
+        "--region",
+        metavar="ID",
+        type=RecordId("region"),
+        help="check only what concerns this region, e.g. refreg:REFREG15",
+    )
     add_as_of(p)
     add_json(p)
     p.add_argument("--rule", action="append", metavar="NAME", help="run only this rule (repeat for more)")
@@ -30,7 +35,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p.set_defaults(func=cmd_check)
 
     p = sub.add_parser("members", parents=[common], help="who sits in a body, by seat group, on a date")
-    p.add_argument("body", help="the body id, e.g. limburg:resoc")
+    p.add_argument("body", type=RecordId("body"), help="the body id, e.g. limburg:resoc")
     _add_on(p, "the day to look at (default: every membership over time)")
     add_json(p)
     _add_sources(p)
@@ -38,14 +43,19 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
 
     p = sub.add_parser("municipalities", parents=[common], help="the municipalities of a region on a date")
     # dest is not "region": that would make load_model cut the model to the region first
-    p.add_argument("area", metavar="REGION", help="a region or territory id, e.g. refreg:REFREG15 or nis:70000")
+    p.add_argument(
+        "area",
+        metavar="REGION",
+        type=RecordId("region", "territory"),
+        help="a region or territory id, e.g. refreg:REFREG15 or nis:70000",
+    )
     _add_on(p, "the day to look at (default: today)")
     add_json(p)
     _add_sources(p)
     p.set_defaults(func=cmd_municipalities)
 
     p = sub.add_parser("lineage", parents=[common], help="the plans (or municipalities) a record succeeds or deepens")
-    p.add_argument("id", help="a plan, organisation or territory id")
+    p.add_argument("id", type=RecordId(), help="a plan, organisation or territory id")
     p.add_argument("--direction", choices=("both", "older", "newer"), default="both", help="which way to follow")
     add_json(p)
     _add_sources(p)

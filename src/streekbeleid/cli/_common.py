@@ -44,6 +44,27 @@ def print_table(headers: Sequence[str], rows: Iterable[Sequence[Any]]) -> None:
         print("  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip())
 
 
+class RecordId:
+    """The argparse type of an argument that names a record, a workflow or an instance: the text as given.
+
+    ``kinds`` says what the id must name: record kinds (``"body"``, ``"region"``), ``"workflow"`` (a
+    definition) or ``"instance"`` (a workflow instance in the store); none means any record.  The
+    library checks the id and says what is wrong in one line; the tests read ``kinds`` to run every
+    command with an unknown id and with an id of another kind.
+    """
+
+    __name__ = "id"  # how argparse names the type in its messages
+
+    def __init__(self, *kinds: str) -> None:
+        self.kinds = kinds
+
+    def __call__(self, text: str) -> str:
+        return text
+
+    def __repr__(self) -> str:
+        return f"RecordId{self.kinds!r}"
+
+
 def day(text: str) -> str:
     """An argparse type: a full day YYYY-MM-DD (a partial date would make "as of" ambiguous)."""
     import datetime

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from ._common import add_as_of, add_json, load_model, print_json, print_table
+from ._common import RecordId, add_as_of, add_json, load_model, print_json, print_table
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -23,7 +23,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p.set_defaults(func=cmd_regions)
 
     p = sub.add_parser("show", parents=[common], help="show one record (body, plan, actor, territory ...)")
-    p.add_argument("id", help="the record id, e.g. limburg:resoc or nis:71022")
+    p.add_argument("id", type=RecordId(), help="the record id, e.g. limburg:resoc or nis:71022")
     add_as_of(p)
     add_json(p)
     p.set_defaults(func=cmd_show)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from ._common import add_json, day, load_model, print_json, print_table
+from ._common import RecordId, add_json, day, load_model, print_json, print_table
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -20,9 +20,17 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
         "on a day, followed through mergers (Neerpelt in 2016, Pelt in 2020); with --region, the bodies of a "
         "region and its municipalities on the day. An answer the sources do not settle says why.",
     )
-    p.add_argument("municipality", nargs="?", help="a municipality id, e.g. nis:72025 (Neerpelt)")
+    p.add_argument(
+        "municipality", nargs="?", type=RecordId("territory"), help="a municipality id, e.g. nis:72025 (Neerpelt)"
+    )
     # dest is not "region": that would make load_model cut the model to the region first
-    p.add_argument("--region", dest="area", metavar="ID", help="a region or RESOC area, e.g. core:gebied/westhoek")
+    p.add_argument(
+        "--region",
+        dest="area",
+        metavar="ID",
+        type=RecordId("region"),
+        help="a region or RESOC area, e.g. core:gebied/westhoek",
+    )
     # not ``as_of``: the question states its own day, so the model is not sliced first
     p.add_argument("--as-of", dest="on", metavar="DATE", type=day, help="the day to look at (default: today)")
     add_json(p)

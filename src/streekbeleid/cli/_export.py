@@ -5,17 +5,16 @@ from __future__ import annotations
 import argparse
 import sys
 
-from ._common import add_as_of, add_json, load_model, print_json, print_table
+from ._common import RecordId, add_as_of, add_json, load_model, print_json, print_table
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Any
 
-_FORMATS = ("json", "popolo", "jsonld", "turtle", "graphml", "mermaid", "dot", "csv")
-_VIEWS = ("auto", "members", "tree", "lineage")
-
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
+    from ..io import FORMATS, VIEWS  # the one table of formats and views (a light module)
+
     p = sub.add_parser(
         "export",
         parents=[common],
@@ -25,19 +24,22 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
             "Single-file formats go to standard output unless -o is given; csv needs -o FOLDER."
         ),
     )
-    p.add_argument("--format", "-f", required=True, choices=_FORMATS, help="the format to write")
+    p.add_argument("--format", "-f", required=True, choices=list(FORMATS), help="the format to write")
     p.add_argument("-o", "--output", metavar="PATH", help="file (or folder for csv) to write; default: stdout")
-    p.add_argument("--region", metavar="ID", help="only the part of the model about this region")
+    p.add_argument(
+        "--region", metavar="ID", type=RecordId("region"), help="only the part of the model about this region"
+    )
     add_as_of(p)
     p.add_argument(
         "--subject",
         metavar="ID",
+        type=RecordId(),
         action="append",
         help="mermaid/dot: a body, plan or other record to draw (repeatable; default: every body and its members)",
     )
     p.add_argument(
         "--view",
-        choices=_VIEWS,
+        choices=VIEWS,
         default="auto",
         help="mermaid/dot: members of a body, tree of a plan, or lineage chain (default: by the subject's kind)",
     )
@@ -77,7 +79,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from ..io._formats import FORMATS
+    from ..io import FORMATS
 
     spec = FORMATS[args.format]
     if spec.folder and not args.output:
@@ -108,7 +110,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     from pathlib import Path
 
     from ..errors import DataError
-    from ..io._common import KIND_OF, model_records
+    from ..io import KIND_OF, model_records
     from ..io.native import from_data, parse_json, read_json
     from ..serialization import read_data_file
 

@@ -38,7 +38,7 @@ def cmd_harvest(args: argparse.Namespace) -> int:
     import re
 
     from ..errors import StreekbeleidError
-    from ..io._common import DEFAULT_BASE
+    from ..io import DEFAULT_BASE
     from ..io.harvest import harvest_files, write_harvest
 
     if not re.fullmatch(r"[a-z][a-z0-9_]*", args.plugin):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from ._common import add_as_of, add_json, load_model, print_json
+from ._common import RecordId, add_as_of, add_json, load_model, print_json
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -25,7 +25,9 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument("--endpoint", required=True, metavar="URL", help="the Graph Store Protocol URL, e.g. .../store")
     p.add_argument("--graph", metavar="IRI", help="the named graph to replace (default: %(default)s)")
     p.add_argument("--query", metavar="URL", help="the SPARQL query URL (default: .../query beside the endpoint)")
-    p.add_argument("--region", metavar="ID", help="only the part of the model about this region")
+    p.add_argument(
+        "--region", metavar="ID", type=RecordId("region"), help="only the part of the model about this region"
+    )
     add_as_of(p)
     p.add_argument("--timeout", type=float, default=120.0, metavar="S", help="seconds to wait for each answer")
     add_json(p)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from ._common import load_model
+from ._common import RecordId, day, load_model
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -27,11 +27,16 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
         "regions",
         nargs="*",
         metavar="REGION",
+        type=RecordId("region", "territory"),
         help="region ids (limburg:limburg) or plugin names (limburg); default: every region of every plugin",
     )
     # not ``as_of``: load_model would slice the model, and the report needs the whole of it for the timeline
     p.add_argument(
-        "--as-of", dest="report_date", metavar="DATE", help="show bodies, members and plans as they stood on this day"
+        "--as-of",
+        dest="report_date",
+        metavar="DATE",
+        type=day,
+        help="show bodies, members and plans as they stood on this day",
     )
     p.add_argument(
         "-o", "--output", metavar="DIR", default=DEFAULT_OUTPUT, help=f"where to write (default: {DEFAULT_OUTPUT})"

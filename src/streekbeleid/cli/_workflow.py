@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import argparse
 
-from ._common import load_model, print_json, print_table
+from ._common import RecordId, load_model, print_json, print_table
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -43,25 +43,29 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p.set_defaults(func=cmd_list)
 
     p = cmds.add_parser("show", parents=parents, help="show a definition: states, transitions, guards, facts")
-    p.add_argument("definition", metavar="DEF", help="the definition id, e.g. core:streekpact")
+    p.add_argument(
+        "definition", metavar="DEF", type=RecordId("workflow"), help="the definition id, e.g. core:streekpact"
+    )
     p.set_defaults(func=cmd_show)
 
     p = cmds.add_parser("diagram", parents=parents, help="draw a definition (Mermaid stateDiagram-v2 or DOT)")
-    p.add_argument("definition", metavar="DEF")
+    p.add_argument("definition", metavar="DEF", type=RecordId("workflow"))
     p.add_argument("--format", choices=("mermaid", "dot"), default="mermaid", help="diagram language")
     p.set_defaults(func=cmd_diagram)
 
     p = cmds.add_parser("start", parents=parents, help="start an instance of a workflow about a subject")
-    p.add_argument("definition", metavar="DEF")
-    p.add_argument("subject", metavar="SUBJECT", help="the record the workflow runs on, e.g. a plan id")
+    p.add_argument("definition", metavar="DEF", type=RecordId("workflow"))
+    p.add_argument(
+        "subject", metavar="SUBJECT", type=RecordId(), help="the record the workflow runs on, e.g. a plan id"
+    )
     p.add_argument("--id", dest="instance_id", metavar="ID", help="the instance id (default: DEF/SUBJECT)")
     p.add_argument("--date", help="when the procedure began, if known (YYYY, YYYY-MM or YYYY-MM-DD)")
-    p.add_argument("--by", metavar="ID", help="who began it")
+    p.add_argument("--by", metavar="ID", type=RecordId(), help="who began it")
     _add_note_and_sources(p)
     p.set_defaults(func=cmd_start)
 
     p = cmds.add_parser("fire", parents=parents, help="record a step (a transition) of an instance")
-    p.add_argument("instance", metavar="INSTANCE")
+    p.add_argument("instance", metavar="INSTANCE", type=RecordId("instance"))
     p.add_argument("transition", metavar="TRANSITION")
     p.add_argument("--date", required=True, help="when it happened: YYYY, YYYY-MM or YYYY-MM-DD, as the source says")
     _add_facts(p)
@@ -69,7 +73,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p.set_defaults(func=cmd_fire)
 
     p = cmds.add_parser("correct", parents=parents, help="correct the facts of a recorded step (a new event)")
-    p.add_argument("instance", metavar="INSTANCE")
+    p.add_argument("instance", metavar="INSTANCE", type=RecordId("instance"))
     p.add_argument("version", type=int, metavar="VERSION", help="the event to correct")
     p.add_argument("--reason", required=True, help="why the correction is made")
     p.add_argument("--date", help="the corrected date")
@@ -78,17 +82,17 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p.set_defaults(func=cmd_correct)
 
     p = cmds.add_parser("status", parents=parents, help="where an instance stands, and what may come next")
-    p.add_argument("instance", metavar="INSTANCE")
+    p.add_argument("instance", metavar="INSTANCE", type=RecordId("instance"))
     p.set_defaults(func=cmd_status)
 
     p = cmds.add_parser("history", parents=parents, help="the recorded events of an instance")
-    p.add_argument("instance", metavar="INSTANCE")
+    p.add_argument("instance", metavar="INSTANCE", type=RecordId("instance"))
     p.add_argument("--corrected", action="store_true", help="show the events as they stand after corrections")
     p.set_defaults(func=cmd_history)
 
     p = cmds.add_parser("instances", parents=parents, help="list the instances in the store")
-    p.add_argument("--definition", metavar="DEF", help="only instances of this workflow")
-    p.add_argument("--subject", metavar="ID", help="only instances about this record")
+    p.add_argument("--definition", metavar="DEF", type=RecordId("workflow"), help="only instances of this workflow")
+    p.add_argument("--subject", metavar="ID", type=RecordId(), help="only instances about this record")
     p.set_defaults(func=cmd_instances)
 
     p = cmds.add_parser("import", parents=parents, help="replay a history file (YAML or JSON) into the store")
@@ -107,7 +111,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p.set_defaults(func=cmd_copy)
 
     p = cmds.add_parser("audit", parents=parents, help="ask the guards again about every step of an instance")
-    p.add_argument("instance", metavar="INSTANCE")
+    p.add_argument("instance", metavar="INSTANCE", type=RecordId("instance"))
     p.set_defaults(func=cmd_audit)
 
 
@@ -124,9 +128,11 @@ def _add_note_and_sources(p: argparse.ArgumentParser, *, note: bool = True) -> N
 
 
 def _add_facts(p: argparse.ArgumentParser, *, note: bool = True) -> None:
-    p.add_argument("--by", metavar="ID", help="who acted or decided")
-    p.add_argument("--recipient", metavar="ID", help="to whom (e.g. a submission)")
-    p.add_argument("--decision", metavar="ID", help="the decision or tally the step rests on")
+    p.add_argument("--by", metavar="ID", type=RecordId(), help="who acted or decided")
+    p.add_argument("--recipient", metavar="ID", type=RecordId(), help="to whom (e.g. a submission)")
+    p.add_argument(
+        "--decision", metavar="ID", type=RecordId("decision", "tally"), help="the decision or tally the step rests on"
+    )
     p.add_argument("--votes", metavar="YES,NO,ABSTAIN", help="vote counts, e.g. 24,0,0")
     p.add_argument("--payload", metavar="JSON", help="further facts as a JSON object")
     p.add_argument("--set", action="append", default=None, metavar="KEY=VALUE", help="one payload fact (repeatable)")
@@ -154,7 +160,7 @@ def _sources(args: argparse.Namespace) -> list[dict[str, str]]:
 def _payload(args: argparse.Namespace) -> dict[str, Any] | None:
     from ..errors import DataError
     from ..serialization.reading import loads_json
-    from ..workflows._refuse import refuse
+    from ..workflows import refuse
 
     payload: dict[str, Any] = {}
     if args.payload:
@@ -281,7 +287,7 @@ def cmd_show(args: argparse.Namespace) -> int:
 
 
 def _lookup(registry: Any, definition_id: str) -> Any:
-    from ..workflows._refuse import refuse
+    from ..workflows import refuse
 
     try:
         return registry.definitions[definition_id]
@@ -428,6 +434,8 @@ def cmd_instances(args: argparse.Namespace) -> int:
 
     with open_store(args.store) as store:
         rows = store.instances(args.definition, args.subject)
+    if not rows and (args.definition or args.subject):
+        _check_filters(args)
     if args.json:
         print_json(
             [
@@ -441,6 +449,26 @@ def cmd_instances(args: argparse.Namespace) -> int:
         [[r.id, r.definition, r.subject, r.state, r.version] for r in rows],
     )
     return 0
+
+
+def _check_filters(args: argparse.Namespace) -> None:
+    """Refuse a filter that names no workflow, no record, or a record no workflow runs on.
+
+    Asked only when nothing matched, so listing stays a plain read of the store.
+    """
+    from ..errors import RecordKindError
+    from ..model.model import record_type
+    from ..workflows.engine import Registry
+
+    model = load_model(args)
+    registry = Registry.from_contributions(model.workflows)
+    if args.definition:
+        _lookup(registry, args.definition)
+    if args.subject:
+        kind = record_type(model.get(args.subject))
+        kinds = sorted({d.subject_kind for d in registry.definitions.values()})
+        if kind not in kinds:
+            raise RecordKindError(args.subject, kind, " or ".join(f"a {k}" for k in kinds) or "a workflow subject")
 
 
 def cmd_import(args: argparse.Namespace) -> int:
@@ -478,7 +506,7 @@ def cmd_audit(args: argparse.Namespace) -> int:
 def cmd_copy(args: argparse.Namespace) -> int:
     import os
 
-    from ..workflows._refuse import refuse
+    from ..workflows import refuse
     from ..workflows.store import copy_store, is_url, open_store
 
     if not is_url(args.source) and not os.path.exists(args.source):

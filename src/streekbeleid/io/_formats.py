@@ -1,36 +1,61 @@
-"""The export formats by name, for the command line and for ``streekbeleid.io.write``."""
+"""The export formats and diagram views by name: the one table the command line and ``write`` read.
+
+The command line reads :data:`FORMATS` and :data:`VIEWS` (through ``streekbeleid.io``) to build
+``streekbeleid export --help``, so this module imports nothing but the standard library's
+lightest parts at import time: ``--help`` stays fast.
+"""
 
 from __future__ import annotations
 
-import importlib
-import os
-from collections.abc import Sequence
-from pathlib import Path
-from typing import Any
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    import os
+    from collections.abc import Sequence
+    from typing import Any
 
-import attrs
+    from ..model.model import Model
 
-from ..model.model import Model
+__all__ = ["FORMATS", "VIEWS", "ExportFormat", "write"]
 
-__all__ = ["FORMATS", "ExportFormat", "write"]
+#: The diagram views (``auto``: members for a body, tree for a plan, lineage for anything else).
+VIEWS = ("auto", "members", "tree", "lineage")
 
 
-@attrs.frozen
 class ExportFormat:
-    """An export format: its name, what it is, where its writer lives, what it writes to."""
+    """An export format: its name, what it is, where its writer lives, what it writes to.
 
-    name: str
-    description: str
-    writer: str  # "module:function" under streekbeleid.io
-    suffix: str
-    folder: bool = False
-    subjects: bool = False
+    >>> FORMATS["mermaid"]
+    ExportFormat(name='mermaid', description='Mermaid flowchart', writer='diagrams:write_mermaid', \
+suffix='.mmd', folder=False, subjects=True)
+    """
+
+    __slots__ = ("description", "folder", "name", "subjects", "suffix", "writer")
+
+    def __init__(
+        self, name: str, description: str, writer: str, suffix: str, folder: bool = False, subjects: bool = False
+    ) -> None:
+        self.name = name
+        self.description = description
+        self.writer = writer  # "module:function" under streekbeleid.io
+        self.suffix = suffix
+        self.folder = folder  # writes a folder (csv), not one file
+        self.subjects = subjects  # a diagram: takes subjects and a view
+
+    def __repr__(self) -> str:
+        fields = ", ".join(f"{name}={getattr(self, name)!r}" for name in _FIELDS)
+        return f"ExportFormat({fields})"
 
     def load(self) -> Any:
+        """The format's writer function (its module imported now)."""
+        import importlib
+
         module, _, function = self.writer.partition(":")
         return getattr(importlib.import_module(f"streekbeleid.io.{module}"), function)
 
 
+_FIELDS = ("name", "description", "writer", "suffix", "folder", "subjects")
+
+#: The export formats by name, in the order the command line lists them.
 FORMATS: dict[str, ExportFormat] = {
     f.name: f
     for f in (
@@ -61,11 +86,15 @@ def write(
     """
     spec = FORMATS.get(format)
     if spec is None:
-        raise ValueError(f"unknown format {format!r}; choose one of {', '.join(FORMATS)}")
+        from ..errors import InvalidValueError
+
+        raise InvalidValueError(f"unknown format {format!r}; choose one of {', '.join(FORMATS)}")
     writer = spec.load()
     if spec.subjects:
         writer(model, path, list(subjects or []), view=view)
     elif spec.folder:
+        from pathlib import Path
+
         writer(model, Path(path), **options)
     else:
         writer(model, path, **options)

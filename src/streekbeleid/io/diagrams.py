@@ -34,10 +34,12 @@ from typing import Any, Literal
 
 import attrs
 
+from ..errors import InvalidValueError, RecordKindError
 from ..model.dates import Truth
-from ..model.model import Model
+from ..model.model import Model, record_type
 from ..model.records import Actor, Body, Lineage, Person, Plan, PlanItem, Relation, Territory
 from ._common import PathOrFile, is_always, label_of, open_text
+from ._formats import VIEWS
 
 __all__ = [
     "VIEWS",
@@ -58,7 +60,6 @@ __all__ = [
 
 Shape = Literal["box", "round", "stadium", "hexagon", "document"]
 Style = Literal["solid", "dashed", "dotted", "bold"]
-VIEWS = ("auto", "members", "tree", "lineage")
 
 
 @attrs.frozen
@@ -195,7 +196,7 @@ def tree_diagram(model: Model, plan_id: str) -> Diagram:
     """A plan and its tree of items, each with its number and lead."""
     plan = model.get(plan_id)
     if not isinstance(plan, (Plan, PlanItem)):
-        raise TypeError(f"{plan_id} is a {type(plan).__name__}, not a plan: a tree needs a plan")
+        raise RecordKindError(plan_id, record_type(plan), "a plan: a tree needs a plan")
     extra = str(plan.valid) if not is_always(plan.valid) else ""
     nodes = [_node(model, plan_id, emphasis=True, extra=extra)]
     edges: list[DiagramEdge] = []
@@ -248,7 +249,7 @@ def diagram(model: Model, subjects: Sequence[str] | None = None, *, view: str = 
         tree for a plan, lineage for anything else.
     """
     if view not in VIEWS:
-        raise ValueError(f"unknown view {view!r}; choose one of {', '.join(VIEWS)}")
+        raise InvalidValueError(f"unknown view {view!r}; choose one of {', '.join(VIEWS)}")
     if not subjects:
         bodies = [b.id for b in model.records(Body)]
         relations = _relations(model)

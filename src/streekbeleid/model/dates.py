@@ -34,6 +34,8 @@ import re
 from datetime import date
 from functools import lru_cache
 
+from ..errors import InvalidValueError
+
 __all__ = ["Truth", "PartialDate", "DateBound", "Period", "parse_day"]
 
 _MIN = date.min.toordinal()
@@ -76,7 +78,7 @@ def parse_day(value: date | str) -> date:
     try:
         return date.fromisoformat(value)
     except (TypeError, ValueError):
-        raise ValueError(f"expected a full day YYYY-MM-DD, got {value!r}") from None
+        raise InvalidValueError(f"expected a full day YYYY-MM-DD, got {value!r}") from None
 
 
 class PartialDate:
@@ -99,18 +101,21 @@ class PartialDate:
 
     def __init__(self, year: int, month: int | None = None, day: int | None = None) -> None:
         if day is not None and month is None:
-            raise ValueError("a partial date with a day needs a month")
+            raise InvalidValueError("a partial date with a day needs a month")
         if not 1 <= year <= 9999:
-            raise ValueError(f"year out of range: {year}")
+            raise InvalidValueError(f"year out of range: {year}")
         if month is not None and not 1 <= month <= 12:
-            raise ValueError(f"month out of range: {month}")
+            raise InvalidValueError(f"month out of range: {month}")
         if month is None:
             lo, hi = date(year, 1, 1), date(year, 12, 31)
         elif day is None:
             lo = date(year, month, 1)
             hi = date(year, month, calendar.monthrange(year, month)[1])
         else:
-            lo = hi = date(year, month, day)  # raises ValueError on a bad day
+            try:
+                lo = hi = date(year, month, day)
+            except ValueError as exc:  # a day out of range for the month
+                raise InvalidValueError(str(exc)) from None
         object.__setattr__(self, "year", year)
         object.__setattr__(self, "month", month)
         object.__setattr__(self, "day", day)
@@ -195,14 +200,14 @@ def _parse_partial(value: str | int | date) -> PartialDate:
     if isinstance(value, date):
         return PartialDate.from_date(value)
     if isinstance(value, bool):
-        raise ValueError(f"not a date: {value!r}")
+        raise InvalidValueError(f"not a date: {value!r}")
     if isinstance(value, int):
         return PartialDate(value)
     if not isinstance(value, str):
-        raise ValueError(f"not a date: {value!r}")
+        raise InvalidValueError(f"not a date: {value!r}")
     m = _PARTIAL_RE.match(value.strip())
     if not m:
-        raise ValueError(f"not a partial date: {value!r} (expected YYYY, YYYY-MM or YYYY-MM-DD)")
+        raise InvalidValueError(f"not a partial date: {value!r} (expected YYYY, YYYY-MM or YYYY-MM-DD)")
     y, mo, d = m.groups()
     return PartialDate(int(y), int(mo) if mo else None, int(d) if d else None)
 
@@ -224,9 +229,9 @@ class DateBound:
 
     def __init__(self, kind: str, value: PartialDate | None = None) -> None:
         if kind not in self._KINDS:
-            raise ValueError(f"unknown bound kind {kind!r}")
+            raise InvalidValueError(f"unknown bound kind {kind!r}")
         if (value is None) != (kind in ("unknown", "open")):
-            raise ValueError(f"a bound of kind {kind!r} {'needs' if value is None else 'takes no'} date")
+            raise InvalidValueError(f"a bound of kind {kind!r} {'needs' if value is None else 'takes no'} date")
         object.__setattr__(self, "kind", kind)
         object.__setattr__(self, "date", value)
         text = {
@@ -251,7 +256,7 @@ class DateBound:
         if isinstance(value, (PartialDate, int, _dt.date)) and not isinstance(value, bool):
             return cls("date", PartialDate.parse(value))
         if not isinstance(value, str):
-            raise ValueError(f"not a date bound: {value!r}")
+            raise InvalidValueError(f"not a date bound: {value!r}")
         return _parse_bound(value)
 
     def range(self, side: str) -> tuple[int, int]:
@@ -363,14 +368,14 @@ class Period:
         if isinstance(value, dict):
             extra = set(value) - {"start", "end"}
             if extra:
-                raise ValueError(f"unexpected key(s) in a period: {', '.join(sorted(extra))}")
+                raise InvalidValueError(f"unexpected key(s) in a period: {', '.join(sorted(extra))}")
             s, e = value.get("start"), value.get("end")
             return _intern(DateBound.parse(s), DateBound.parse(e))  # type: ignore[arg-type]
         if isinstance(value, (int, date)) and not isinstance(value, bool):
             b = DateBound.parse(value)
             return _intern(b, b)
         if not isinstance(value, str):
-            raise ValueError(f"not a period: {value!r}")
+            raise InvalidValueError(f"not a period: {value!r}")
         return _parse_period(value)
 
     @classmethod
@@ -468,11 +473,11 @@ def _parse_period(text: str) -> Period:
     if "/" in t:
         s, _, e = t.partition("/")
         if "/" in e:
-            raise ValueError(f"not a period: {text!r} (one '/' between start and end)")
+            raise InvalidValueError(f"not a period: {text!r} (one '/' between start and end)")
         return _intern(_parse_bound(s), _parse_bound(e))
     b = _parse_bound(t)
     if b.kind != "date":
-        raise ValueError(f"not a period: {text!r} (expected START/END, e.g. 2014/2019)")
+        raise InvalidValueError(f"not a period: {text!r} (expected START/END, e.g. 2014/2019)")
     return _intern(b, b)
 
 

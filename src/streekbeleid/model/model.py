@@ -21,7 +21,7 @@ from typing import Any, NamedTuple, TypeVar, cast, overload
 import attrs
 import networkx as nx
 
-from ..errors import UnknownIdError
+from ..errors import RecordKindError, UnknownIdError
 from .dates import Period, Truth, parse_day
 from .records import (
     Actor,
@@ -52,18 +52,49 @@ R = TypeVar("R")
 
 
 class Member(NamedTuple):
-    """A membership as seen on a date: the record and whether it held (yes or uncertain)."""
+    """A membership as seen on a date: who, in which seat group, for whom, with what voting right.
+
+    ``status`` is ``Truth.YES``, or ``Truth.UNCERTAIN`` when the dates only allow that it held.
+    ``voting`` is the membership's own voting right, else its seat group's, else None (unknown).
+    :meth:`Model.members` gives them, and so does :func:`streekbeleid.queries.composition`.
+    """
 
     membership: Membership
     status: Truth
+    voting: bool | None = None
 
     @property
     def member(self) -> str:
         return self.membership.member
 
     @property
+    def seat_group(self) -> str | None:
+        return self.membership.seat_group
+
+    @property
+    def seats(self) -> int:
+        return self.membership.seats
+
+    @property
+    def role(self) -> str:
+        return self.membership.role
+
+    @property
+    def on_behalf_of(self) -> str | None:
+        return self.membership.on_behalf_of
+
+    @property
+    def valid(self) -> Period:
+        return self.membership.valid
+
+    @property
     def uncertain(self) -> bool:
         return self.status is Truth.UNCERTAIN
+
+    @property
+    def basis(self) -> tuple[Any, ...]:
+        """The records the answer rests on (for :func:`streekbeleid.queries.sources_of`)."""
+        return (self.membership,)
 
 
 @attrs.frozen(kw_only=True)
@@ -99,6 +130,13 @@ _TYPE_NAMES = {
 def record_type(record: object) -> str:
     """The kind of a record as used in the graph (``"body"``, ``"plan_item"`` ...)."""
     return _TYPE_NAMES.get(type(record), type(record).__name__.lower())
+
+
+def _voting(membership: Membership, group_voting: dict[str, bool | None]) -> bool | None:
+    """A membership's own voting right, else its seat group's, else None (unknown)."""
+    if membership.voting is not None:
+        return membership.voting
+    return group_voting.get(membership.seat_group) if membership.seat_group is not None else None
 
 
 _Edge = tuple[str, str, str, str, Any]  # source, target, key, kind, record
@@ -365,7 +403,9 @@ class Model:
         """The part of the model about a region: its territories, bodies, plans and their neighbours."""
         from .slices import region_nodes
 
-        self.get(region_id)
+        record = self.get(region_id)
+        if not isinstance(record, Region):
+            raise RecordKindError(region_id, record_type(record), "a region")
         nodes = region_nodes(self._base, region_id, neighbours=True)
         if self._node_ok is not None:
             nodes &= self._node_ok
@@ -516,15 +556,15 @@ class Model:
         (``Truth.YES``) or only possibly (``Truth.UNCERTAIN``); with no date at all,
         every membership is listed as ``Truth.YES``.  Sorted by seat group, member and id.
         """
-        if body_id not in self.graph:
-            self.get(body_id)  # the error that says why
+        body = self.get(body_id)  # the error that says why, if it is not here
         day = parse_day(on) if on is not None else self.date
         node_ok = self._node_ok
+        group_voting = {g.name: g.voting for g in body.seat_groups} if isinstance(body, Body) else {}
         if day is None:
             found = self._memberships_of(body_id)
             if node_ok is not None:
                 found = tuple(m for m in found if m.member in node_ok)
-            return [Member(m, Truth.YES) for m in found]
+            return [Member(m, Truth.YES, _voting(m, group_voting)) for m in found]
         rows = self._member_rows(body_id)
         if node_ok is not None:
             rows = tuple(row for row in rows if row[0].member in node_ok)
@@ -534,9 +574,9 @@ class Model:
         append = out.append
         for m, s_lo, s_hi, e_lo, e_hi in rows:
             if s_hi <= d <= e_lo:
-                append(Member(m, yes))
+                append(Member(m, yes, _voting(m, group_voting)))
             elif s_lo <= d <= e_hi:
-                append(Member(m, uncertain))
+                append(Member(m, uncertain, _voting(m, group_voting)))
         return out
 
     def _member_rows(self, body_id: str) -> tuple[tuple[Membership, int, int, int, int], ...]:

@@ -15,7 +15,7 @@ their sources.
 from __future__ import annotations
 
 from ._util import RecordKindError
-from .bodies import AllocationCount, Composition, GroupCount, Seat, Tenure, bodies_of, composition, seat_rule_text
+from .bodies import AllocationCount, Composition, GroupCount, Tenure, bodies_of, composition, seat_rule_text
 from .coverage import AreaHit, BodyHit, Coverage, RegionCoverage, coverage_of, region_coverage, resoc_areas
 from .lineage import LineageChain, LineageLink, lineage
 from .plans import (
@@ -47,7 +47,6 @@ __all__ = [
     # who sits where
     "composition",
     "Composition",
-    "Seat",
     "GroupCount",
     "AllocationCount",
     "seat_rule_text",

@@ -25,13 +25,12 @@ from typing import Any
 import attrs
 
 from ..model.dates import Period, Truth
-from ..model.model import Model
+from ..model.model import Member, Model
 from ..model.phrasing import seat_count as seat_rule_text  # the public name of the seat count in words
 from ..model.records import Body, Membership, SeatGroup
 from ._util import day_of, expect
 
 __all__ = [
-    "Seat",
     "AllocationCount",
     "GroupCount",
     "Composition",
@@ -40,47 +39,6 @@ __all__ = [
     "Tenure",
     "bodies_of",
 ]
-
-
-@attrs.frozen(kw_only=True)
-class Seat:
-    """A membership as seen on a date: who, in which seat group, for whom, with what voting right.
-
-    ``voting`` is the membership's own voting right, else its seat group's, else None (unknown).
-    ``status`` is ``Truth.YES``, or ``Truth.UNCERTAIN`` when the dates only allow that it held.
-    """
-
-    membership: Membership
-    status: Truth
-    voting: bool | None
-
-    @property
-    def member(self) -> str:
-        return self.membership.member
-
-    @property
-    def seat_group(self) -> str | None:
-        return self.membership.seat_group
-
-    @property
-    def seats(self) -> int:
-        return self.membership.seats
-
-    @property
-    def role(self) -> str:
-        return self.membership.role
-
-    @property
-    def on_behalf_of(self) -> str | None:
-        return self.membership.on_behalf_of
-
-    @property
-    def valid(self) -> Period:
-        return self.membership.valid
-
-    @property
-    def basis(self) -> tuple[Any, ...]:
-        return (self.membership,)
 
 
 @attrs.frozen(kw_only=True)
@@ -120,12 +78,12 @@ class Composition:
 
     body: Body
     on: date | None
-    seats: tuple[Seat, ...]
+    seats: tuple[Member, ...]
     groups: tuple[GroupCount, ...] = ()
 
-    def by_group(self) -> dict[str, tuple[Seat, ...]]:
+    def by_group(self) -> dict[str, tuple[Member, ...]]:
         """The seats per seat group (``"-"`` for memberships without one), in the order of the seats."""
-        out: dict[str, list[Seat]] = {}
+        out: dict[str, list[Member]] = {}
         for seat in self.seats:
             out.setdefault(seat.seat_group or "-", []).append(seat)
         return {k: tuple(v) for k, v in out.items()}
@@ -147,7 +105,7 @@ class Composition:
 def composition(model: Model, body_id: str, *, on: date | str | None = None) -> Composition:
     """The members of a body on a day (default: the slice's date; else its whole history).
 
-    Each :class:`Seat` says its seat group, on whose behalf it is held, its
+    Each :class:`~streekbeleid.Member` says its seat group, on whose behalf it is held, its
     voting right and whether the membership held for certain or only possibly.
     With a date, :attr:`Composition.groups` counts the seats per group against
     the body's seat rules and allocations (RESOC Limburg: 8/8/8/8; Voka 4 of the
@@ -157,14 +115,7 @@ def composition(model: Model, body_id: str, *, on: date | str | None = None) -> 
     day = day_of(model, on)
     members = model.members(body_id, on=day) if day is not None else model.members(body_id)
     rules = {g.name: g for g in body.seat_groups}
-    seats = tuple(
-        Seat(
-            membership=m.membership,
-            status=m.status,
-            voting=_voting(m.membership, rules.get(m.membership.seat_group or "")),
-        )
-        for m in members
-    )
+    seats = tuple(members)
     groups: tuple[GroupCount, ...] = ()
     if day is not None:
         names = [g.name for g in body.seat_groups]
@@ -173,18 +124,12 @@ def composition(model: Model, body_id: str, *, on: date | str | None = None) -> 
     return Composition(body=body, on=day, seats=seats, groups=groups)
 
 
-def _voting(membership: Membership, rule: SeatGroup | None) -> bool | None:
-    if membership.voting is not None:
-        return membership.voting
-    return rule.voting if rule is not None else None
-
-
-def _sum(seats: Sequence[Seat]) -> tuple[int, int]:
+def _sum(seats: Sequence[Member]) -> tuple[int, int]:
     certain = sum(s.seats for s in seats if s.status is Truth.YES)
     return certain, sum(s.seats for s in seats)
 
 
-def _count(name: str, rule: SeatGroup | None, seats: Sequence[Seat]) -> GroupCount:
+def _count(name: str, rule: SeatGroup | None, seats: Sequence[Member]) -> GroupCount:
     in_group = [s for s in seats if s.seat_group == name]
     certain, possible = _sum(in_group)
     allocations = []

@@ -23,7 +23,7 @@ import attrs
 from ..model.dates import PartialDate
 from ..model.model import Model
 from ..model.records import Actor, Decision, Plan, PlanItem, Project, Tally
-from ._util import base_graph, expect, find, lookup, nodes_of
+from ._util import expect, find, lookup
 from .territories import municipalities
 
 __all__ = [
@@ -225,7 +225,7 @@ def _plan_of(model: Model, record: PlanItem | Project) -> Plan | None:
     if isinstance(record, Project):
         found = find(model, record.plan) if record.plan else None
         return found if isinstance(found, Plan) else None
-    graph = base_graph(model)
+    graph = model.whole().graph
     node = record.id
     seen = {node}
     while True:
@@ -253,7 +253,7 @@ class PlanAction:
 
 def plan_items(model: Model, *, kind: str | None = None) -> Iterator[PlanAction]:
     """Every item of every plan in the model or slice (of one ``kind`` if given), plan by plan, depth first."""
-    for plan in sorted(nodes_of(model, "plan"), key=lambda p: p.id):
+    for plan in model.records(Plan):
         for item in plan.walk():
             if (kind is None or item.kind == kind) and item.id in model.graph:
                 yield PlanAction(plan=plan, item=item)

@@ -18,7 +18,6 @@ from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any, Protocol
 
 from ..model.records import Source, inferences_of
-from ._util import all_records
 
 if TYPE_CHECKING:
     from ..model.model import Model
@@ -80,7 +79,7 @@ def inferences(model: Model) -> dict[str, tuple[Source, ...]]:
     The seed says "de sociale partners" endorsed the pact without
     """
     found: dict[str, tuple[Source, ...]] = {}
-    for record in all_records(model):
+    for record in model.records():
         rid = getattr(record, "id", None)
         marked = inferences_of(record)
         if rid and marked:

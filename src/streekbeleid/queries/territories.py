@@ -24,7 +24,7 @@ import attrs
 from ..model.dates import Truth
 from ..model.model import Model
 from ..model.records import Region, Territory
-from ._util import base_graph, day_of, expect, lookup
+from ._util import day_of, expect, lookup
 
 __all__ = ["Municipalities", "municipalities", "Referent", "refers_to"]
 
@@ -113,7 +113,7 @@ def municipalities(model: Model, region_id: str, *, on: date | str | None = None
 
 def _regions(model: Model, region: Region, day: date) -> Iterator[tuple[Region, Truth]]:
     """The region and its subregions (through ``part_of``), each with whether it held on the day."""
-    graph = base_graph(model)
+    graph = model.whole().graph
     stack = [(region, region.valid.active_on(day))]
     seen = {region.id}
     while stack:
@@ -137,7 +137,7 @@ def _expand(
     basis: list[Any],
     gone: list[str],
 ) -> None:
-    graph = base_graph(model)
+    graph = model.whole().graph
     territory: Territory = lookup(model, territory_id)
     held = truth & territory.valid.active_on(day)
     if territory.level == "municipality":

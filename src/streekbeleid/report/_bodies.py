@@ -11,8 +11,9 @@ from .. import queries
 from ..i18n import N_, _, ngettext
 from ..model import phrasing
 from ..model.dates import ALWAYS, Truth
+from ..model.model import Member
 from ..model.records import Body, Membership, SeatGroup
-from ..queries import GroupCount, Seat
+from ..queries import GroupCount
 from ._composition import composition_day, count_status, group_status
 from ._html import Markup, anchor_id, concat, el, table
 from ._scope import RegionScope
@@ -86,7 +87,7 @@ class _Group:
 
     name: str
     rule: SeatGroup | None
-    seats: tuple[Seat, ...]
+    seats: tuple[Member, ...]
     count: GroupCount | None
 
 

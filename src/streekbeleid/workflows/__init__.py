@@ -31,6 +31,7 @@ from ..model.workflow import (
     WorkflowEvent,
     WorkflowInstance,
 )
+from ._refuse import refuse
 from .diagram import dot, mermaid, render
 from .engine import Engine, Registry, effective, fold
 from .history import History, load_history, record_history
@@ -62,5 +63,6 @@ __all__ = [
     "mermaid",
     "open_store",
     "record_history",
+    "refuse",
     "render",
 ]

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import json
 
+from ..errors import InvalidValueError
 from ..model.workflow import Transition, WorkflowDefinition
 
 __all__ = ["FORMATS", "dot", "mermaid", "render"]
@@ -75,4 +76,4 @@ def render(definition: WorkflowDefinition, format: str = "mermaid") -> str:
     try:
         return FORMATS[format](definition)
     except KeyError:
-        raise ValueError(f"unknown diagram format {format!r} (one of {', '.join(FORMATS)})") from None
+        raise InvalidValueError(f"unknown diagram format {format!r} (one of {', '.join(FORMATS)})") from None

@@ -478,6 +478,17 @@ class Engine:
         except UnknownIdError:
             raise refuse("facts.unknown-id", f"{role}: {record_id!r} is not in the model") from None
 
+    def _known_ids(self, event: WorkflowEvent) -> None:
+        """``facts.unknown-id`` unless the event's by, recipient and decision name records (a decision or tally)."""
+        for role in ("by", "recipient", "decision"):
+            rid = getattr(event, role)
+            if rid is not None:
+                record = self._known(rid, role)
+                if role == "decision" and not isinstance(record, (Decision, Tally)):
+                    raise refuse(
+                        "facts.unknown-id", f"decision: {rid!r} is a {record_type(record)}, not a decision or tally"
+                    )
+
     def _check(
         self,
         d: WorkflowDefinition,
@@ -492,14 +503,7 @@ class Engine:
         missing = [" or ".join(alts) for alts in t.required_facts() if all(event.fact(a) is None for a in alts)]
         if missing:
             raise refuse("facts.missing", f"{t.name!r} of {d.id!r} needs {', '.join(missing)}")
-        for role in ("by", "recipient", "decision"):
-            rid = getattr(event, role)
-            if rid is not None:
-                record = self._known(rid, role)
-                if role == "decision" and not isinstance(record, (Decision, Tally)):
-                    raise refuse(
-                        "facts.unknown-id", f"decision: {rid!r} is a {record_type(record)}, not a decision or tally"
-                    )
+        self._known_ids(event)
         assert event.date is not None
         if earliest(event.date) > self.today():
             raise refuse("date.future", f"{event.date} is after today ({self.today()})")
@@ -608,10 +612,7 @@ class Engine:
         later = [e for e in current if e.version > version]
         doubts: tuple[str, ...] = ()
         if original.transition == "start":
-            for role in ("by",):
-                rid = getattr(amended, role)
-                if rid is not None:
-                    self._known(rid, role)
+            self._known_ids(amended)
             nxt = later[0].date if later else None
             if amended.date is not None and nxt is not None and earliest(amended.date) > latest(nxt):
                 raise refuse("date.order", f"{amended.date} is after {later[0].date}, the date of event 2")
