@@ -11,7 +11,7 @@ import xml.etree.ElementTree as ET
 
 import networkx as nx
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from streekbeleid import Actor, Body, Model, SeatGroup, Source
@@ -33,6 +33,8 @@ def test_control_characters_in_names_never_make_graphml_unreadable() -> None:
 
 @settings(max_examples=50, deadline=None)
 @given(st.text(min_size=1, max_size=30))
+@example("\r\n")  # found by hypothesis: a parser turns a raw CR LF into one line feed
+@example("a\u2028b\x85")
 def test_any_name_gives_graphml_that_parses(name: str) -> None:
     model = Model.from_records([Actor(id="x:a", name=name, kind="other")])
     g = nx.parse_graphml(generate_graphml(model), force_multigraph=True)

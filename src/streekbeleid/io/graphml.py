@@ -52,6 +52,10 @@ _ENDPOINTS = {"organization", "member", "subject", "object", "territory"}
 _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
+#: Characters a parser would turn into a plain line feed (or that end a line for Python), if written raw.
+_LINE_ENDS_IN_VALUES = ("\r", "\x85", "\u2028", "\u2029")
+
+
 def _xml_safe(attributes: dict[str, Any]) -> dict[str, Any]:
     """Text XML cannot hold becomes U+FFFD (the replacement character), so the file always parses."""
     for name, value in attributes.items():
@@ -118,7 +122,11 @@ def generate_graphml(model: Model) -> str:
     """The GraphML text of a model or slice; booleans are ``true``/``false`` (``xsd:boolean``)."""
     writer = _Writer(encoding="utf-8", prettyprint=True)
     writer.add_graph_element(to_graphml_graph(model))
-    return "\n".join(str(writer).splitlines()) + "\n"
+    text = str(writer)
+    # Line ends inside values must survive a parser's line-end normalisation: written as character references.
+    for char in _LINE_ENDS_IN_VALUES:
+        text = text.replace(char, f"&#{ord(char)};")
+    return text.rstrip("\n") + "\n"
 
 
 def write_graphml(model: Model, path: PathOrFile) -> None:
