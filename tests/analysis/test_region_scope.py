@@ -29,7 +29,7 @@ from streekbeleid import (
 )
 from streekbeleid.model.slices import region_nodes
 from streekbeleid.queries.regions import active_regions
-from streekbeleid.report._scope import RegionScope, region_scope
+from streekbeleid.report.scope import RegionScope, region_scope
 
 
 def scope_nodes(scope: RegionScope) -> set[str]:

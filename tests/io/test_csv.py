@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from streekbeleid import Decision, Funding, Membership, Model, Plan
-from streekbeleid.io._common import model_records
+from streekbeleid.io import model_records
 from streekbeleid.io.csv import TABLES, write_csv
 
 

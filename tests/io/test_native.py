@@ -51,8 +51,7 @@ from streekbeleid import (
     Truth,
     VoteCount,
 )
-from streekbeleid.io import native
-from streekbeleid.io._common import write_atomic
+from streekbeleid.io import native, write_atomic
 from streekbeleid.io.columns import Columns
 from streekbeleid.model.records import (
     ACTOR_KINDS,

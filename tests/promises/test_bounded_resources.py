@@ -6,7 +6,6 @@ nesting depth and integer size are bounded, each refused with one line naming fi
 
 from __future__ import annotations
 
-import argparse
 import itertools
 import time
 import tracemalloc
@@ -16,10 +15,10 @@ import pytest
 
 from streekbeleid import DataError, WorkflowError
 from streekbeleid.cli import main
-from streekbeleid.cli._workflow import _payload
 from streekbeleid.io import native
 from streekbeleid.serialization import load_data_file
 from streekbeleid.serialization.reading import MAX_DEPTH, MAX_INT_DIGITS, parse_text
+from streekbeleid.workflows import parse_payload
 
 
 def alias_bomb(levels: int = 9) -> str:
@@ -136,13 +135,13 @@ def test_a_history_file_beyond_the_bounds_is_one_line(tmp_path: Path, capsys: py
 )
 def test_payload_and_set_are_bounded(payload: str | None, sets: list[str], message: str) -> None:
     with pytest.raises(WorkflowError) as info:
-        _payload(argparse.Namespace(payload=payload, set=sets))
+        parse_payload(payload, sets)
     assert info.value.rule == "payload.invalid"
     assert str(info.value).startswith(f"payload.invalid: {message}") and "\n" not in str(info.value)
 
 
 def test_set_keeps_text_that_is_not_json_as_text() -> None:
-    assert _payload(argparse.Namespace(payload='{"a": [1]}', set=["k=hello world", "n=3"])) == {
+    assert parse_payload('{"a": [1]}', ["k=hello world", "n=3"]) == {
         "a": [1],
         "k": "hello world",
         "n": 3,

@@ -9,7 +9,6 @@ the file: never another exception, never a hang.  ``make test`` runs a bounded n
 
 from __future__ import annotations
 
-import argparse
 import json
 import os
 from typing import Any
@@ -19,10 +18,10 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from streekbeleid import DataError, WorkflowError
-from streekbeleid.cli._workflow import _payload
 from streekbeleid.io import native
 from streekbeleid.serialization import Dataset, parse_data
 from streekbeleid.serialization.reading import parse_text
+from streekbeleid.workflows import parse_payload
 
 EXAMPLES = int(os.environ.get("STREEKBELEID_FUZZ_EXAMPLES", "60"))
 FUZZ = settings(
@@ -99,7 +98,7 @@ def test_the_native_json_reader_reads_or_refuses_any_text(text: str) -> None:
 @example("[" * 5000, ["k=" + "[" * 5000])
 def test_the_payload_parser_reads_or_refuses_any_text(payload: str | None, sets: list[str]) -> None:
     try:
-        result = _payload(argparse.Namespace(payload=payload, set=sets))
+        result = parse_payload(payload, sets)
     except WorkflowError as exc:
         assert exc.rule == "payload.invalid" and "\n" not in str(exc), str(exc)
         return

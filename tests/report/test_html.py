@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from streekbeleid.report._html import Markup, anchor_id, concat, el, escape
+from streekbeleid.report.html import Markup, anchor_id, concat, el, escape
 
 
 def test_text_children_are_escaped() -> None:

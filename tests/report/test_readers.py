@@ -11,8 +11,8 @@ import pytest
 import streekbeleid
 from streekbeleid.i18n import use_language
 from streekbeleid.report import run_checks, write_report
-from streekbeleid.report._scope import region_scope
-from streekbeleid.report._timeline import TimelineRow, timeline_svg
+from streekbeleid.report.scope import region_scope
+from streekbeleid.report.timeline import TimelineRow, timeline_svg
 
 from .test_report import text_of
 

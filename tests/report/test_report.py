@@ -10,8 +10,8 @@ import pytest
 
 from streekbeleid import UnknownIdError
 from streekbeleid.report import write_report
-from streekbeleid.report._scope import region_scope, report_regions
-from streekbeleid.report._timeline import timeline_rows, timeline_svg
+from streekbeleid.report.scope import region_scope, report_regions
+from streekbeleid.report.timeline import timeline_rows, timeline_svg
 
 DATA = Path(__file__).parent / "data"
 
@@ -240,7 +240,7 @@ def test_a_store_that_does_not_exist_is_reported_not_created(testland_model: Any
 
 
 def test_overlapping_quotes_share_one_mark_and_each_keeps_its_anchor() -> None:
-    from streekbeleid.report._sources import _highlight
+    from streekbeleid.report.sources import highlight
 
-    marked = _highlight("<a> RESOC keurt goed", [(4, 15), (10, 20), None, (4, 15)])
+    marked = highlight("<a> RESOC keurt goed", [(4, 15), (10, 20), None, (4, 15)])
     assert marked == '&lt;a&gt; <mark id="q4">RESOC <span id="q10" class="anchor"></span>keurt goed</mark>'

@@ -158,30 +158,9 @@ def _sources(args: argparse.Namespace) -> list[dict[str, str]]:
 
 
 def _payload(args: argparse.Namespace) -> dict[str, Any] | None:
-    from ..errors import DataError
-    from ..serialization.reading import loads_json
-    from ..workflows import refuse
+    from ..workflows import parse_payload
 
-    payload: dict[str, Any] = {}
-    if args.payload:
-        try:
-            loaded = loads_json(args.payload, "--payload")  # bounded: depth, integer size, no NaN
-        except DataError as exc:
-            raise refuse("payload.invalid", str(exc)) from None
-        if not isinstance(loaded, dict):
-            raise refuse("payload.invalid", f"--payload must be a JSON object, got {args.payload!r:.80}")
-        payload.update(loaded)
-    for item in args.set or ():
-        key, sep, value = item.partition("=")
-        if not sep or not key:
-            raise refuse("payload.invalid", f"--set takes KEY=VALUE, got {item!r:.80}")
-        try:
-            payload[key] = loads_json(value, f"--set {key}")
-        except DataError as exc:
-            if "not JSON" not in str(exc):  # JSON beyond the bounds is refused; text that is not JSON is text
-                raise refuse("payload.invalid", str(exc)) from None
-            payload[key] = value
-    return payload or None
+    return parse_payload(args.payload, args.set or ())
 
 
 def _instance_json(instance: WorkflowInstance) -> dict[str, Any]:

@@ -14,7 +14,8 @@ module                    functions
 (every format)            ``write`` (a format by name), ``FORMATS``, ``VIEWS`` (the diagram views)
 (every exporter)          ``model_records`` (the records of a model or slice, in dataset order),
                           ``KIND_OF`` (each record class's key in a dataset: ``Actor`` -> ``"actors"``),
-                          ``DEFAULT_BASE`` (the IRI base of the linked-data and Popolo exports)
+                          ``DEFAULT_BASE`` (the IRI base of the linked-data and Popolo exports),
+                          ``write_atomic`` (a file written whole or not at all)
 ========================  ==================================================================
 
 Every function is also importable from this package (``streekbeleid.io.write_json``);
@@ -36,6 +37,7 @@ if TYPE_CHECKING:  # the names for the type checker (``X as X``: re-exported)
     from ._common import DEFAULT_BASE as DEFAULT_BASE
     from ._common import KIND_OF as KIND_OF
     from ._common import model_records as model_records
+    from ._common import write_atomic as write_atomic
     from ._formats import FORMATS as FORMATS
     from ._formats import VIEWS as VIEWS
     from ._formats import write as write
@@ -68,7 +70,7 @@ _LAZY = {
     **dict.fromkeys(["generate_dot", "generate_mermaid", "write_dot", "write_mermaid"], "diagrams"),
     **dict.fromkeys(["to_tables", "write_csv"], "csv"),
     **dict.fromkeys(["FORMATS", "VIEWS", "write"], "_formats"),
-    **dict.fromkeys(["DEFAULT_BASE", "KIND_OF", "model_records"], "_common"),
+    **dict.fromkeys(["DEFAULT_BASE", "KIND_OF", "model_records", "write_atomic"], "_common"),
 }
 
 #: Every public name once: the lazy table.

@@ -26,10 +26,10 @@ from ..model.records import Problem
 from ..plugins.manager import installed_plugins
 from ..workflows import Engine, Registry, open_store
 from ._pages import pages
-from ._scope import region_scope, report_regions
 from ._site import InstanceView, Site, WorkflowView
-from ._sources import SourceIndex, plugin_document_dirs
 from ._summary import region_summary
+from .scope import region_scope, report_regions
+from .sources import SourceIndex, plugin_document_dirs
 
 __all__ = ["write_report", "run_checks", "document_dirs", "region_summary", "report_regions"]
 

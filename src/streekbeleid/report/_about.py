@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from ..i18n import _
-from ._html import Markup, concat, el, table
 from ._site import Site
+from .html import Markup, concat, el, table
 
 __all__ = ["about_page"]
 

@@ -15,9 +15,9 @@ from ..model.model import Member
 from ..model.records import Body, Membership, SeatGroup
 from ..queries import GroupCount
 from ._composition import composition_day, count_status, group_status
-from ._html import Markup, anchor_id, concat, el, table
-from ._scope import RegionScope
 from ._site import Site
+from .html import Markup, anchor_id, concat, el, table
+from .scope import RegionScope
 
 __all__ = ["STATUS_LABELS", "composition_section"]
 

@@ -8,8 +8,8 @@ from collections.abc import Sequence
 
 from ..i18n import N_, _, ngettext
 from ..model.records import Plan, Problem
-from ._html import Markup, concat, el, table
 from ._site import Site
+from .html import Markup, concat, el, table
 
 __all__ = ["SEVERITY_LABELS", "checks_page", "problem_groups", "problems_table"]
 

@@ -8,8 +8,8 @@ from .. import queries
 from ..i18n import _
 from ..model import phrasing
 from ..model.records import Decision, Funding, PlanItem, Theme
-from ._html import Markup, anchor_id, concat, el, table
 from ._site import Site
+from .html import Markup, anchor_id, concat, el, table
 
 __all__ = ["compare_page"]
 

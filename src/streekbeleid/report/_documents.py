@@ -6,9 +6,9 @@ from typing import Any
 
 from ..i18n import _, ngettext
 from ..model.records import Source
-from ._html import Markup, anchor_id, concat, el, table
 from ._site import Site
-from ._sources import Citation
+from .html import Markup, anchor_id, concat, el, table
+from .sources import Citation
 
 __all__ = ["documents_table", "sources_page"]
 

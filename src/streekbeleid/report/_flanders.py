@@ -16,8 +16,8 @@ from ..model.dates import ALWAYS, Truth
 from ..model.records import Region
 from ..queries import coverage_of, region_coverage, resoc_areas
 from ..queries.coverage import BodyHit
-from ._html import Markup, anchor_id, concat, el, table
 from ._site import Site
+from .html import Markup, anchor_id, concat, el, table
 
 __all__ = ["FLANDERS_DAY", "flanders_page"]
 

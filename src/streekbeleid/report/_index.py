@@ -7,8 +7,8 @@ from collections.abc import Sequence
 from ..i18n import _, ngettext
 from ..model import phrasing
 from ..model.records import Problem
-from ._html import Markup, concat, el, table
 from ._site import Site
+from .html import Markup, concat, el, table
 
 __all__ = ["findings", "index_page"]
 

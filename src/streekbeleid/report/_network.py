@@ -19,8 +19,8 @@ from ..model.dates import Truth
 from ..model.model import Model
 from ..model.phrasing import kind_label, period_words, record_short_name, relation_phrase, role_label, seat_group_label
 from ..model.records import ACTOR_KINDS, Actor, Body, Person, Plan, Project, Region, Territory
-from ._html import Markup, concat, el, picture
-from ._scope import RegionScope
+from .html import Markup, concat, el, picture
+from .scope import RegionScope
 
 __all__ = ["KIND_COLOURS", "NetEdge", "NetNode", "Network", "network_svg", "region_network"]
 

@@ -11,9 +11,9 @@ from ..model import phrasing
 from ..model.dates import ALWAYS
 from ..model.records import Decision, Funding, Plan, PlanItem, Project, Tally
 from ..queries import EndorsementCount, Endorsements
-from ._html import Markup, anchor_id, concat, el, facts_table, fill, table
-from ._scope import RegionScope
 from ._site import Site
+from .html import Markup, anchor_id, concat, el, facts_table, fill, table
+from .scope import RegionScope
 
 __all__ = ["decisions_section", "plans_section"]
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 from ..i18n import _
 from ..model import phrasing
 from ..model.workflow import WorkflowDefinition
-from ._html import Markup, concat, el, table
-from ._scope import RegionScope
 from ._site import InstanceView, Site
+from .html import Markup, concat, el, table
+from .scope import RegionScope
 
 __all__ = ["workflows_section"]
 

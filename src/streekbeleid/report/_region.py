@@ -14,13 +14,13 @@ from ..model.records import Region, Relation, Territory
 from ._bodies import composition_section
 from ._checks import problems_table
 from ._documents import documents_table
-from ._html import Markup, anchor_id, concat, el, facts_table, fill, table
 from ._network import network_svg, region_network
 from ._plans import decisions_section, plans_section
 from ._procedures import workflows_section
-from ._scope import RegionScope, region_scope
 from ._site import Site
-from ._timeline import timeline_rows, timeline_svg, timeline_table
+from .html import Markup, anchor_id, concat, el, facts_table, fill, table
+from .scope import RegionScope, region_scope
+from .timeline import timeline_rows, timeline_svg, timeline_table
 
 
 def region_page(site: Site, scope: RegionScope) -> str:

@@ -23,9 +23,9 @@ from ..model.records import (
     Theme,
 )
 from ..model.workflow import WorkflowDefinition, WorkflowEvent
-from ._html import Markup, anchor_id, el
-from ._scope import RegionScope
-from ._sources import SourceIndex, cited_sources
+from .html import Markup, anchor_id, el
+from .scope import RegionScope
+from .sources import SourceIndex, cited_sources
 
 __all__ = ["InstanceView", "Site", "WorkflowView", "page_names"]
 

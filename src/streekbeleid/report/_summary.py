@@ -9,7 +9,7 @@ from ..model.dates import ALWAYS
 from ..model.model import Model
 from ..model.phrasing import cadence_text, name, seat_count_short
 from ..model.records import Body, Plan, Region
-from ._scope import RegionScope, region_scope
+from .scope import RegionScope, region_scope
 
 __all__ = ["region_summary"]
 

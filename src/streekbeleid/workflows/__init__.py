@@ -35,6 +35,7 @@ from ._refuse import refuse
 from .diagram import dot, mermaid, render
 from .engine import Engine, Registry, effective, fold
 from .history import History, load_history, record_history
+from .payload import parse_payload
 from .store import SCHEMA_VERSION, ConflictError, EventStore, WorkflowStore, copy_store, default_store_path, open_store
 
 __all__ = [
@@ -62,6 +63,7 @@ __all__ = [
     "load_history",
     "mermaid",
     "open_store",
+    "parse_payload",
     "record_history",
     "refuse",
     "render",

@@ -20,8 +20,8 @@ from ..model.dates import PartialDate, Period
 from ..model.model import Model
 from ..model.phrasing import decision_phrase, kind_label, period_words, short_name, tally_phrase, when
 from ..model.records import Decision, Tally
-from ._html import Markup, concat, el, picture, table
-from ._scope import RegionScope
+from .html import Markup, concat, el, picture, table
+from .scope import RegionScope
 
 __all__ = ["TimelineRow", "timeline_rows", "timeline_svg", "timeline_table", "CATEGORY_COLOURS"]
 

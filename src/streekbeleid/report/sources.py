@@ -22,9 +22,9 @@ import attrs
 
 from ..i18n import _
 from ..model.records import Source
-from ._html import Markup, anchor_id, concat, el
+from .html import Markup, anchor_id, concat, el
 
-__all__ = ["Citation", "SourceIndex", "cited_sources", "plugin_document_dirs"]
+__all__ = ["Citation", "SourceIndex", "cited_sources", "highlight", "plugin_document_dirs"]
 
 _TEXT_SUFFIXES = frozenset({".txt", ".md", ".csv", ".yaml", ".yml", ".json", ".tsv"})
 _FILE_SUFFIXES = _TEXT_SUFFIXES | frozenset({".pdf", ".html", ".htm", ".xlsx", ".xls", ".doc", ".docx", ".odt"})
@@ -256,7 +256,7 @@ class SourceIndex:
                         el("a", _("The file as it is"), href=raw.name),
                         ".",
                     ),
-                    el("pre", _highlight(text, self._quotes[doc].values()), class_="document"),
+                    el("pre", highlight(text, self._quotes[doc].values()), class_="document"),
                 )
             body = concat(el("h1", self.title(doc)), el("p", doc, class_="id"), body)
             (folder / self.page_name(doc)).write_text(page(self.title(doc), body, "../"), encoding="utf-8")
@@ -265,7 +265,7 @@ class SourceIndex:
         return _is_url(document) or self._file(document) is not None or _looks_like_site(document)
 
 
-def _highlight(text: str, spans: Iterable[tuple[int, int] | None]) -> Markup:
+def highlight(text: str, spans: Iterable[tuple[int, int] | None]) -> Markup:
     """The text with each quoted span marked; ``#q<start>`` leads to the mark (or inside it) where a quote begins."""
     found = sorted({s for s in spans if s is not None})
     starts = {s for s, _e in found}
