@@ -1126,17 +1126,17 @@ def write_jsonld(model: Model, path: PathOrFile, *, closed: bool = True, base: s
     Written a subject at a time from the triples held once (no rdflib graph, no second copy for the
     serializer): each subject a node of ``@graph`` with its IRI, types, and properties as compact IRIs.
     """
-    from .native import _dumps
+    from .native import dumps_json
 
     prefixes = context(base)
     names = _Names(prefixes, None)
     triples = _triples(model, closed=closed, base=base)
     by_subject = triples.by_subject
     with open_text(path) as fh:
-        head = _dumps({"@context": dict(sorted(prefixes.items()))}, 2)
+        head = dumps_json({"@context": dict(sorted(prefixes.items()))}, 2)
         fh.write(head[: head.rindex("}")].rstrip() + ',\n  "@graph": [')
         sep = "\n    "
         for i, s in enumerate(_subjects(by_subject)):
-            text = _dumps(_jsonld_node(s, by_subject[s], names), 2)
+            text = dumps_json(_jsonld_node(s, by_subject[s], names), 2)
             fh.write(("," if i else "") + sep + text.replace("\n", sep))
         fh.write("\n  ]\n}\n")

@@ -49,6 +49,7 @@ __all__ = [
     "FORMAT",
     "dataset_from_json",
     "dataset_to_json",
+    "dumps_json",
     "from_data",
     "generate_json",
     "json_schema",
@@ -130,7 +131,9 @@ except ImportError:  # pragma: no cover - depends on the environment
     _orjson = None
 
 
-def _dumps(data: Any, indent: int | None) -> str:
+def dumps_json(data: Any, indent: int | None) -> str:
+    """JSON text of plain data as the native writer writes it: compact or indented by ``indent``, with orjson
+    when it is installed (the standard library's encoder otherwise, and for integers beyond 64 bits)."""
     if _orjson is not None and indent in (None, 2):
         option = _orjson.OPT_INDENT_2 if indent == 2 else 0
         try:
@@ -225,7 +228,7 @@ def generate_json(model: Model, *, closed: bool = True, indent: int | None = Non
 def dataset_to_json(dataset: Dataset, *, indent: int | None = None) -> str:
     """The native JSON text of a dataset (records grouped by kind, as data files hold them)."""
     with _gc_paused():
-        return _dumps(_get_writer().unstructure(dataset), indent)
+        return dumps_json(_get_writer().unstructure(dataset), indent)
 
 
 @contextlib.contextmanager
