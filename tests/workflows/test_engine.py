@@ -376,3 +376,21 @@ def test_definitions_are_listed_by_id(engine: Engine) -> None:
     ids = [d.id for d in engine.definitions()]
     assert ids == sorted(ids)
     assert isinstance(engine.definition("t:demo"), WorkflowDefinition)
+
+
+def test_a_source_keeps_its_locator_and_inference_through_the_store(engine: Engine) -> None:
+    """Events are stored as rows: every field of a source comes back (an inference too, issue 15)."""
+    from streekbeleid import Source
+
+    cited = [
+        "seed.txt",
+        Source(document="seed.txt", locator="RESOC keurt goed"),
+        {"document": "seed.txt", "locator": "ingediend", "inference": "the submitter is read as RESOC"},
+    ]
+    instance = engine.start("core:streekpact", "t:pact", date="2014-01", sources=cited)
+    [event] = engine.history(instance.id)
+    assert event.sources == (
+        Source(document="seed.txt"),
+        Source(document="seed.txt", locator="RESOC keurt goed"),
+        Source(document="seed.txt", locator="ingediend", inference="the submitter is read as RESOC"),
+    )

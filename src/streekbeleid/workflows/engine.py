@@ -225,13 +225,16 @@ def _parse_votes(value: object) -> VoteCount | None:
     raise refuse("facts.invalid", f"votes: expected yes,no,abstain counts, got {value!r}")
 
 
+_SOURCE_FIELDS = frozenset(attrs.fields_dict(Source))
+
+
 def _parse_sources(value: Iterable[object] | None) -> tuple[Source, ...]:
     out = []
     for s in value or ():
         if isinstance(s, Source) or (isinstance(s, str) and s.strip()):
             out.append(Source.of(s))
-        elif isinstance(s, Mapping) and isinstance(s.get("document"), str) and set(s) <= {"document", "locator"}:
-            out.append(Source(document=s["document"], locator=s.get("locator")))
+        elif isinstance(s, Mapping) and isinstance(s.get("document"), str) and set(s) <= _SOURCE_FIELDS:
+            out.append(Source(document=s["document"], locator=s.get("locator"), inference=s.get("inference")))
         else:
             raise refuse("facts.invalid", f"sources: {s!r} is not a document or {{document, locator}}")
     return tuple(out)

@@ -214,7 +214,12 @@ def _json(value: Any) -> str | None:
 @functools.lru_cache(maxsize=1024)
 def _sources_json(sources: tuple[Source, ...]) -> str | None:
     # Many events cite the same documents: write each distinct list once.
-    return _json([s.document if s.locator is None else {"document": s.document, "locator": s.locator} for s in sources])
+    return _json([s.document if s == Source.of(s.document) else _source_fields(s) for s in sources])
+
+
+def _source_fields(source: Source) -> dict[str, str]:
+    """A source as JSON: its document and whichever of locator and inference it has."""
+    return {k: v for k, v in attrs.asdict(source).items() if v is not None}
 
 
 @functools.lru_cache(maxsize=1024)
@@ -222,7 +227,7 @@ def _sources(text: str | None) -> tuple[Source, ...]:
     # Many events cite the same documents: parse each distinct list once.
     if not text:
         return ()
-    return tuple(Source(document=s) if isinstance(s, str) else Source(**s) for s in json.loads(text))
+    return tuple(Source.of(s) if isinstance(s, str) else Source(**s) for s in json.loads(text))
 
 
 def event_row(event: WorkflowEvent) -> tuple[Any, ...]:
