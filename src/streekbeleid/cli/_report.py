@@ -90,27 +90,46 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 def cmd_demo(args: argparse.Namespace) -> int:
     from .._version import __version__
+    from ..i18n import _, use_language
     from ..report import region_summary, report_regions, run_checks, write_report
     from ._common import print_table
 
     model = load_model(args)
-    print(f"streekbeleid {__version__}: regional socio-economic policy in Flanders as a time-aware graph.")
-    print(f"The model holds {model.graph.number_of_nodes()} records and {model.graph.number_of_edges()} relations.\n")
-    print("Plugins (each region is a package that plugs into the core):")
+    print(
+        _("streekbeleid {version}: regional socio-economic policy in Flanders as a time-aware graph.").format(
+            version=__version__
+        )
+    )
+    print(
+        _("The model holds {records} records and {relations} relations.").format(
+            records=model.graph.number_of_nodes(), relations=model.graph.number_of_edges()
+        )
+        + "\n"
+    )
+    print(_("Plugins (each region is a package that plugs into the core):"))
     print_table(
-        ["name", "distribution", "version", "status"],
+        [_("name"), _("distribution"), _("version"), _("status")],
         [[p.name, p.distribution, p.version, p.status] for p in model.plugins],
     )
     regions = report_regions(model)
-    print(f"\nRegions ({len(regions)}):" if regions else "\nNo region plugin is installed: only the core catalogue.")
+    if regions:
+        print("\n" + _("Regions ({n}):").format(n=len(regions)))
+    else:
+        print("\n" + _("No region plugin is installed: only the core catalogue."))
     for region in regions:
         print()
         for line in region_summary(model, region):
             print(f"  {line}")
     problems = run_checks(model)
     counts = {s: sum(p.severity == s for p in problems) for s in ("error", "warning", "info")}
-    print(f"\nChecks: {counts['error']} errors, {counts['warning']} warnings, {counts['info']} notes.")
-    index = write_report(model, args.output, problems=problems, documents=_documents(args))
-    print(f"\nReport written: {index.resolve()}")
-    print(f"Open it in a browser: {index.resolve().as_uri()}")
+    print(
+        "\n"
+        + _("Checks: {errors} errors, {warnings} warnings, {notes} notes.").format(
+            errors=counts["error"], warnings=counts["warning"], notes=counts["info"]
+        )
+    )
+    with use_language("nl"):  # the report everyone opens after the demo is the Dutch one
+        index = write_report(model, args.output, problems=problems, documents=_documents(args))
+    print("\n" + _("Report written (in Dutch): {path}").format(path=index.resolve()))
+    print(_("Open it in a browser: {uri}").format(uri=index.resolve().as_uri()))
     return 0

@@ -5,15 +5,38 @@ from __future__ import annotations
 from datetime import date
 
 from .. import queries
+from ..i18n import _, ngettext
 from ..model.dates import ALWAYS
 from ..model.model import Model
-from ..model.phrasing import cadence_text, name, seat_count_short
+from ..model.phrasing import (
+    cadence_text,
+    day_words,
+    decision_phrase,
+    kind_label,
+    name,
+    period_words,
+    seat_count_short,
+    seat_group_label,
+    tally_phrase,
+    when,
+)
 from ..model.records import Body, Plan, Region
 from .scope import RegionScope, region_scope
 
 __all__ = ["region_summary"]
 
-_PLURALS = {"priority": "priorities", "objective": "objectives", "action": "actions", "line": "lines of action"}
+
+def _items(kind: str | None, n: int) -> str:
+    """``4 lines of action`` / ``4 actielijnen``, ``1 priority`` ..."""
+    if kind == "priority":
+        return ngettext("{n} priority", "{n} priorities", n).format(n=n)
+    if kind == "objective":
+        return ngettext("{n} objective", "{n} objectives", n).format(n=n)
+    if kind == "action":
+        return ngettext("{n} action", "{n} actions", n).format(n=n)
+    if kind == "line":
+        return ngettext("{n} line of action", "{n} lines of action", n).format(n=n)
+    return ngettext("{n} item", "{n} items", n).format(n=n)
 
 
 def _body_line(model: Model, body: Body, scope: RegionScope) -> str:
@@ -22,38 +45,43 @@ def _body_line(model: Model, body: Body, scope: RegionScope) -> str:
         groups = []
         for g in body.seat_groups:
             count = seat_count_short(g)
-            groups.append(g.name if count is None else f"{g.name} {count}")
-        bits.append("seat groups " + ", ".join(groups))
+            label = seat_group_label(g.name)
+            groups.append(label if count is None else f"{label} {count}")
+        bits.append(_("seat groups {groups}").format(groups=", ".join(groups)))
     members = {m.member for m in scope.memberships if m.organization == body.id}
     if members:
-        bits.append(f"{len(members)} members recorded")
+        bits.append(ngettext("{n} member recorded", "{n} members recorded", len(members)).format(n=len(members)))
     for c in body.cadence:
-        bits.append(f"meets {cadence_text(c)}")
+        bits.append(_("meets {cadence}").format(cadence=cadence_text(c)))
     if body.decides is False:
-        bits.append("advises only")
-    return f"{body.name}: " + ("; ".join(bits) if bits else body.kind.replace("_", " "))
+        bits.append(_("advises only"))
+    return f"{body.name}: " + ("; ".join(bits) if bits else kind_label(body.kind))
 
 
 def _plan_lines(model: Model, plan: Plan) -> list[str]:
-    when = "" if plan.valid is ALWAYS else f" ({plan.valid})"
+    period = "" if plan.valid is ALWAYS else f" ({period_words(plan.valid)})"
     facts = []
     found = queries.endorsements(model, plan.id)
     for d in found.approvals:
-        how = " unanimously" if d.unanimous else ""
-        facts.append(f"{d.kind}d by {name(model, d.by)}{how}" + (f" on {d.date}" if d.date else ""))
+        fact = decision_phrase(d.kind).format(by=name(model, d.by), subject=plan.name)
+        if d.unanimous:
+            fact = _("{decision}, unanimously").format(decision=fact)
+        if d.date:
+            fact = _("{decision}, {date}").format(decision=fact, date=when(d.date))
+        facts.append(fact)
     for c in found.counts:
-        of = f" of {c.out_of}" if c.out_of is not None else ""
-        facts.append(f"endorsed by {c.count}{of} {c.by.replace('_', ' ')}s")
+        facts.append(tally_phrase(c.by, "endorse", c.count, c.out_of).format(subject=plan.name))
     if found.decisions:
-        facts.append(f"{len(found.decisions)} named endorsements")
-    lines = [f"{plan.name}{when}" + (": " + "; ".join(facts) if facts else "")]
+        n = len(found.decisions)
+        facts.append(ngettext("{n} named endorsement", "{n} named endorsements", n).format(n=n))
+    lines = [f"{plan.name}{period}" + (": " + "; ".join(facts) if facts else "")]
     top = list(plan.items)
     if top:
         kinds = {i.kind for i in top}
-        label = _PLURALS.get(next(iter(kinds)), "items") if len(kinds) == 1 else "items"
         shown = [f"{i.number + ' ' if i.number else ''}{i.name}" for i in top[:8]]
-        more = f" (and {len(top) - 8} more)" if len(top) > 8 else ""
-        lines.append(f"  {len(top)} {label}: " + "; ".join(shown) + more)
+        more = _(" (and {n} more)").format(n=len(top) - 8) if len(top) > 8 else ""
+        counted = _items(next(iter(kinds)) if len(kinds) == 1 else None, len(top))
+        lines.append(f"  {counted}: " + "; ".join(shown) + more)
     return lines
 
 
@@ -64,17 +92,23 @@ def region_summary(model: Model, region: Region, *, today: date | None = None) -
     >>> import streekbeleid
     >>> from streekbeleid.report import region_summary
     >>> core = streekbeleid.load(plugins=[])
-    >>> region_summary(core, core.get("refreg:REFREG15"), today=date(2025, 6, 1))[0]
-    'Limburg (refreg:REFREG15), plugin core: 38 municipalities on 2025-06-01'
+    >>> from streekbeleid.i18n import use_language
+    >>> with use_language("nl"):
+    ...     region_summary(core, core.get("refreg:REFREG15"), today=date(2025, 6, 1))[0]
+    'Limburg (refreg:REFREG15), plugin core: 38 gemeenten op 1 juni 2025'
     """
     day = today or date.today()
     scope = region_scope(model, region)
     found = queries.municipalities(model, region.id, on=day)
-    extent = f"{len(found)} municipalities on {day}" if found.complete else "municipalities not all known"
+    n = len(found)
+    if found.complete:
+        extent = ngettext("{n} municipality on {day}", "{n} municipalities on {day}", n).format(n=n, day=day_words(day))
+    else:
+        extent = _("municipalities not all known")
     origin = model.origins.get(region.id, "?")
     lines = [f"{region.name} ({region.id}), plugin {origin}: {extent}"]
     if scope.subregions:
-        lines.append("  subregions: " + ", ".join(r.name for r in scope.subregions))
+        lines.append("  " + _("subregions: {names}").format(names=", ".join(r.name for r in scope.subregions)))
     for body in scope.bodies:
         lines.append("  " + _body_line(model, body, scope))
     for plan in scope.plans:
