@@ -30,6 +30,7 @@ COMMAND_MODULES = (
     "_scaffold",
     "_publish",
     "_harvest",
+    "_find",
 )
 
 
