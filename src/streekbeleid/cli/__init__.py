@@ -103,11 +103,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not getattr(args, "func", None):
         parser.print_help()
         return 2
+    from ..i18n import use_language
+
+    with use_language(args.lang):  # the caller's language is back afterwards (main is called from Python too)
+        return _run(args)
+
+
+def _run(args: argparse.Namespace) -> int:
+    """Run the chosen command: a :class:`~streekbeleid.errors.StreekbeleidError` is one line and exit 2."""
     import warnings
 
-    from ..i18n import _, set_language
-
-    set_language(args.lang)
+    from ..i18n import _
 
     try:
         with warnings.catch_warnings():
