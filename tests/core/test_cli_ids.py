@@ -30,6 +30,7 @@ TAKE_NO_ID = {
     "harvest",
     "demo",
     "new-region",
+    "search",
 }
 
 UNKNOWN = "nope:no-such-id"
@@ -47,6 +48,9 @@ VALID = {
     "instance": INSTANCE,
     "transition": "consult",
     "date": "2013-06-01",
+    "kind": "bodies",  # list
+    "start": "2013-01-01",  # diff --from
+    "end": "2015-01-01",  # diff --to
     "version": "1",
     "reason": "a test",
     "format": "mermaid",  # export: --subject applies to the diagram formats

@@ -30,6 +30,7 @@ COMMAND_MODULES = (
     "_scaffold",
     "_publish",
     "_harvest",
+    "_find",
 )
 
 
@@ -40,6 +41,8 @@ def _common_options(defaults: bool) -> argparse.ArgumentParser:
     command is not overwritten by the subcommand's default.
     """
     import argparse
+
+    from ..i18n import LANGUAGES
 
     keep: dict[str, Any] = {} if defaults else {"default": argparse.SUPPRESS}
     common = argparse.ArgumentParser(add_help=False)
@@ -55,6 +58,12 @@ def _common_options(defaults: bool) -> argparse.ArgumentParser:
         action="store_true",
         help="fail on a broken plugin instead of leaving it out (also STREEKBELEID_STRICT=1)",
         **({"default": None} if defaults else keep),
+    )
+    common.add_argument(
+        "--lang",
+        choices=LANGUAGES,
+        help="the language of the output: nl or en (default: STREEKBELEID_LANG, else the locale; Dutch first)",
+        **keep,
     )
     return common
 
@@ -78,8 +87,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _show_warning(message: Warning | str, category: type[Warning], *_args: object, **_kwargs: object) -> None:
     """Warnings as one readable line on standard error (a left-out plugin must not pass unseen)."""
+    from ..i18n import _
+
     text = str(message).replace("\n", "\n  ")
-    print(f"streekbeleid: warning: {text}", file=sys.stderr)
+    print(_("streekbeleid: warning: {text}").format(text=text), file=sys.stderr)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -92,7 +103,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not getattr(args, "func", None):
         parser.print_help()
         return 2
+    from ..i18n import use_language
+
+    with use_language(args.lang):  # the caller's language is back afterwards (main is called from Python too)
+        return _run(args)
+
+
+def _run(args: argparse.Namespace) -> int:
+    """Run the chosen command: a :class:`~streekbeleid.errors.StreekbeleidError` is one line and exit 2."""
     import warnings
+
+    from ..i18n import _
 
     try:
         with warnings.catch_warnings():
@@ -110,8 +131,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.debug or not isinstance(exc, StreekbeleidError):
             raise
         text = str(exc)
-        first, _, rest = text.partition("\n")
-        print(f"streekbeleid: error: {first}", file=sys.stderr)
+        first, _sep, rest = text.partition("\n")
+        print(_("streekbeleid: error: {message}").format(message=first), file=sys.stderr)
         if rest:
             print(rest, file=sys.stderr)
         return 2
