@@ -60,11 +60,11 @@ def test_list_in_dutch_and_as_json(capsys: pytest.CaptureFixture[str]) -> None:
     assert resoc["valid"] == "..2014-03-11/2017-02-06.." and resoc["region"] == "limburg:limburg"
 
 
-def test_list_of_an_unknown_kind_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
-    with pytest.raises(SystemExit) as info:
-        main(["list", "unicorns"])
-    assert info.value.code == 2
-    assert "invalid choice" in capsys.readouterr().err
+def test_list_of_an_unknown_kind_is_one_line_naming_the_kinds(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["list", "unicorns"]) == 2
+    err = capsys.readouterr().err
+    assert len(err.strip().splitlines()) == 1
+    assert "cannot list 'unicorns': choose one of territories, regions, actors" in err
 
 
 def test_diff_lists_what_began_between_two_days(capsys: pytest.CaptureFixture[str]) -> None:

@@ -57,8 +57,20 @@ def test_demo_shows_plugins_regions_and_facts_then_writes_the_report(
     installed = {ep.name for ep in installed_plugins()}
     if "limburg" in installed:
         assert "RESOC Limburg: seat groups municipalities 8, province 8, employers 8, employees 8" in out
-        assert "approved by RESOC Limburg unanimously on 2014-03-11; endorsed by 42 of 44 municipal councils" in out
+        assert "RESOC Limburg approves Streekpact 2014-2019, unanimously, 11 March 2014" in out
+        assert "42 of 44 municipal councils (95%) endorsed Streekpact 2014-2019" in out
     if "leuven" in installed:
         assert "Taskforce Spitsregio Leuven: " in out and "meets at least 6 times a year" in out
     if "zuid_oost_vlaanderen" in installed:
         assert "6 priorities: 1 Innovatieve Zorgzame Regio" in out
+    assert '<html lang="nl">' in (tmp_path / "index.html").read_text(encoding="utf-8")  # the report is Dutch
+
+
+def test_the_demo_speaks_dutch_on_request(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["demo", "--lang", "nl", "-o", str(tmp_path)]) == 0
+    out = capsys.readouterr().out
+    assert "Plugins (elke regio is een pakket dat op de kern aansluit):" in out
+    assert "Controles: " in out and "Rapport geschreven (in het Nederlands)" in out
+    if "limburg" in {ep.name for ep in installed_plugins()}:
+        assert "RESOC Limburg: zetelgroepen gemeenten 8, provincie 8, werkgevers 8, werknemers 8" in out
+        assert "42 van de 44 gemeenteraden (95%)" in out

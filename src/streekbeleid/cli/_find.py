@@ -27,8 +27,6 @@ def _add_output(p: argparse.ArgumentParser) -> None:
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
-    from ..queries.listing import LISTABLE
-
     p = sub.add_parser(
         "search", parents=[common], help="find records by name, abbreviation or id (typos and accents allowed)"
     )
@@ -42,7 +40,12 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p.set_defaults(func=cmd_search)
 
     p = sub.add_parser("list", parents=[common], help="list the records of one kind, by name")
-    p.add_argument("kind", choices=LISTABLE, metavar="KIND", help=f"one of: {', '.join(LISTABLE)}")
+    p.add_argument(
+        "kind",
+        metavar="KIND",
+        help="a kind of record: bodies, plans, actors, regions, projects, decisions, territories ... "
+        "(an unknown kind names them all)",
+    )
     p.add_argument("--region", type=RecordId("region"), metavar="REGION", help="only the records of this region")
     add_as_of(p)
     add_json(p)

@@ -90,7 +90,7 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 def cmd_demo(args: argparse.Namespace) -> int:
     from .._version import __version__
-    from ..i18n import _, use_language
+    from ..i18n import _
     from ..report import region_summary, report_regions, run_checks, write_report
     from ._common import print_table
 
@@ -128,8 +128,8 @@ def cmd_demo(args: argparse.Namespace) -> int:
             errors=counts["error"], warnings=counts["warning"], notes=counts["info"]
         )
     )
-    with use_language("nl"):  # the report everyone opens after the demo is the Dutch one
-        index = write_report(model, args.output, problems=problems, documents=_documents(args))
+    # the report everyone opens after the demo is the Dutch one
+    index = write_report(model, args.output, problems=problems, documents=_documents(args), lang="nl")
     print("\n" + _("Report written (in Dutch): {path}").format(path=index.resolve()))
     print(_("Open it in a browser: {uri}").format(uri=index.resolve().as_uri()))
     return 0
