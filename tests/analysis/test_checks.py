@@ -536,3 +536,37 @@ def test_the_new_rules_find_nothing_in_the_three_regions(everything: Model) -> N
     from streekbeleid import check
 
     assert check(everything, rules=["tally-count", "unsourced", "body-region"]) == []
+
+
+def test_cadence_is_judged_over_the_whole_lifetime_not_only_between_recorded_meetings(
+    build: Callable[..., Model],
+) -> None:
+    """A body of 2014-2019 that must meet 6 times a year, with meetings recorded only in 2016 and 2018: 2017 (between
+    them, none recorded) is too few; the other full years of its life are named as years the data is silent on."""
+    from streekbeleid import Body, CadenceRule, Meeting, PartialDate, check
+
+    body = Body(
+        id="x:taskforce",
+        name="Task force X",
+        kind="taskforce",
+        region="refreg:REFREG15",
+        cadence=[CadenceRule(min_meetings=6)],
+        valid=P("2014/2019"),
+    )
+    meetings = [
+        Meeting(id=f"x:m{year}-{month}", body="x:taskforce", date=PartialDate(year, month, 1))
+        for year in (2016, 2018)
+        for month in range(1, 7)
+    ]
+    found = check(build(body, *meetings), rules=["cadence"])
+    assert [(p.severity, p.message) for p in found] == [
+        (
+            "warning",
+            "Task force X (x:taskforce) met 0 time(s) in 2017; its rule says at least 6 times a year (too few)",
+        ),
+        (
+            "info",
+            "No meetings recorded for Task force X (x:taskforce) in 2015, years of its lifetime outside the recorded "
+            "meetings: cannot check that it meets at least 6 times a year then",
+        ),
+    ]

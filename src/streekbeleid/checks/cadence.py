@@ -1,8 +1,10 @@
 """Meeting cadence: does a body meet as often as its rule says (Taskforce Spitsregio Leuven: at least 6 a year)?
 
-Judged only for the years (or months) that lie wholly within the body's
-lifetime and in the past, between its first and last recorded meeting; a body
-with a rule and no meetings recorded gets a clear "no meetings recorded".
+Judged for every year (or month) of the rule's whole period that lies wholly within the body's lifetime and in
+the past: the years between its first and last recorded meeting, and the years of its lifetime before and after
+them.  A year with too few or too many meetings is a warning; a year of the lifetime outside the recorded meetings
+with none recorded is not a finding but a gap in the data, reported once per rule as "no meetings recorded in ..."
+(an info); a body with a rule and no meetings recorded at all gets one "no meetings recorded".
 """
 
 from __future__ import annotations
@@ -67,8 +69,21 @@ def cadence_rule(model: Model) -> Iterator[Problem]:
             yield from _judge(model, body, rule, meetings, today)
 
 
-def _judge(model: Model, body: Body, rule: CadenceRule, meetings: list[Meeting], today: date) -> Iterator[Problem]:
+def _span(body: Body, meetings: list[Meeting], today: date) -> tuple[date, date]:
+    """The days to judge: the body's lifetime where its bounds are known (else the recorded meetings), to today."""
     first, last = meetings[0].date.earliest, max(m.date.latest for m in meetings)
+    _s_lo, s_hi, e_lo, _e_hi = body.valid.ordinals()
+    if date.min.toordinal() < s_hi < date.max.toordinal():
+        first = min(first, date.fromordinal(s_hi))
+    if date.min.toordinal() < e_lo < date.max.toordinal():
+        last = max(last, date.fromordinal(e_lo))
+    return first, min(last, today)
+
+
+def _judge(model: Model, body: Body, rule: CadenceRule, meetings: list[Meeting], today: date) -> Iterator[Problem]:
+    recorded_from, recorded_to = meetings[0].date.earliest, max(m.date.latest for m in meetings)
+    first, last = _span(body, meetings, today)
+    unrecorded: list[str] = []
     for name, start, end in _units(rule.per, first, last):
         if model.date is not None and not start <= model.date <= end:
             continue
@@ -76,6 +91,9 @@ def _judge(model: Model, body: Body, rule: CadenceRule, meetings: list[Meeting],
             continue  # a year not over yet, or one the body lived only part of
         certain = [m for m in meetings if start <= m.date.earliest and m.date.latest <= end]
         possible = [m for m in meetings if m.date.latest >= start and m.date.earliest <= end]
+        if not possible and (end < recorded_from or start > recorded_to):
+            unrecorded.append(name)  # outside the recorded meetings: the data is silent, not the body
+            continue
         verdict = judge_count(len(certain), len(possible), minimum=rule.min_meetings, maximum=rule.max_meetings)
         if verdict == "ok":
             continue
@@ -88,3 +106,13 @@ def _judge(model: Model, body: Body, rule: CadenceRule, meetings: list[Meeting],
         else:
             message = f"{base} ({'too few' if verdict == 'under' else 'too many'})"
             yield problem("warning", RULE, ids, message, body, rule, *possible)
+    if unrecorded:
+        yield problem(
+            "info",
+            RULE,
+            [body.id],
+            f"No meetings recorded for {label(model, body.id)} in {', '.join(unrecorded)}, years of its lifetime "
+            f"outside the recorded meetings: cannot check that it meets {cadence_bounds(rule)} then",
+            body,
+            rule,
+        )
