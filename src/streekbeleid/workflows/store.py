@@ -342,9 +342,9 @@ class WorkflowStore(ABC):
         """Inside a write transaction: keep other starts of this workflow for this subject out until it ends."""
 
     @property
+    @abstractmethod
     def _read(self) -> Any:
         """The connection reads go through."""
-        raise NotImplementedError
 
     # ------------------------------------------------------------- lifecycle
 
