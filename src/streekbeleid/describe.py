@@ -34,7 +34,9 @@ def _plan_tree(model: Model, items: tuple[PlanItem, ...], depth: int, lines: lis
     for item in items:
         number = f"{item.number} " if item.number else ""
         extra = []
-        if item.lead:
+        if item.co_leads:
+            extra.append(_("co-leads: {actors}").format(actors=", ".join(label(model, a) for a in item.leads)))
+        elif item.lead:
             extra.append(f"lead: {label(model, item.lead)}")
         if item.partners:
             extra.append("partners: " + ", ".join(label(model, p) for p in item.partners))

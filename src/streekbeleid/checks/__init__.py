@@ -28,6 +28,7 @@ from .composition import composition_rule
 from .coverage import resoc_coverage
 from .lifetimes import membership_lifetime, period_order, territory_lifetime
 from .plans import action_lead, plan_overlap, unused_theme
+from .size import body_size
 from .truth import body_region, tally_count, unsourced
 from .workflows import workflow_definitions
 
@@ -42,6 +43,7 @@ CORE_CHECKS: tuple[Check, ...] = (
     Check(name="territory-lifetime", function=territory_lifetime, description=territory_lifetime.__doc__ or ""),
     Check(name="membership-lifetime", function=membership_lifetime, description=membership_lifetime.__doc__ or ""),
     Check(name="composition", function=composition_rule, description=composition_rule.__doc__ or ""),
+    Check(name="body-size", function=body_size, description=body_size.__doc__ or ""),
     Check(name="cadence", function=cadence_rule, description=cadence_rule.__doc__ or ""),
     Check(name="plan-overlap", function=plan_overlap, description=plan_overlap.__doc__ or ""),
     Check(name="action-lead", function=action_lead, description=action_lead.__doc__ or ""),

@@ -32,7 +32,7 @@ TAXONOMY = "theme"
 def tally_count(model: Model) -> Iterator[Problem]:
     """A tally whose count is larger than the number it counts out of ("45 of the 44 councils")."""
     for tally in model.records(Tally):
-        if tally.out_of is not None and tally.count > tally.out_of:
+        if tally.out_of is not None and tally.count is not None and tally.count > tally.out_of:
             message = _("{id} counts {count} of {out_of}: a tally cannot count more than it counts out of")
             yield problem(
                 "error",

@@ -103,7 +103,7 @@ def search_table(model: Model, text: str, *, kinds: list[str] | None = None, lim
 def endorsements_table(model: Model, plan_id: str) -> Table:
     """The approvals, endorsements, counts and named endorsers of a plan as one table."""
     from ..i18n import N_, _
-    from ..model.phrasing import name, tally_phrase
+    from ..model.phrasing import name, outcome_words, tally_phrase
     from ..model.table import HEADINGS, Column, Ref, Table
     from ..queries import endorsements
 
@@ -114,7 +114,7 @@ def endorsements_table(model: Model, plan_id: str) -> Table:
         unanimous = {True: _("unanimous"), False: _("not unanimous"), None: ""}[d.unanimous]
         rows.append((_("approval"), Ref.to(model, d.by), d.date, unanimous))
     for d in found.decisions:
-        outcome = {"rejected": _("rejected"), "adopted": _("adopted")}.get(d.outcome or "", "")
+        outcome = "" if d.outcome == "postponed" else outcome_words(d.outcome)
         rows.append((_("endorsement"), Ref.to(model, d.by), d.date, outcome))
     named = {d.by for d in found.decisions}
     for c in found.counts:

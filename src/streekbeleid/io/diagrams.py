@@ -204,7 +204,7 @@ def tree_diagram(model: Model, plan_id: str) -> Diagram:
     while stack:
         parent, item = stack.pop()
         title = f"{item.number} {item.name}" if item.number else item.name
-        lines = [title] + ([f"lead: {label_of(model, item.lead)}"] if item.lead else [])
+        lines = [title] + ([f"lead: {', '.join(label_of(model, a) for a in item.leads)}"] if item.leads else [])
         nodes.append(DiagramNode(item.id, "\n".join(lines), "box" if item.kind != "action" else "round"))
         edges.append(DiagramEdge(parent, item.id))
         stack.extend((item.id, child) for child in reversed(item.items))

@@ -50,6 +50,7 @@ from rdflib.namespace import DCTERMS, FOAF, ORG, PROV, RDF, RDFS, SKOS
 from ..model.dates import DateBound, PartialDate, Period
 from ..model.model import Model
 from ..model.records import (
+    ADOPTING_OUTCOMES,
     Actor,
     Body,
     Decision,
@@ -147,7 +148,12 @@ DECISION_KIND_NL = {
     "establish": "oprichting",
     "other": "besluit",
 }
-OUTCOME_NL = {"adopted": "aangenomen", "rejected": "verworpen", "postponed": "uitgesteld"}
+OUTCOME_NL = {
+    "adopted": "aangenomen",
+    "adopted_with_remarks": "aangenomen met opmerkingen",
+    "rejected": "verworpen",
+    "postponed": "uitgesteld",
+}
 
 #: The OSLO code list of administrative units (``BestuurseenheidClassificatieCode``, as the Flemish
 #: local-government data use it): the concept for the government of a territory of each level.
@@ -443,7 +449,8 @@ class _Builder:
         """The instant a bound stands for, positioned as far as the model knows it.
 
         A date has a position (``time:inXSDgYear`` ...).  ``..D`` (not after D) lies inside an
-        interval that ends at D, ``D..`` (not before D) inside one that begins at D:
+        interval that ends at D, ``D..`` (not before D) inside one that begins at D, ``D..E``
+        (between D and E) inside one that begins at D and ends at E:
         ``<range> time:inside <instant>``.  ``?`` is an instant with no position, an open
         side no instant at all.
         """
@@ -455,6 +462,13 @@ class _Builder:
         if d is not None:
             if bound.kind == "date":
                 g.add((node, _IN_XSD[d.precision], date_literal(d)))
+            elif bound.kind == "between":  # inside an interval that begins at the earliest and ends at the latest
+                assert bound.upper is not None
+                bounding = URIRef(f"{node}/between")
+                g.add((bounding, RDF.type, TIME.Interval))
+                g.add((bounding, TIME.inside, node))
+                g.add((bounding, TIME.hasBeginning, self.position(URIRef(f"{bounding}/earliest"), d)))
+                g.add((bounding, TIME.hasEnd, self.position(URIRef(f"{bounding}/latest"), bound.upper)))
             else:
                 side = "notAfter" if bound.kind == "not_after" else "notBefore"
                 bounding = URIRef(f"{node}/{side}")
@@ -705,7 +719,7 @@ class _Builder:
             self.plan_item(item, p.id)
         if pact:
             g.add((node, RDF.type, ORG.OrganizationalCollaboration))
-            members = {i.lead for i in p.walk() if i.lead} | {x for i in p.walk() for x in i.partners}
+            members = {x for i in p.walk() for x in i.leads} | {x for i in p.walk() for x in i.partners}
             members |= committed.get(p.id, set())
             for member in sorted(members):
                 if self.is_organisation(member):
@@ -722,8 +736,8 @@ class _Builder:
         g.add((node, DCTERMS.isPartOf, self.iri(parent)))
         for t in item.themes:
             g.add((node, DCTERMS.subject, self.iri(t)))
-        if item.lead:
-            g.add((node, sb.lead, self.org(item.lead)))
+        for lead in item.leads:  # co-leads lead as the lead does
+            g.add((node, sb.lead, self.org(lead)))
         for partner in item.partners:
             g.add((node, sb.partner, self.org(partner)))
         for i, indicator in enumerate(item.indicators):
@@ -823,13 +837,13 @@ class _Builder:
     def tally(self, t: Tally) -> None:
         node, g, sb = self.iri(t.id), self.g, self.sb
         g.add((node, RDF.type, sb.Tally))
-        self.common(node, t, f"{t.kind} by {t.count} {t.by}")
+        self.common(node, t, f"{t.kind} by {t.by}" if t.count is None else f"{t.kind} by {t.count} {t.by}")
         g.add((node, sb.kind, Literal(t.kind)))
         g.add((node, DCTERMS.subject, self.iri(t.subject)))
         g.add((node, sb.deciderKind, Literal(t.by)))
         if t.among:
             g.add((node, sb.among, self.iri(t.among)))
-        g.add((node, sb["count"], Literal(t.count)))
+        self.literal(node, sb["count"], t.count)  # none where the sources give no number
         self.literal(node, sb.outOf, t.out_of)
         for n in t.named:
             g.add((node, sb.namedDecider, self.org(n)))
@@ -921,7 +935,11 @@ def _committed(records: list[Any]) -> dict[str, set[str]]:
     """Who subscribed to a plan by an adopted approval or endorsement (named deciders of tallies too)."""
     out: dict[str, set[str]] = {}
     for r in records:
-        if isinstance(r, Decision) and r.kind in ("approve", "endorse", "adopt") and r.outcome in ("adopted", None):
+        if (
+            isinstance(r, Decision)
+            and r.kind in ("approve", "endorse", "adopt")
+            and (r.outcome is None or r.outcome in ADOPTING_OUTCOMES)
+        ):
             out.setdefault(r.subject, set()).add(r.by)
         elif isinstance(r, Tally) and r.kind in ("approve", "endorse", "adopt"):
             out.setdefault(r.subject, set()).update(r.named)

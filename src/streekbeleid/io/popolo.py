@@ -76,7 +76,7 @@ __all__ = ["POPOLO_VERSION", "seat_post_id", "to_popolo", "write_popolo"]
 
 POPOLO_VERSION = "1.0.1"
 
-_RESULTS = {"adopted": "pass", "rejected": "fail", "postponed": "postponed"}
+_RESULTS = {"adopted": "pass", "adopted_with_remarks": "pass", "rejected": "fail", "postponed": "postponed"}
 #: The kind of actor that governs a territory of each level, the classification of a minted government.
 _GOVERNMENT_KIND_OF_LEVEL = {
     "municipality": "municipal_government",
@@ -349,6 +349,7 @@ class _Exporter:
                 "text": d.description or name,
                 "classification": d.kind,
                 "result": _RESULTS.get(d.outcome or ""),  # no result where the data has no outcome
+                "outcome": d.outcome if d.outcome == "adopted_with_remarks" else None,  # "pass" would lose it
                 "sources": links,
             }
         )
@@ -365,6 +366,7 @@ class _Exporter:
                 "motion_id": f"{d.id}/motion",
                 "classification": d.kind,
                 "result": _RESULTS.get(d.outcome or ""),
+                "outcome": d.outcome if d.outcome == "adopted_with_remarks" else None,
                 "counts": counts,
                 "unanimous": d.unanimous,
                 "sources": links,

@@ -10,6 +10,8 @@ A period's bound is one of:
 - a partial date: ``2014``, ``2014-03``, ``2014-03-11``;
 - ``..D``: on or before the partial date ``D`` (the latest it can be is known);
 - ``D..``: on or after ``D`` (the earliest it can be is known);
+- ``D..E``: between ``D`` and ``E`` (both ends known: "started between 2016-04-11 and September 2016" is
+  ``2016-04-11..2016-09``);
 - ``?``: unknown;
 - open (``..`` or absent): the period has no bound on that side.
 
@@ -216,28 +218,42 @@ class DateBound:
     """One end of a period: the range of days it may fall on.
 
     ``kind`` is ``"date"`` (a partial date), ``"not_after"`` (``..D``),
-    ``"not_before"`` (``D..``), ``"unknown"`` (``?``) or ``"open"`` (no bound).
+    ``"not_before"`` (``D..``), ``"between"`` (``D..E``: ``date`` is the earliest,
+    ``upper`` the latest it can be), ``"unknown"`` (``?``) or ``"open"`` (no bound).
+
+    >>> b = DateBound.parse("2016-04-11..2016-09")
+    >>> b.kind, str(b.date), str(b.upper)
+    ('between', '2016-04-11', '2016-09')
+    >>> Period(b, OPEN).active_on(date(2016, 6, 1)), Period(b, OPEN).active_on(date(2016, 10, 1))
+    (<Truth.UNCERTAIN: 'uncertain'>, <Truth.YES: 'yes'>)
     """
 
-    __slots__ = ("_text", "date", "kind")
+    __slots__ = ("_text", "date", "kind", "upper")
 
     kind: str
     date: PartialDate | None
+    upper: PartialDate | None
     _text: str
 
-    _KINDS = ("date", "not_after", "not_before", "unknown", "open")
+    _KINDS = ("date", "not_after", "not_before", "between", "unknown", "open")
 
-    def __init__(self, kind: str, value: PartialDate | None = None) -> None:
+    def __init__(self, kind: str, value: PartialDate | None = None, upper: PartialDate | None = None) -> None:
         if kind not in self._KINDS:
             raise InvalidValueError(f"unknown bound kind {kind!r}")
         if (value is None) != (kind in ("unknown", "open")):
             raise InvalidValueError(f"a bound of kind {kind!r} {'needs' if value is None else 'takes no'} date")
+        if (upper is None) == (kind == "between"):
+            raise InvalidValueError(f"a bound of kind {kind!r} {'needs' if upper is None else 'takes no'} upper date")
+        if value is not None and upper is not None and upper._hi < value._lo:
+            raise InvalidValueError(f"a bound between {value} and {upper}: the latest date comes before the earliest")
         object.__setattr__(self, "kind", kind)
         object.__setattr__(self, "date", value)
+        object.__setattr__(self, "upper", upper)
         text = {
             "date": str(value),
             "not_after": f"..{value}",
             "not_before": f"{value}..",
+            "between": f"{value}..{upper}",
             "unknown": "?",
             "open": "..",
         }[kind]
@@ -248,7 +264,8 @@ class DateBound:
 
     @classmethod
     def parse(cls, value: str | int | _dt.date | PartialDate | DateBound | None) -> DateBound:
-        """Parse a bound: ``2014``, ``..2017-02-06``, ``2017-02-06..``, ``?`` or ``..``/None."""
+        """Parse a bound: ``2014``, ``..2017-02-06``, ``2017-02-06..``, ``2016-04-11..2016-09``
+        (between), ``?`` or ``..``/None."""
         if isinstance(value, DateBound):
             return value
         if value is None:
@@ -274,6 +291,9 @@ class DateBound:
         if self.kind == "not_before":
             assert d is not None
             return d._lo, _MAX
+        if self.kind == "between":
+            assert d is not None and self.upper is not None
+            return d._lo, self.upper._hi
         if self.kind == "unknown":
             return _MIN, _MAX
         return (_MIN, _MIN) if side == "start" else (_MAX, _MAX)
@@ -307,6 +327,9 @@ def _parse_bound(text: str) -> DateBound:
         return DateBound("not_after", _parse_partial(t[2:]))
     if t.endswith(".."):
         return DateBound("not_before", _parse_partial(t[:-2]))
+    if ".." in t:
+        low, _, high = t.partition("..")
+        return DateBound("between", _parse_partial(low), _parse_partial(high))
     return DateBound("date", _parse_partial(t))
 
 

@@ -19,7 +19,7 @@ from typing import Any
 from ..errors import UnknownIdError
 from ..model.dates import ALWAYS, Period, Truth
 from ..model.phrasing import label
-from ..model.records import Actor, Decision, Lineage, Membership, Region, Relation, Tally, Territory
+from ..model.records import ADOPTING_OUTCOMES, Actor, Decision, Lineage, Membership, Region, Relation, Tally, Territory
 from ..model.workflow import Guard, GuardContext, Verdict, on_or_before
 
 __all__ = [
@@ -240,7 +240,7 @@ def _tally(ctx: GuardContext, tally: Tally, region_id: str) -> Verdict:
     when = on_or_before(tally.date, ctx.date)
     if when is Truth.NO:
         out.append(Verdict.no(f"tally {tally.id} is dated {tally.date}, after {ctx.when}"))
-    if tally.out_of is not None and tally.count > tally.out_of:
+    if tally.out_of is not None and tally.count is not None and tally.count > tally.out_of:
         out.append(Verdict.no(f"tally {tally.id} counts {tally.count} of only {tally.out_of}"))
     for named in tally.named:
         out.append(_endorser(ctx, named, region_id))
@@ -254,7 +254,8 @@ def _tally(ctx: GuardContext, tally: Tally, region_id: str) -> Verdict:
             if not certain <= tally.out_of <= certain + possible:
                 out.append(
                     Verdict.no(
-                        f"tally {tally.id} counts {tally.count} of {tally.out_of} municipal councils, but "
+                        f"tally {tally.id} counts {'an unrecorded number' if tally.count is None else tally.count} "
+                        f"of {tally.out_of} municipal councils, but "
                         f"{_name(ctx, tally.among)} had {certain} municipalities on {ctx.when}"
                         + (f" (and {possible} possibly)" if possible else "")
                     )
@@ -262,7 +263,8 @@ def _tally(ctx: GuardContext, tally: Tally, region_id: str) -> Verdict:
             else:
                 out.append(
                     Verdict.yes(
-                        f"{tally.count} of the {tally.out_of} municipal councils of {_name(ctx, tally.among)} "
+                        f"{'an unrecorded number' if tally.count is None else tally.count} of the {tally.out_of} "
+                        f"municipal councils of {_name(ctx, tally.among)} "
                         f"({certain} municipalities on {ctx.when})"
                     )
                 )
@@ -303,7 +305,7 @@ def decision_by_owner(ctx: GuardContext) -> Verdict:
             wrong.append(f"was taken by {dec.by}, not by the owner {owner}")
         if dec.subject != subject.id:
             wrong.append(f"is about {dec.subject}, not {subject.id}")
-        if dec.outcome not in ("adopted", None):  # None: a decision to approve, its outcome not recorded
+        if dec.outcome is not None and dec.outcome not in ADOPTING_OUTCOMES:  # None: its outcome not recorded
             wrong.append(f"was {dec.outcome}, not adopted")
         when = on_or_before(dec.date, ctx.date)
         if when is Truth.NO:

@@ -37,6 +37,7 @@ __all__ = [
     "bound_words",
     "decision_phrase",
     "kind_label",
+    "outcome_words",
     "lineage_label",
     "relation_phrase",
     "role_label",
@@ -165,6 +166,18 @@ _CADENCE = {
     ("max", "month"): N_("at most {hi} times a month"),
     ("none", "year"): N_("an unstated number of times a year"),
     ("none", "month"): N_("an unstated number of times a month"),
+    ("once", "years"): N_("once every {every} years"),
+    ("once", "months"): N_("once every {every} months"),
+    ("exactly", "years"): N_("exactly {lo} times every {every} years"),
+    ("exactly", "months"): N_("exactly {lo} times every {every} months"),
+    ("range", "years"): N_("at least {lo} and at most {hi} times every {every} years"),
+    ("range", "months"): N_("at least {lo} and at most {hi} times every {every} months"),
+    ("min", "years"): N_("at least {lo} times every {every} years"),
+    ("min", "months"): N_("at least {lo} times every {every} months"),
+    ("max", "years"): N_("at most {hi} times every {every} years"),
+    ("max", "months"): N_("at most {hi} times every {every} months"),
+    ("none", "years"): N_("an unstated number of times every {every} years"),
+    ("none", "months"): N_("an unstated number of times every {every} months"),
 }
 
 
@@ -172,16 +185,23 @@ def cadence_text(rule: CadenceRule) -> str:
     """How often a body must meet, as the report words it, in the language in use.
 
     ``exactly 5 times a year``, ``at least 6 times a year``, ``at least 2 and at most 4 times a month``,
-    ``an unstated number of times a year``.
+    ``an unstated number of times a year``, ``once every 2 years``.
+
+    >>> from streekbeleid.i18n import use_language
+    >>> from streekbeleid.model.records import CadenceRule
+    >>> with use_language("nl"):
+    ...     cadence_text(CadenceRule(min_meetings=1, max_meetings=1, every=2))
+    'eens om de 2 jaar'
     """
     lo, hi = rule.min_meetings, rule.max_meetings
     if lo is not None and lo == hi:
-        shape = "exactly"
+        shape = "once" if lo == 1 and rule.every > 1 else "exactly"
     elif lo is not None and hi is not None:
         shape = "range"
     else:
         shape = "min" if lo is not None else "max" if hi is not None else "none"
-    return _(_CADENCE[(shape, rule.per)]).format(lo=lo, hi=hi)
+    per = rule.per if rule.every == 1 else rule.per + "s"
+    return _(_CADENCE[(shape, per)]).format(lo=lo, hi=hi, every=rule.every)
 
 
 def cadence_bounds(rule: CadenceRule, *, exact: bool = True) -> str:
@@ -191,9 +211,11 @@ def cadence_bounds(rule: CadenceRule, *, exact: bool = True) -> str:
     ``at least 5 and at most 5 times a year``.
     """
     lo, hi = rule.min_meetings, rule.max_meetings
+    per = f"a {rule.per}" if rule.every == 1 else f"every {rule.every} {rule.per}s"
+    what = "" if rule.decision is None else f" ({rule.decision} decisions)"
     if exact and lo is not None and lo == hi:
-        return f"{lo} times a {rule.per}"
-    return f"{_bounds(lo, hi)} times a {rule.per}"
+        return f"{lo} times {per}{what}"
+    return f"{_bounds(lo, hi)} times {per}{what}"
 
 
 # ---------------------------------------------------------------- dates and periods
@@ -231,7 +253,16 @@ def day_words(day: date) -> str:
 
 def bound_words(bound: DateBound) -> str:
     """One end of a period in words: ``11 maart 2014``, ``ten laatste 11 maart 2014``, ``ten vroegste 2016``,
-    ``onbekend``; an open end is the empty string."""
+    ``tussen 11 april 2016 en september 2016``, ``onbekend``; an open end is the empty string.
+
+    >>> from streekbeleid.i18n import use_language
+    >>> with use_language("nl"):
+    ...     bound_words(DateBound.parse("2016-04-11..2016-09"))
+    'tussen 11 april 2016 en september 2016'
+    >>> with use_language("en"):
+    ...     bound_words(DateBound.parse("2016-04-11..2016-09"))
+    'between 11 April 2016 and September 2016'
+    """
     if bound.kind == "open":
         return ""
     if bound.kind == "unknown":
@@ -242,6 +273,9 @@ def bound_words(bound: DateBound) -> str:
         return _("{date} at the latest").format(date=text)
     if bound.kind == "not_before":
         return _("{date} at the earliest").format(date=text)
+    if bound.kind == "between":
+        assert bound.upper is not None
+        return _("between {earliest} and {latest}").format(earliest=text, latest=when(bound.upper))
     return text
 
 
@@ -259,6 +293,8 @@ def date_text(value: DateBound | PartialDate | None) -> str:
         return f"{value.date} or earlier"
     if isinstance(value, DateBound) and value.kind == "not_before":
         return f"{value.date} or later"
+    if isinstance(value, DateBound) and value.kind == "between":
+        return f"between {value.date} and {value.upper}"
     return str(value.date if isinstance(value, DateBound) else value)
 
 
@@ -387,6 +423,7 @@ _ROLE_LABELS = {
     "staff": N_("staff"),
     "facilitator": N_("facilitator"),
     "office_holder": N_("office holder"),
+    "delegate": N_("delegate"),
 }
 
 #: The seat groups the data names (in English); a name not listed here is shown as it is (``Interleuven``).
@@ -496,6 +533,29 @@ def decision_phrase(kind: str) -> str:
     return _(_DECISION_PHRASES.get(kind, _DECISION_PHRASES["other"]))
 
 
+#: How a decision came out, in words.
+_OUTCOME_WORDS = {
+    "adopted": N_("adopted"),
+    "adopted_with_remarks": N_("adopted with remarks"),
+    "rejected": N_("rejected"),
+    "postponed": N_("postponed"),
+}
+
+
+def outcome_words(outcome: str | None) -> str:
+    """A decision's outcome in words; the empty string when the sources do not give one.
+
+    >>> from streekbeleid.i18n import use_language
+    >>> with use_language("nl"):
+    ...     outcome_words("adopted_with_remarks"), outcome_words(None)
+    ('aangenomen met opmerkingen', '')
+    """
+    if outcome is None:
+        return ""
+    found = _OUTCOME_WORDS.get(outcome)
+    return _(found) if found else _words(outcome)
+
+
 def relation_phrase(kind: str) -> str:
     """A relation or lineage as a sentence with ``{subject}`` and ``{object}``."""
     found = _RELATION_PHRASES.get(kind)
@@ -508,7 +568,7 @@ def lineage_label(kind: str, *, passive: bool = False) -> str:
     return _(found) if found else _words(kind)
 
 
-def tally_phrase(by: str, kind: str, count: int, out_of: int | None) -> str:
+def tally_phrase(by: str, kind: str, count: int | None, out_of: int | None) -> str:
     """A count of decisions as a sentence with ``{subject}`` left to fill:
     ``42 of 44 municipal councils (95%) endorsed {subject}``.
 
@@ -516,7 +576,15 @@ def tally_phrase(by: str, kind: str, count: int, out_of: int | None) -> str:
     >>> with use_language("en"):
     ...     tally_phrase("municipal_council", "endorse", 42, 44).format(subject="the pact")
     '42 of 44 municipal councils (95%) endorsed the pact'
+
+    A count the sources do not give stays unknown:
+
+    >>> with use_language("nl"):
+    ...     tally_phrase("social_partners", "endorse", None, None).format(subject="het pact")
+    'social partners onderschreven het pact (aantal niet vermeld)'
     """
+    if count is None:
+        return _unknown_count_phrase(by, kind, out_of)
     n = out_of or count
     who = ngettext("municipal council", "municipal councils", n) if by == "municipal_council" else _words(by)
     if out_of:
@@ -532,3 +600,21 @@ def tally_phrase(by: str, kind: str, count: int, out_of: int | None) -> str:
     else:
         sentence = _("{count}: {kind} of {subject}").replace("{kind}", _words(kind))
     return sentence.format(count=counted, subject="{subject}")
+
+
+def _unknown_count_phrase(by: str, kind: str, out_of: int | None) -> str:
+    """A count of decisions whose number the sources do not give: ``social partners endorsed {subject}
+    (number not recorded)``, ``an unrecorded number of the 44 municipal councils endorsed {subject}``."""
+    plural = out_of if out_of is not None else 2
+    who = ngettext("municipal council", "municipal councils", plural) if by == "municipal_council" else _words(by)
+    if out_of is not None:
+        who = _("an unrecorded number of the {out_of} {who}").format(out_of=out_of, who=who)
+    if kind == "endorse":
+        sentence = _("{who} endorsed {subject}")
+    elif kind == "approve":
+        sentence = _("{who} approved {subject}")
+    else:
+        sentence = _("{who}: {kind} of {subject}").replace("{kind}", _words(kind))
+    if out_of is None:
+        sentence = _("{sentence} (number not recorded)").format(sentence=sentence)
+    return sentence.replace("{who}", who)

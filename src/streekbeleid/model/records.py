@@ -46,6 +46,8 @@ __all__ = [
     "Plan",
     "Project",
     "VoteCount",
+    "DECISION_OUTCOMES",
+    "ADOPTING_OUTCOMES",
     "Decision",
     "Tally",
     "Funding",
@@ -120,7 +122,7 @@ def ordered(_inst: object, attribute: attrs.Attribute[Any], value: Period) -> No
 
 def _at_most_out_of(inst: Any, attribute: attrs.Attribute[Any], value: int | None) -> None:
     non_negative(inst, attribute, value)
-    if value is not None and inst is not None and inst.count > value:
+    if value is not None and inst is not None and inst.count is not None and inst.count > value:
         raise ValueError(f"{attribute.name}: counts {inst.count} of {value}; count cannot exceed {attribute.name}")
 
 
@@ -425,7 +427,8 @@ class Actor:
 
 @attrs.frozen(kw_only=True)
 class Person:
-    """A person, recorded only as the holder of a public office or an expert role."""
+    """A person, recorded only in a public role that a public source names: the holder of a public office, the
+    chair of a body, an organisation's delegate in it, an expert.  Nothing private (see docs/persons.md)."""
 
     id: str = own_id()
     name: str
@@ -471,13 +474,32 @@ class SeatGroup:
     sources: tuple[Source, ...] = attrs.field(default=(), converter=to_tuple)
 
 
+def _positive(_inst: object, attribute: attrs.Attribute[Any], value: int) -> None:
+    if value < 1:
+        raise ValueError(f"{attribute.name}: must be at least 1, got {value}")
+
+
+def _decision_kind(_inst: object, attribute: attrs.Attribute[Any], value: str | None) -> None:
+    if value is not None and value not in DECISION_KINDS:
+        raise ValueError(f"{attribute.name}: {value!r} is not one of: {', '.join(sorted(DECISION_KINDS))}")
+
+
 @attrs.frozen(kw_only=True)
 class CadenceRule:
-    """How often a body must meet: at least ``min_meetings`` (at most ``max_meetings``) per ``per``."""
+    """How often a body must meet: at least ``min_meetings`` (at most ``max_meetings``) per ``every`` ``per``.
+
+    ``every`` counts in blocks of several years or months: ``every: 2, per: year`` is "once every two years".
+    With ``decision`` (a decision kind) the rule counts the body's dated decisions of that kind, about
+    ``subject`` when given, instead of its meetings: a pact's biennial evaluation is
+    ``{decision: evaluate, subject: <the pact>, min_meetings: 1, max_meetings: 1, every: 2}``.
+    """
 
     min_meetings: int | None = attrs.field(default=None, validator=non_negative)
     max_meetings: int | None = attrs.field(default=None, validator=non_negative)
     per: Literal["year", "month"] = attrs.field(default="year", validator=one_of("year", "month"))
+    every: int = attrs.field(default=1, validator=_positive)
+    decision: str | None = attrs.field(default=None, validator=_decision_kind)
+    subject: str | None = ref()
     sources: tuple[Source, ...] = attrs.field(default=(), converter=to_tuple)
 
 
@@ -500,7 +522,9 @@ class Body:
     """A body where actors sit together: RESOC, SERR, a task force, a mayors' conference ...
 
     ``decides`` is true when the body takes binding decisions, false when it only advises
-    (OParl's ``authoritative``), None when the sources do not say.
+    (OParl's ``authoritative``), None when the sources do not say.  ``size`` is the body's
+    total number of seats when the sources declare it ("a council of 25 members"), None when
+    they do not; the ``body-size`` check holds the seat groups and the members to it.
     """
 
     id: str = own_id()
@@ -510,6 +534,7 @@ class Body:
     region: str | None = ref("covers")
     seat_groups: tuple[SeatGroup, ...] = attrs.field(default=(), converter=to_tuple)
     cadence: tuple[CadenceRule, ...] = attrs.field(default=(), converter=to_tuple)
+    size: int | None = attrs.field(default=None, validator=non_negative)
     decides: bool | None = None
     description: str | None = None
     valid: Period = _valid()
@@ -527,6 +552,7 @@ MEMBERSHIP_ROLES = (
     "staff",
     "facilitator",
     "office_holder",
+    "delegate",
 )
 
 
@@ -534,7 +560,9 @@ MEMBERSHIP_ROLES = (
 class Membership:
     """A member (actor, person, body or territory's government) in a body or organisation.
 
-    A territory as member stands for its government (a municipality's college or council).
+    A territory as member stands for its government (a municipality's college or council).  A person
+    sits in a role: ``chair``, ``vice_chair``, ``office_holder`` (with a ``post``), ``expert``, or
+    ``delegate``, sent by the organisation in ``on_behalf_of``.
     """
 
     id: str = own_id(EdgeRecord(source="member", target="organization", kind="member_of"))
@@ -599,7 +627,11 @@ PLAN_ITEM_KINDS = ("priority", "objective", "action", "line")
 
 @attrs.frozen(kw_only=True)
 class PlanItem:
-    """A node in a plan's tree: a priority, an objective, an action or a line of action."""
+    """A node in a plan's tree: a priority, an objective, an action or a line of action.
+
+    ``lead`` is the actor that leads it; ``co_leads`` are actors that lead it together with
+    ``lead``, on an equal footing (an action "led jointly by X and Y"): :attr:`leads` gives all.
+    """
 
     id: str = own_id()
     kind: str = attrs.field(validator=one_of(*PLAN_ITEM_KINDS))
@@ -608,12 +640,18 @@ class PlanItem:
     description: str | None = None
     themes: tuple[str, ...] = refs("about")
     lead: str | None = ref("led_by")
+    co_leads: tuple[str, ...] = refs("led_by")
     partners: tuple[str, ...] = refs("partner")
     status: str | None = None
     indicators: tuple[Indicator, ...] = attrs.field(default=(), converter=to_tuple)
     items: tuple[PlanItem, ...] = contains("part_of")
     valid: Period = _valid()
     sources: tuple[Source, ...] = attrs.field(default=(), converter=to_tuple)
+
+    @property
+    def leads(self) -> tuple[str, ...]:
+        """Every actor that leads the item: ``lead`` and its ``co_leads``, in that order."""
+        return (self.lead, *self.co_leads) if self.lead else self.co_leads
 
     def walk(self) -> Iterable[PlanItem]:
         """This item and all items below it, depth first."""
@@ -699,8 +737,12 @@ DECISION_KINDS = (
 )
 
 
-#: How a decision came out; None on a decision means the sources do not say.
-DECISION_OUTCOMES = ("adopted", "rejected", "postponed")
+#: How a decision came out; None on a decision means the sources do not say.  ``adopted_with_remarks``:
+#: adopted, with remarks or conditions attached (an advice "gunstig met opmerkingen"): it counts as adopted.
+DECISION_OUTCOMES = ("adopted", "adopted_with_remarks", "rejected", "postponed")
+
+#: The outcomes that adopt: a decision with one of these (or with none recorded, for its kind) counts as adopted.
+ADOPTING_OUTCOMES = frozenset({"adopted", "adopted_with_remarks"})
 
 
 def _since_date(self: Any) -> Period:
@@ -716,7 +758,8 @@ class Decision:
     sources do not say how the decision came out (a submission, a presentation): no
     export then claims a result.  A decision to approve, endorse or adopt with no
     outcome still counts as what its kind says unless its outcome is ``rejected`` or
-    ``postponed``.
+    ``postponed``; ``adopted_with_remarks`` counts as adopted, its remarks (when the
+    sources give them) in ``description``.
     """
 
     id: str = own_id()
@@ -739,9 +782,11 @@ class Decision:
 class Tally:
     """A count of like decisions whose deciders are not all named: "42 of the 44 municipal councils endorsed".
 
-    ``by`` names the kind of decider (``municipal_council``); ``among`` the region or
-    territory they belong to; ``count`` of ``out_of`` decided; ``named`` lists the deciders
-    that are known, if any.
+    ``by`` names the kind of decider (``municipal_council``) or the group (``social_partners``);
+    ``among`` the region or territory they belong to; ``count`` of ``out_of`` decided;
+    ``named`` lists the deciders that are known, if any.  ``count`` is None when the sources
+    say that a group decided but not how many of it ("the social partners endorsed the pact"):
+    the count is then unknown, never 0 and never all.
     """
 
     id: str = own_id()
@@ -749,7 +794,7 @@ class Tally:
     subject: str = ref("concerns", required=True)
     by: str
     among: str | None = ref("among")
-    count: int = attrs.field(validator=non_negative)
+    count: int | None = attrs.field(default=None, validator=non_negative)
     out_of: int | None = attrs.field(default=None, validator=_at_most_out_of)
     named: tuple[str, ...] = refs("decided_by")
     date: PartialDate | None = None

@@ -22,7 +22,7 @@ import attrs
 
 from ..model.dates import PartialDate
 from ..model.model import Model
-from ..model.records import Actor, Decision, Plan, PlanItem, Project, Tally
+from ..model.records import ADOPTING_OUTCOMES, Actor, Decision, Plan, PlanItem, Project, Tally
 from ._util import expect, find, lookup
 from .territories import municipalities
 
@@ -52,7 +52,7 @@ class EndorsementCount:
 
     by: str
     among: str | None
-    count: int
+    count: int | None
     out_of: int | None
     endorsers: tuple[str, ...]
     non_endorsers: tuple[str, ...] | None
@@ -62,13 +62,14 @@ class EndorsementCount:
 
     @property
     def missing(self) -> int | None:
-        """How many did not endorse (``out_of - count``), None when ``out_of`` is unknown."""
-        return None if self.out_of is None else self.out_of - self.count
+        """How many did not endorse (``out_of - count``), None when ``out_of`` or ``count`` is unknown."""
+        return None if self.out_of is None or self.count is None else self.out_of - self.count
 
     def __str__(self) -> str:
         among = f" of {self.among}" if self.among else ""
         of = f" of {self.out_of}" if self.out_of is not None else ""
-        return f"{self.count}{of} {self.by.replace('_', ' ')}{among}"
+        count = "an unrecorded number" if self.count is None else str(self.count)
+        return f"{count}{of} {self.by.replace('_', ' ')}{among}"
 
 
 @attrs.frozen(kw_only=True)
@@ -89,7 +90,7 @@ class Endorsements:
     def endorsed_by(self) -> tuple[str, ...]:
         """Every decider known by name to have endorsed, sorted."""
         named = {
-            d.by for d in self.decisions if d.outcome in ("adopted", None)
+            d.by for d in self.decisions if d.outcome is None or d.outcome in ADOPTING_OUTCOMES
         }  # None: an endorsement, no outcome given
         for c in self.counts:
             named.update(c.endorsers)
@@ -261,4 +262,4 @@ def plan_items(model: Model, *, kind: str | None = None) -> Iterator[PlanAction]
 
 def actions_without_lead(model: Model) -> list[PlanAction]:
     """The actions (plan items of kind ``action``) that name no lead actor.  See the module example."""
-    return [a for a in plan_items(model, kind="action") if a.item.lead is None]
+    return [a for a in plan_items(model, kind="action") if not a.item.leads]

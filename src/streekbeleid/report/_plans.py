@@ -9,7 +9,7 @@ from .. import queries
 from ..i18n import _, ngettext
 from ..model import phrasing
 from ..model.dates import ALWAYS
-from ..model.records import Decision, Funding, Plan, PlanItem, Project, Tally
+from ..model.records import ADOPTING_OUTCOMES, Decision, Funding, Plan, PlanItem, Project, Tally
 from ..queries import EndorsementCount, Endorsements
 from ._site import Site
 from .html import Markup, anchor_id, concat, el, facts_table, fill, table
@@ -88,7 +88,9 @@ def _project(site: Site, p: Project) -> Markup:
 
 def _item(site: Site, item: PlanItem) -> Markup:
     commitments: list[Markup | str] = []
-    if item.lead:
+    if item.co_leads:
+        commitments.append(fill(_("co-leads: {actors}"), actors=_links(site, item.leads)))
+    elif item.lead:
         commitments.append(fill(_("lead: {actor}"), actor=site.link(item.lead)))
     if item.partners:
         commitments.append(fill(_("partners: {actors}"), actors=_links(site, item.partners)))
@@ -167,7 +169,7 @@ def _decision_text(site: Site, d: Decision) -> Markup:
         when = _("date unknown")
     else:
         when = (_("on {date}") if d.date.day is not None else _("in {date}")).format(date=phrasing.when(d.date))
-    extra = [] if d.outcome == "adopted" else [d.outcome]
+    extra = [] if d.outcome in (None, "adopted") else [phrasing.outcome_words(d.outcome)]
     if d.authoritative is False:
         extra.append(_("advice only"))
     return concat(
@@ -226,7 +228,7 @@ def _coverage(site: Site, found: Endorsements) -> list[Markup]:
     """The items of a plan's endorsement coverage: each tally with a bar, the named endorsers, the refusals."""
     out = [_count_item(site, c) for c in found.counts]
     plan_id = found.plan.id
-    adopted = [d for d in found.decisions if d.outcome == "adopted"]
+    adopted = [d for d in found.decisions if d.outcome in ADOPTING_OUTCOMES]
     if adopted:
         n = len({d.by for d in adopted})
         named = [
@@ -241,7 +243,7 @@ def _coverage(site: Site, found: Endorsements) -> list[Markup]:
 
 def _count_item(site: Site, c: EndorsementCount) -> Markup:
     bar = None
-    if c.out_of:
+    if c.out_of and c.count is not None:  # no bar for an unrecorded count
         pct = 100 * c.count / c.out_of
         bar = el("span", el("span", "", style=f"width:{pct:.1f}%"), class_="bar", aria_hidden="true")
     named = el("div", _("named:"), " ", _links(site, c.endorsers), class_="muted") if c.endorsers else None

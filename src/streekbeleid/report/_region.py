@@ -149,8 +149,8 @@ def _roles(site: Site, scope: RegionScope) -> dict[str, set[str]]:
     for plan in scope.plans:
         for item in plan.walk():
             what = phrasing.kind_label(item.kind)
-            if item.lead:
-                roles[item.lead].add(_("leads {kind} {number}").format(kind=what, number=item.number or "").strip())
+            for lead in item.leads:
+                roles[lead].add(_("leads {kind} {number}").format(kind=what, number=item.number or "").strip())
             for p in item.partners:
                 roles[p].add(_("partner in a {kind}").format(kind=what))
     for pr in scope.projects:

@@ -68,7 +68,7 @@ class RegionScope:
             ids.update((rel.subject, rel.object))
         for plan in self.plans:
             for item in plan.walk():
-                ids.update(filter(None, [item.lead, *item.partners]))
+                ids.update([*item.leads, *item.partners])
         for project in self.projects:
             ids.update(filter(None, [project.promoter, *project.partners]))
         for funding in self.fundings:
