@@ -166,8 +166,8 @@ def _judge(
     if close and (model.date is None or any(_dated(m).contains(model.date) for m in close)):
         span = f"{_dated(close[0])} and {_dated(close[-1])}"
         message = (
-            f"{label(model, body.id)} {verb} {len(close)} times between {span}, within less than "
-            f"{rule.every} {rule.per}s; its rule says {cadence_bounds(rule)} (too many)"
+            f"{label(model, body.id)} {verb} {len(close)} times between {span}, less than "
+            f"{rule.every - 1} {rule.per}(s) apart; its rule says {cadence_bounds(rule)} (too many)"
         )
         yield problem("warning", RULE, [body.id, *(m.id for m in close)], message, body, rule, *close)
     unrecorded: list[str] = []
