@@ -21,12 +21,12 @@ from ..model.records import Body, Problem
 from ..queries.bodies import Composition, composition
 from ._common import UNDECIDABLE, judge_count, problem
 
-__all__ = ["composition_rule"]
+__all__ = ["composition_rule", "stretches"]
 
 RULE = "composition"
 
 
-def _days(model: Model, body: Body) -> list[tuple[int, int, Truth]]:
+def stretches(model: Model, body: Body) -> list[tuple[int, int, Truth]]:
     """The stretches of days (first, last, as ordinals) on which neither the body nor its memberships change,
     each with whether the body surely existed then (yes) or only possibly (uncertain).
 
@@ -45,8 +45,8 @@ def _days(model: Model, body: Body) -> list[tuple[int, int, Truth]]:
         # a period's truth changes where its start may begin, surely began, its end may come, surely came
         marks.update(c for c in (s_lo, s_hi, e_lo + 1, e_hi + 1) if first <= c <= last)
     cuts = sorted(marks)
-    stretches = [(a, b - 1) for a, b in pairwise(cuts)] + [(cuts[-1], last)]
-    judged = [(a, b, body.valid.active_on(date.fromordinal(a))) for a, b in stretches]
+    spans = [(a, b - 1) for a, b in pairwise(cuts)] + [(cuts[-1], last)]
+    judged = [(a, b, body.valid.active_on(date.fromordinal(a))) for a, b in spans]
     return [(a, b, alive) for a, b, alive in judged if alive is not Truth.NO]
 
 
@@ -119,20 +119,20 @@ def _findings(comp: Composition, alive: Truth) -> Iterator[_Finding]:
 def _judge_stretches(model: Model, body: Body) -> Iterator[Problem]:
     found: dict[_Finding, list[list[int]]] = {}
     evidence: dict[_Finding, Composition] = {}
-    for first, last, alive in _days(model, body):
+    for first, last, alive in stretches(model, body):
         comp = composition(model, body.id, on=date.fromordinal(first))
         for finding in _findings(comp, alive):
-            stretches = found.setdefault(finding, [])
-            if stretches and stretches[-1][1] + 1 == first:
-                stretches[-1][1] = last
+            spans = found.setdefault(finding, [])
+            if spans and spans[-1][1] + 1 == first:
+                spans[-1][1] = last
             else:
-                stretches.append([first, last])
+                spans.append([first, last])
             evidence.setdefault(finding, comp)
     undecided: list[str] = []
     undecided_ids: list[str] = [body.id]
     undecided_basis: list[object] = []
-    for f, stretches in found.items():
-        when = f"on {model.date}" if model.date is not None else "; ".join(span_text(a, b) for a, b in stretches)
+    for f, spans in found.items():
+        when = f"on {model.date}" if model.date is not None else "; ".join(span_text(a, b) for a, b in spans)
         whose = f"seat group {f.group!r}"
         if f.member is not None:
             whose = f"{label(model, f.member)} in {whose}"

@@ -18,7 +18,7 @@ from ..model.model import Model
 from ..model.phrasing import label, span_text
 from ..model.records import Body, Problem
 from ._common import problem
-from .composition import _days
+from .composition import stretches
 
 __all__ = ["NOT_SEATED", "body_size"]
 
@@ -54,7 +54,7 @@ def _against_rules(model: Model, body: Body, size: int) -> Iterator[Problem]:
 def _against_members(model: Model, body: Body, size: int) -> Iterator[Problem]:
     over: list[str] = []
     basis: list[object] = [body]
-    for first, last, _alive in _days(model, body):
+    for first, last, _alive in stretches(model, body):
         day = date.fromordinal(first)
         held = [
             m
