@@ -13,8 +13,16 @@ import attrs
 from .i18n import _
 from .model.dates import ALWAYS
 from .model.model import Model, record_type
-from .model.phrasing import cadence_bounds, label, period_words, record_name, seat_count
-from .model.records import Body, Plan, PlanItem, Region
+from .model.phrasing import (
+    cadence_bounds,
+    cadence_text,
+    decision_phrase,
+    label,
+    period_words,
+    record_name,
+    seat_count,
+)
+from .model.records import Body, Plan, PlanItem, Region, Tally
 from .serialization import unstructure
 
 __all__ = ["describe", "describe_json"]
@@ -66,6 +74,8 @@ def describe(model: Model, record: Any) -> str:
         for part in record.parts:
             when = "" if part.valid is ALWAYS else f"  ({period_words(part.valid)})"
             lines.append(f"  part: {label(model, part.territory)}{when}")
+    if isinstance(record, Tally) and record.count is None:
+        lines.append("  " + _("count: not recorded (the sources name who decided, not how many)"))
     if isinstance(record, Body):
         for rule in record.seat_groups:
             count = seat_count(rule) or "an unknown number of seats"
@@ -73,7 +83,12 @@ def describe(model: Model, record: Any) -> str:
             vote = {True: " voting", False: " advisory", None: ""}[rule.voting]
             lines.append(f"  seat group {rule.name}: {count}{vote}" + (f" ({alloc})" if alloc else ""))
         for c in record.cadence:
-            lines.append(f"  meets: {cadence_bounds(c, exact=False)}")
+            if c.decision is None:
+                lines.append(f"  meets: {cadence_bounds(c, exact=False)}")
+            else:  # a rule on decisions (a pact's evaluation), not on meetings
+                subject = label(model, c.subject) if c.subject else _("its subject")
+                what = decision_phrase(c.decision).format(by=record.name, subject=subject)
+                lines.append("  " + _("{decision}: {cadence}").format(decision=what, cadence=cadence_text(c)))
         members = model.members(rid)
         if members:
             lines.append(f"  members ({len(members)}):")

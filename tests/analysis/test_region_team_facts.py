@@ -5,6 +5,7 @@ of once every N years, and persons in roles other than public office."""
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import pytest
 from rdflib import Literal, URIRef
@@ -306,3 +307,35 @@ def test_the_regions_stay_clean_of_the_new_rules() -> None:
     for slug in ("limburg", "leuven", "zuid_oost_vlaanderen"):
         model = streekbeleid.load(plugins=[slug])
         assert [p for p in check(model, rules=["body-size", "cadence"]) if p.severity == "error"] == []
+
+
+# ---------------------------------------------------------------- shown and exported
+
+
+def test_show_says_a_count_is_not_recorded_and_names_a_rule_on_decisions() -> None:
+    model = _group_endorsement()
+    with use_language("nl"):
+        assert "aantal: niet vermeld" in describe(model, model.get("x:pact/social"))
+        biennial = _biennial("2014-06-01")
+        assert "eens om de 2 jaar" in describe(biennial, biennial.get("x:resoc"))
+
+
+def test_size_and_a_biennial_rule_are_exported() -> None:
+    model = _sized(32, [])
+    [org] = [o for o in to_popolo(model)["organizations"] if o["id"] == "x:council"]
+    assert org["size"] == 32
+    assert Literal(32) in set(to_rdf(model).objects(None, URIRef(SB + "size")))
+    g = to_rdf(_biennial("2014-06-01"))
+    assert set(g.objects(None, URIRef(SB + "every"))) == {Literal(2)}
+    assert set(g.objects(None, URIRef(SB + "decisionKind"))) == {Literal("evaluate")}
+    assert parse_json(generate_json(model)).get("x:council").size == 32
+
+
+def test_the_report_shows_the_biennial_evaluation_of_the_zov_pact(tmp_path: Path) -> None:
+    from streekbeleid.report import write_report
+
+    model = streekbeleid.load(plugins=["zuid_oost_vlaanderen"])
+    write_report(model, tmp_path, regions=["zuid_oost_vlaanderen:zuid-oost-vlaanderen"], lang="nl")
+    pages = " ".join(p.read_text(encoding="utf-8") for p in tmp_path.rglob("*.html"))
+    assert "evalueert Streekpact 2013-2018: eens om de 2 jaar." in pages
+    assert "Vergadert eens om de 2 jaar" not in pages  # a rule on evaluations, not on meetings

@@ -628,6 +628,7 @@ class _Builder:
         if b.region:
             g.add((node, DCTERMS.spatial, self.iri(b.region)))
         self.literal(node, sb.decides, b.decides)
+        self.literal(node, sb.size, b.size)  # its declared number of seats, when the sources give it
         for group in b.seat_groups:
             post = self.seat_post(b.id, group.name)
             g.add((post, RDF.type, ORG.Post))
@@ -650,6 +651,11 @@ class _Builder:
             self.literal(q, sb.minMeetings, rule.min_meetings)
             self.literal(q, sb.maxMeetings, rule.max_meetings)
             g.add((q, sb.per, Literal(rule.per)))
+            if rule.every != 1:
+                g.add((q, sb.every, Literal(rule.every)))
+            self.literal(q, sb.decisionKind, rule.decision)  # counts decisions of this kind, not meetings
+            if rule.subject:
+                g.add((q, DCTERMS.subject, self.iri(rule.subject)))
             self.sources(q, rule.sources)
 
     def membership(self, m: Membership) -> None:

@@ -213,6 +213,7 @@ class _Exporter:
                 "area_id": b.region,
                 "description": b.description,
                 **_dates(b.valid, "founding_date", "dissolution_date"),
+                "size": b.size,  # extension: its declared number of seats, when the sources give it
                 "sources": self.links(_with_identifier_sources(b)),
             }
         )

@@ -56,8 +56,24 @@ def _body_head(site: Site, body: Body, scope: RegionScope) -> Markup:
     """The body's name, kind and period, its description and how often it meets."""
     decides = {True: _("decides"), False: _("advises only"), None: ""}[body.decides]
     period = "" if body.valid is ALWAYS else phrasing.period_words(body.valid)
-    meta = [phrasing.kind_label(body.kind), decides, period]
-    cadence = [phrasing.cadence_text(c) for c in body.cadence]
+    size = ngettext("{n} seat in all", "{n} seats in all", body.size).format(n=body.size) if body.size else ""
+    meta = [phrasing.kind_label(body.kind), decides, period, size]
+    cadence = [phrasing.cadence_text(c) for c in body.cadence if c.decision is None]
+    on_decisions = [  # a rule on decisions (a pact's evaluation), not on meetings
+        el(
+            "p",
+            _("{decision}: {cadence}.").format(
+                decision=phrasing.decision_phrase(c.decision).format(
+                    by=body.name, subject=site.name(c.subject) if c.subject else _("its subject")
+                ),
+                cadence=phrasing.cadence_text(c),
+            ),
+            site.src(c),
+            class_="cadence",
+        )
+        for c in body.cadence
+        if c.decision is not None
+    ]
     meetings = [m for m in scope.meetings if m.body == body.id]
     recorded = (
         ngettext("{n} meeting recorded.", "{n} meetings recorded.", len(meetings)).format(n=len(meetings))
@@ -71,13 +87,14 @@ def _body_head(site: Site, body: Body, scope: RegionScope) -> Markup:
         el(
             "p",
             _("Meets {cadence}.").format(cadence="; ".join(cadence)),
-            [site.src(c) for c in body.cadence],
+            [site.src(c) for c in body.cadence if c.decision is None],
             " ",
             recorded,
             class_="cadence",
         )
         if cadence
         else None,
+        on_decisions,
     )
 
 

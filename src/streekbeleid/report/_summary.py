@@ -52,7 +52,11 @@ def _body_line(model: Model, body: Body, scope: RegionScope) -> str:
     if members:
         bits.append(ngettext("{n} member recorded", "{n} members recorded", len(members)).format(n=len(members)))
     for c in body.cadence:
-        bits.append(_("meets {cadence}").format(cadence=cadence_text(c)))
+        if c.decision is None:
+            bits.append(_("meets {cadence}").format(cadence=cadence_text(c)))
+        else:  # a rule on decisions (a pact's evaluation)
+            what = decision_phrase(c.decision).format(by=body.name, subject=name(model, c.subject))
+            bits.append(_("{decision}: {cadence}").format(decision=what, cadence=cadence_text(c)))
     if body.decides is False:
         bits.append(_("advises only"))
     return f"{body.name}: " + ("; ".join(bits) if bits else kind_label(body.kind))
