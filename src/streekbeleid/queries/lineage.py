@@ -164,5 +164,5 @@ def _change_edges(model: Model, node: str, direction: str) -> list[tuple[str, st
             pairs = [(newer, node) for newer in event.resulting]
         for newer, older in pairs:
             if newer != older:
-                found.append((newer, older, f"{event.id}#{newer}", {"kind": "succeeds", "record": event}))
+                found.append((newer, older, f"{event.id}#{newer}>{older}", {"kind": "succeeds", "record": event}))
     return found
