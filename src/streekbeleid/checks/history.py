@@ -47,7 +47,8 @@ def name_overlap(model: Model) -> Iterator[Problem]:
 
     Certain overlaps are warnings; where the dates allow both, an ``info`` problem says it is undecidable.
     """
-    for record in (*model.records(Actor), *model.records(Body)):
+    organisations: list[Actor | Body] = [*model.records(Actor), *model.records(Body)]
+    for record in organisations:
         names = [n for n in record.other_names if not n.valid.is_always]
         for i, first in enumerate(names):
             for second in names[i + 1 :]:
