@@ -136,8 +136,8 @@ def popolo_date(bound: DateBound, side: str = "start") -> str | None:
     year that year; a bound known only as ``..D`` (on or before), ``D..`` (on or after) or ``?`` has no
     date that would be true on its own, since the day may lie in any year before (after) D.
 
-    >>> popolo_date(DateBound.parse("2016-04")), popolo_date(DateBound.parse("..2016-04")), popolo_date(DateBound.parse("?"))
-    ('2016-04', None, None)
+    >>> [popolo_date(DateBound.parse(text)) for text in ("2016-04", "..2016-04", "?")]
+    ['2016-04', None, None]
     """
     if bound.kind == "open":
         return None
