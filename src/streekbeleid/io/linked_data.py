@@ -59,6 +59,7 @@ from ..model.records import (
     Lineage,
     Meeting,
     Membership,
+    OrganisationChange,
     Person,
     Plan,
     PlanItem,
@@ -937,6 +938,47 @@ class _Builder:
             g.add((s, standard, o))
 
 
+# ---------------------------------------------------------------- organisation history
+
+
+def _organisation_change(b: _Builder, c: OrganisationChange) -> None:
+    """A change of organisations as an ``org:ChangeEvent`` (a ``prov:Activity``, so it cites its sources with
+    ``dcterms:source``): ``org:originalOrganization`` / ``org:changedBy`` for the organisations before it,
+    ``org:resultingOrganization`` / ``org:resultedFrom`` for those after, ``sb:kind`` its kind and
+    ``dcterms:date`` the day it took effect, as precise as the data."""
+    node, g = b.iri(c.id), b.g
+    g.add((node, RDF.type, ORG.ChangeEvent))
+    names = ", ".join(label_of(b.model, i) for i in c.original)
+    result = ", ".join(label_of(b.model, i) for i in c.resulting)
+    b.common(node, c, f"{c.kind}: {names}" + (f" -> {result}" if result else ""), activity=True)
+    g.add((node, b.sb.kind, Literal(c.kind)))
+    b.date(node, c.date)
+    for org_id in c.original:
+        original = b.org(org_id)
+        g.add((node, ORG.originalOrganization, original))
+        g.add((original, ORG.changedBy, node))
+    for org_id in c.resulting:
+        resulting = b.org(org_id)
+        g.add((node, ORG.resultingOrganization, resulting))
+        g.add((resulting, ORG.resultedFrom, node))
+
+
+def _other_names(b: _Builder, record: Actor | Body) -> None:
+    """Each other name as ``skos:altLabel``, and as an ``sb:otherName`` node with its period (``dcterms:temporal``,
+    an OWL-Time interval) and sources, since a label alone cannot say when it was borne."""
+    node, g = b.iri(record.id), b.g
+    for i, other in enumerate(record.other_names):
+        g.add((node, SKOS.altLabel, _nl(other.name)))
+        q = URIRef(f"{node}/name/{i}")
+        g.add((node, b.sb.otherName, q))
+        g.add((q, SKOS.prefLabel, _nl(other.name)))
+        if other.note:
+            g.add((q, SKOS.note, _en(other.note)))
+        if not is_always(other.valid):
+            g.add((q, DCTERMS.temporal, b.interval(URIRef(f"{q}/period"), other.valid)))
+        b.sources(q, other.sources)
+
+
 def _committed(records: list[Any]) -> dict[str, set[str]]:
     """Who subscribed to a plan by an adopted approval or endorsement (named deciders of tallies too)."""
     out: dict[str, set[str]] = {}
@@ -986,6 +1028,7 @@ def _triples(model: Model, *, closed: bool, base: str) -> _Triples:
         Meeting: b.meeting,
         Lineage: b.lineage,
         Relation: b.relation,
+        OrganisationChange: lambda c: _organisation_change(b, c),
     }
     for rec in records:
         if isinstance(rec, Plan):
@@ -993,6 +1036,9 @@ def _triples(model: Model, *, closed: bool, base: str) -> _Triples:
         else:
             handlers[type(rec)](rec)
     b.mergers([r for r in records if isinstance(r, Territory)])
+    for rec in records:
+        if isinstance(rec, (Actor, Body)) and rec.other_names:
+            _other_names(b, rec)
     for body_id, members in b.org_members.items():
         body = b.by_id.get(body_id)
         if isinstance(body, Body) and members:
