@@ -22,12 +22,13 @@ from .model.phrasing import (
     record_name,
     seat_count,
 )
-from .model.records import Body, Plan, PlanItem, Region, Tally
+from .model.records import Actor, Body, Plan, PlanItem, Region, Tally
+from .queries.history import history_sentences, organisation_history
 from .serialization import unstructure
 
 __all__ = ["describe", "describe_json"]
 
-_SKIP = {"id", "name", "sources", "items", "seat_groups", "cadence", "parts", "valid"}
+_SKIP = {"id", "name", "sources", "items", "seat_groups", "cadence", "parts", "valid", "other_names"}
 
 
 def _value(v: Any) -> str:
@@ -111,6 +112,8 @@ def describe(model: Model, record: Any) -> str:
             for group in sorted(by_group):
                 lines.append(f"    {group}:")
                 lines.extend(f"      {t}" for t in by_group[group])
+    if isinstance(record, (Actor, Body)):
+        lines.extend(_history_lines(model, record))
     if isinstance(record, Plan) and record.items:
         lines.append("  tree:")
         _plan_tree(model, record.items, 2, lines)
@@ -148,9 +151,31 @@ def describe_json(model: Model, record: Any) -> dict[str, Any]:
     if rid and rid in model.graph:
         data["out"] = [{"kind": d["kind"], "target": t} for _s, t, d in model.graph.out_edges(rid, data=True)]
         data["in"] = [{"kind": d["kind"], "source": s} for s, _t, d in model.graph.in_edges(rid, data=True)]
+    if isinstance(record, (Actor, Body)):
+        data["history"] = _history_json(model, record)
     if isinstance(record, Body):
         data["members"] = [
             {"membership": m.membership.id, "member": m.member, "status": m.status.value}
             for m in model.members(rid or "")
         ]
     return data
+
+
+# ---------------------------------------------------------------- organisation history
+
+
+def _history_lines(model: Model, record: Actor | Body) -> list[str]:
+    """The history of an organisation: its changes, names per period, what it became; or "not recorded"."""
+    sentences = history_sentences(model, organisation_history(model, record.id))
+    return ["  " + _("history:"), *(f"    {s}" for s in sentences)]
+
+
+def _history_json(model: Model, record: Actor | Body) -> dict[str, Any]:
+    history = organisation_history(model, record.id)
+    return {
+        "recorded": history.recorded,
+        "changes": [unstructure(c) for c in history.changes],
+        "names": [unstructure(n) for n in history.names],
+        "became": list(history.became),
+        "came_from": list(history.came_from),
+    }

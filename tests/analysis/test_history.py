@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 
 import pytest
 
 import streekbeleid
 from streekbeleid import Actor, Body, Model, OrganisationChange, OtherName, PartialDate, Period, Source
+from streekbeleid.cli import main
 from streekbeleid.errors import DataError, StreekbeleidError
 from streekbeleid.queries import lineage, name_on, organisation_history
 from streekbeleid.serialization import Dataset
@@ -155,3 +157,32 @@ def test_names_whose_periods_overlap(build: Callable[..., Model]) -> None:
     assert [(p.severity, p.ids) for p in problems] == [("warning", ("x:two",)), ("info", ("x:two",))]
     assert "One" in problems[0].message and "Two" in problems[0].message
     assert problems[1].message.startswith("Undecidable")
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str]:
+    code = main(list(args))
+    return code, capsys.readouterr().out
+
+
+def test_show_tells_the_history_and_what_it_became(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out = run(capsys, "show", "zuid_oost_vlaanderen:resoc", "--plugins", "zuid_oost_vlaanderen", "--lang", "nl")
+    assert code == 0
+    history = out[out.index("geschiedenis:") :]
+    assert "1 januari 2019: het werk van RESOC Zuid-Oost-Vlaanderen geïntegreerd in SOLVA" in history
+    assert "werd: SOLVA" in history
+    code, out = run(capsys, "show", "org:voka", "--plugins", "", "--lang", "nl")
+    assert "geschiedenis:\n    niet geregistreerd" in out
+    code, out = run(capsys, "show", "zuid_oost_vlaanderen:solva", "--plugins", "zuid_oost_vlaanderen", "--json")
+    data = json.loads(out)["history"]
+    assert data["came_from"] == ["zuid_oost_vlaanderen:resoc"] and data["changes"][0]["date"] == "2019-01-01"
+
+
+def test_lineage_answers_for_organisations(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out = run(capsys, "lineage", "zuid_oost_vlaanderen:resoc", "--plugins", "zuid_oost_vlaanderen", "--json")
+    assert code == 0
+    (link,) = json.loads(out)["links"]
+    assert (link["newer"], link["kind"], link["record"]) == (
+        "zuid_oost_vlaanderen:solva",
+        "succeeds",
+        "zuid_oost_vlaanderen:resoc/integration-into-solva",
+    )

@@ -21,13 +21,23 @@ from typing import Any
 
 import attrs
 
+from ..i18n import N_, _
 from ..model.dates import Truth
 from ..model.model import Model
+from ..model.phrasing import name, period_words, when
 from ..model.records import Actor, Body, OrganisationChange, OtherName
 from ._util import day_of, expect
 from .lineage import lineage
 
-__all__ = ["History", "NameOn", "organisation_history", "name_on", "changes_of"]
+__all__ = [
+    "History",
+    "NameOn",
+    "organisation_history",
+    "name_on",
+    "changes_of",
+    "change_sentence",
+    "history_sentences",
+]
 
 
 @attrs.frozen(kw_only=True)
@@ -117,3 +127,50 @@ def name_on(model: Model, record_id: str, *, on: date | str | None = None) -> Na
         else:
             certain.append(record.name)
     return NameOn(of=record_id, on=day, certain=tuple(certain), possible=tuple(possible))
+
+
+# ---------------------------------------------------------------- in words (show, the report)
+
+_CHANGE_PHRASES = {
+    "rename": N_("{date}: renamed"),
+    "merger": N_("{date}: {original} merged into {resulting}"),
+    "integration": N_("{date}: the work of {original} integrated into {resulting}"),
+    "split": N_("{date}: {original} split into {resulting}"),
+    "dissolution": N_("{date}: {original} dissolved"),
+}
+
+
+def change_sentence(model: Model, change: OrganisationChange) -> str:
+    """A change event in words, with names and the date as precise as it is known.
+
+    >>> import streekbeleid
+    >>> from streekbeleid.i18n import use_language
+    >>> zov = streekbeleid.load(plugins=["zuid_oost_vlaanderen"])
+    >>> with use_language("en"):
+    ...     change_sentence(zov, zov.get("zuid_oost_vlaanderen:resoc/integration-into-solva"))
+    '1 January 2019: the work of RESOC Zuid-Oost-Vlaanderen integrated into SOLVA'
+    """
+    return _(_CHANGE_PHRASES[change.kind]).format(
+        date=when(change.date) if change.date is not None else _("on an unknown date"),
+        original=_names(model, change.original),
+        resulting=_names(model, change.resulting),
+    )
+
+
+def _names(model: Model, ids: tuple[str, ...]) -> str:
+    return ", ".join(name(model, i) for i in ids) or _("nothing recorded")
+
+
+def history_sentences(model: Model, history: History) -> list[str]:
+    """The history of an organisation in sentences: its changes, its other names, what it became and came from;
+    one sentence saying it is not recorded when the model holds none of these."""
+    if not history.recorded:
+        return [_("not recorded")]
+    lines = [change_sentence(model, c) for c in history.changes]
+    for other in history.names:
+        lines.append(_("also named {name} ({period})").format(name=other.name, period=period_words(other.valid)))
+    if history.came_from:
+        lines.append(_("succeeds: {names}").format(names=", ".join(name(model, i) for i in history.came_from)))
+    if history.became:
+        lines.append(_("became: {names}").format(names=", ".join(name(model, i) for i in history.became)))
+    return lines
