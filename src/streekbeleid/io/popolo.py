@@ -18,14 +18,17 @@ tools read (``{"organizations": [...], "memberships": [...], ...}``):
 - sources become ``sources`` links on every object.
 
 Dates are honest: Popolo's ``start_date``/``end_date`` (and ``founding_date``/
-``dissolution_date``) get a bound only when it is a partial date.  A bound known
-only as ``..2019`` (on or before), ``2019..`` (on or after) or ``?`` has no
-Popolo equivalent: writing ``2019`` would claim the end fell in 2019.  Such a
-bound is left out of the Popolo fields, and the whole period is kept, in the
-model's notation, in the extension field ``valid`` (also on areas and persons,
-which have no dates in Popolo).  Other extension fields: ``seats`` and
-``voting`` on memberships and posts, ``min_seats`` on posts, ``unanimous`` on
-vote events.
+``dissolution_date``) get the most precise ISO date of reduced precision that
+holds every day the bound may fall on (:func:`popolo_date`), the bound narrowed
+by the other end of its period; none when no date does.  A bound known only as
+``..2019`` (on or before), ``2019..`` (on or after) or ``?`` has no Popolo
+equivalent on its own: writing ``2019`` would claim the end fell in 2019.  The
+uncertainty is kept in extension fields: ``<field>_earliest``/``<field>_latest``
+(the first and last day a bound may fall on) and the whole period, in the
+model's notation, in ``valid`` (also on areas and persons, which have no dates
+in Popolo).  Other extension fields: ``seats`` and ``voting`` on memberships
+and posts, ``min_seats`` on posts, ``unanimous`` on vote events, and on changes
+of organisations (events) ``original_organization_ids``/``resulting_organization_ids``.
 
 >>> import streekbeleid
 >>> from streekbeleid.io.popolo import to_popolo
