@@ -54,7 +54,9 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     _add_sources(p)
     p.set_defaults(func=cmd_municipalities)
 
-    p = sub.add_parser("lineage", parents=[common], help="the plans, organisations or municipalities a record succeeds or deepens")
+    p = sub.add_parser(
+        "lineage", parents=[common], help="the plans, organisations or municipalities a record succeeds or deepens"
+    )
     p.add_argument("id", type=RecordId(), help="a plan, organisation or territory id")
     p.add_argument("--direction", choices=("both", "older", "newer"), default="both", help="which way to follow")
     add_json(p)
