@@ -16,6 +16,7 @@ from .model.model import Model, record_type
 from .model.phrasing import (
     cadence_bounds,
     cadence_text,
+    day_words,
     decision_phrase,
     label,
     period_words,
@@ -23,7 +24,7 @@ from .model.phrasing import (
     seat_count,
 )
 from .model.records import Actor, Body, Plan, PlanItem, Region, Tally
-from .queries.history import history_sentences, organisation_history
+from .queries.history import history_sentences, name_on, organisation_history
 from .serialization import unstructure
 
 __all__ = ["describe", "describe_json"]
@@ -167,6 +168,10 @@ def describe_json(model: Model, record: Any) -> dict[str, Any]:
 def _history_lines(model: Model, record: Actor | Body) -> list[str]:
     """The history of an organisation: its changes, names per period, what it became; or "not recorded"."""
     sentences = history_sentences(model, organisation_history(model, record.id))
+    if model.date is not None and record.other_names:  # on a slice: the name it bore that day
+        named = name_on(model, record.id)
+        names = ", ".join(named.certain) or _("one of {names}").format(names=", ".join(named.possible))
+        sentences.insert(0, _("name on {date}: {names}").format(date=day_words(model.date), names=names))
     return ["  " + _("history:"), *(f"    {s}" for s in sentences)]
 
 

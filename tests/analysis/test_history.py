@@ -8,6 +8,7 @@ from collections.abc import Callable
 import pytest
 
 import streekbeleid
+import streekbeleid.assembly
 from streekbeleid import Actor, Body, Model, OrganisationChange, OtherName, PartialDate, Period, Source
 from streekbeleid.cli import main
 from streekbeleid.errors import DataError, StreekbeleidError
@@ -186,3 +187,15 @@ def test_lineage_answers_for_organisations(capsys: pytest.CaptureFixture[str]) -
         "succeeds",
         "zuid_oost_vlaanderen:resoc/integration-into-solva",
     )
+
+
+def test_show_on_a_day_gives_the_name_of_that_day(
+    build: Callable[..., Model], capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    model = build(org("x:vzw", "2004/..", OtherName(name="Old", valid=Period.parse("2004/2015-06-30"), sources=SRC)))
+    monkeypatch.setattr(streekbeleid.assembly, "load", lambda plugins=None, strict=None: model)
+    code, out = run(capsys, "show", "x:vzw", "--as-of", "2010-05-01", "--lang", "en")
+    assert code == 0 and "name on 1 May 2010: Old" in out
+    assert "also named Old (from 2004 to 30 June 2015)" in out
+    code, out = run(capsys, "show", "x:vzw", "--as-of", "2020-05-01", "--lang", "nl")
+    assert "naam op 1 mei 2020: vzw" in out
