@@ -63,7 +63,8 @@ def test_every_core_rule_has_a_name_and_a_description() -> None:
 def test_an_unknown_rule_is_an_error_listing_the_known_ones(core: Model) -> None:
     with pytest.raises(
         StreekbeleidError,
-        match=r"unknown rule\(s\): nope; known rules: action-lead, active-after-change, body-region, body-size, cadence",
+        match=r"unknown rule\(s\): nope; known rules: action-lead, active-after-change, body-region, body-size, "
+        "cadence",
     ):
         check(core, rules=["nope"])
 
