@@ -137,3 +137,19 @@ def test_the_zov_integration_is_an_event_and_ends_nothing(zov: Model) -> None:
     assert event["resulting_organization_ids"] == ["zuid_oost_vlaanderen:solva"]
     resoc = by_id(data, "organizations")["zuid_oost_vlaanderen:resoc"]
     assert "dissolution_date" not in resoc and resoc["dissolution_date_earliest"] == "2018-12-31"
+
+
+def test_a_bound_between_two_dates_of_one_year_is_that_year(build: Callable[..., Model]) -> None:
+    model = build(
+        Actor(id="x:a", name="A", kind="nonprofit", sources=SRC),
+        Body(id="x:b", name="B", kind="board", sources=SRC),
+        Membership(
+            id="x:m", organization="x:b", member="x:a", valid=Period.parse("2016-04-11..2016-09/.."), sources=SRC
+        ),
+        Membership(id="x:n", organization="x:b", member="x:a", valid=Period.parse("2016-11..2017-02/.."), sources=SRC),
+    )
+    data = to_popolo(model)
+    assert schema_errors(data) == []
+    m, n = by_id(data, "memberships")["x:m"], by_id(data, "memberships")["x:n"]
+    assert (m["start_date"], m["start_date_earliest"], m["start_date_latest"]) == ("2016", "2016-04-11", "2016-09-30")
+    assert "start_date" not in n and (n["start_date_earliest"], n["start_date_latest"]) == ("2016-11-01", "2017-02-28")
