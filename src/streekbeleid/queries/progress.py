@@ -368,8 +368,8 @@ class Progress(Tabular):
         columns = [
             Column("number", N_("number")),
             Column("kind", N_("kind")),
-            Column("id", N_("id")),
-            Column("name", N_("name")),
+            Column("item", N_("item")),
+            Column("indicator", N_("indicator")),
             Column("weight", N_("weight")),
             Column("status", N_("status")),
             Column("low", N_("at least")),
@@ -381,18 +381,21 @@ class Progress(Tabular):
         rows: list[tuple[Any, ...]] = []
         for item in self.root.walk():
             record = item.record
-            kind = _Kind(record.kind if isinstance(record, PlanItem) else "plan")
+            ref = Ref(item.id, record.name)
             number = record.number if isinstance(record, PlanItem) else None
-            low = None if item.low is None else Percent(item.low)
-            high = None if item.high is None else Percent(item.high)
-            head = (number, kind, item.id, Ref(item.id, record.name), item.weight, item.status, low, high)
-            rows.append((*head, item.known, item.total, item_detail(item)))
+            kind = _Kind(record.kind if isinstance(record, PlanItem) else "plan")
+            weight = item.weight if isinstance(record, PlanItem) else None
+            counts = (item.known, item.total) if item.total else (None, None)
+            share = _percents(item.low, item.high)
+            rows.append((number, kind, ref, None, weight, item.status, *share, *counts, item_detail(item)))
             for ind in item.own:
-                low = None if ind.low is None else Percent(ind.low)
-                high = None if ind.high is None else Percent(ind.high)
-                row = (number, _Kind("indicator"), item.id, ind.indicator.name, None, ind.status, low, high)
-                rows.append((*row, int(ind.known), 1, indicator_detail(ind)))
+                head = (number, _Kind("indicator"), ref, ind.indicator.name, None, ind.status)
+                rows.append((*head, *_percents(ind.low, ind.high), int(ind.known), 1, indicator_detail(ind)))
         return Table(columns, rows)
+
+
+def _percents(low: float | None, high: float | None) -> tuple[Percent | None, Percent | None]:
+    return (None if low is None else Percent(low)), (None if high is None else Percent(high))
 
 
 def item_detail(item: ItemProgress) -> str:
