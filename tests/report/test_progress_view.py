@@ -6,7 +6,6 @@ import re
 from pathlib import Path
 from typing import Any
 
-from streekbeleid.i18n import use_language
 from streekbeleid.report import write_report
 
 DATA = Path(__file__).parent / "data"
@@ -36,8 +35,7 @@ def test_a_plan_with_indicators_gets_a_bar_per_item_on_the_report_day(testland_m
 
 
 def test_after_the_period_a_shortfall_is_behind_and_in_dutch(testland_model: Any, tmp_path: Path) -> None:
-    with use_language("nl"):
-        write_report(testland_model, tmp_path, as_of="2018-01-01", documents=[DATA])
+    write_report(testland_model, tmp_path, as_of="2018-01-01", documents=[DATA], lang="nl")
     html = (tmp_path / "testland-region.html").read_text(encoding="utf-8")
     text = _text(_progress_tables(html)[0])
     assert re.search(r"jobs created achter 75%", text)
