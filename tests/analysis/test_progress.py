@@ -243,3 +243,22 @@ def test_the_check_uses_the_items_own_period_and_says_when_dates_are_too_coarse(
     with use_language("nl"):
         [(_, dutch)] = _rule(plan_of(attrs.evolve(fine, indicators=[ind(None, "5")])))
     assert dutch.startswith("Indicator 'jobs' van Jobs (x:a1)")
+
+
+# ---------------------------------------------------------------- the weight in the exports
+
+
+def test_the_weight_travels_through_native_json_csv_and_linked_data() -> None:
+    from rdflib import Literal, URIRef
+
+    from streekbeleid.io import native
+    from streekbeleid.io.csv import to_tables
+    from streekbeleid.io.linked_data import VOCABULARY_IRI, to_rdf
+
+    model = plan_of(action(1, ind("200", "150"), weight=3), action(2))
+    assert native.parse_json(native.generate_json(model)).get("x:a1").weight == 3
+    header, rows = to_tables(model)["plan_items"]
+    weights = {row[header.index("id")]: row[header.index("weight")] for row in rows}
+    assert weights == {"x:a1": "3", "x:a2": ""}
+    graph = to_rdf(model)
+    assert [o for _, o in graph.subject_objects(URIRef(f"{VOCABULARY_IRI}weight"))] == [Literal(3)]
