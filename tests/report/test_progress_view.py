@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -47,3 +48,19 @@ def test_a_plan_without_indicators_says_not_recorded(testland_model: Any, tmp_pa
     html = (tmp_path / "testland-east.html").read_text(encoding="utf-8")
     assert not _progress_tables(html)
     assert "Not recorded: no item of this plan has indicators." in _text(html)
+
+
+def test_the_bar_is_drawn_as_wide_as_the_share(
+    testland_model: Any, tmp_path: Path, open_page: Callable[[Path], Any]
+) -> None:
+    write_report(testland_model, tmp_path, as_of="2015-07-01", documents=[DATA])
+    page = open_page(tmp_path / "testland-region.html")
+    assert page.errors == []
+    bars = page.locator("table.progress .progress-bar")
+    assert bars.count() == 5
+    for i in range(bars.count()):
+        bar = bars.nth(i).bounding_box()
+        solid = bars.nth(i).locator("span").first.bounding_box()
+        assert bar is not None and solid is not None
+        assert abs(solid["width"] / (bar["width"] - 2) - 0.75) < 0.02  # 2 px of border
+        assert abs(solid["y"] - bar["y"]) < 3  # the solid and pale parts sit side by side in the bar
