@@ -262,3 +262,17 @@ def test_the_weight_travels_through_native_json_csv_and_linked_data() -> None:
     assert weights == {"x:a1": "3", "x:a2": ""}
     graph = to_rdf(model)
     assert [o for _, o in graph.subject_objects(URIRef(f"{VOCABULARY_IRI}weight"))] == [Literal(3)]
+
+
+def test_a_data_file_gives_a_weight_and_a_bad_one_is_refused_naming_file_and_field(tmp_path: Path) -> None:
+    from streekbeleid.errors import StreekbeleidError
+    from streekbeleid.serialization.cache import load_data_file
+
+    text = "plans:\n  - id: x:pact\n    name: Pact\n    kind: streekpact\n    items:\n"
+    text += "      - {id: x:a1, kind: action, name: Jobs, weight: WEIGHT}\n"
+    good, bad = tmp_path / "good.yaml", tmp_path / "bad.yaml"
+    good.write_text(text.replace("WEIGHT", "2"), encoding="utf-8")
+    bad.write_text(text.replace("WEIGHT", "0"), encoding="utf-8")
+    assert [i.weight for p in load_data_file(good).plans for i in p.walk()] == [2]
+    with pytest.raises(StreekbeleidError, match=r"bad\.yaml:6: .*items\[0\]: 'weight' must be > 0"):
+        load_data_file(bad)
