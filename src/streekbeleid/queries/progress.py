@@ -48,9 +48,14 @@ __all__ = [
     "Percent",
     "Progress",
     "Status",
+    "combine",
+    "indicator_detail",
     "indicator_progress",
+    "item_detail",
     "progress",
     "read_number",
+    "reason_text",
+    "status_label",
 ]
 
 
