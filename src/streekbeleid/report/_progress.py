@@ -64,7 +64,7 @@ def _item_row(item: ItemProgress) -> Markup:
         "tr",
         el("td", name, style=f"padding-left:{0.3 + 1.2 * item.depth:.1f}rem"),
         el("td", _status(item.status)),
-        el("td", bar, " ", words),
+        el("td", bar, " ", words, class_="share"),
         el("td", item_detail(item), class_="muted"),
         class_=f"progress-{item.status.value.replace('_', '-')}",
     )
@@ -76,7 +76,7 @@ def _indicator_row(ind: IndicatorProgress, depth: int) -> Markup:
         "tr",
         el("td", el("i", ind.indicator.name), style=f"padding-left:{0.3 + 1.2 * (depth + 1):.1f}rem"),
         el("td", _status(ind.status)),
-        el("td", bar, " ", words),
+        el("td", bar, " ", words, class_="share"),
         el("td", indicator_detail(ind), class_="muted"),
         class_="progress-indicator",
     )
