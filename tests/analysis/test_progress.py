@@ -146,9 +146,10 @@ def test_equal_weights_by_default_and_not_started_parts_left_out_of_the_share() 
 
 
 def test_an_items_own_indicators_measure_it_rather_than_its_children() -> None:
-    parent = action(1, ind("100", "100"), items=(action(2, ind("100", "10")),))
+    parent = action(1, ind("100", "100"), items=(action(2, ind("100", "10")), action(3)))
     found = progress(plan_of(parent), "x:pact", on="2015-01-01")
     assert found.of("x:a1").status is Status.DONE
+    assert (found.of("x:a1").unrecorded, found.of("x:a1").total) == (0, 1)  # its children are not counted
     assert found.of("x:a2").status is Status.BEHIND
     assert found.root.status is Status.DONE
 
@@ -186,6 +187,7 @@ def test_the_table_keeps_codes_and_numbers_for_json_and_words_for_people() -> No
         text = str(found)
     assert "op schema" in text and "niet geregistreerd" in text and "75%" in text and "actie" in text
     assert str(Percent(0.4)) == "40%" and json.dumps(Percent(0.4)) == "0.4"
+    assert (str(Percent(0.29)), str(Percent(0.999)), str(Percent(1.0))) == ("29%", "99%", "100%")
 
 
 def test_the_command_on_a_bundled_plan_says_not_recorded(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:

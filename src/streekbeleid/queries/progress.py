@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import math
 import re
 from collections.abc import Iterator, Sequence
 from decimal import Decimal, InvalidOperation
@@ -108,7 +109,7 @@ def reason_text(reason: str) -> str:
         "comparison_only": _(
             "only whether the target is reached can be told (ordinal, or lower is better without a baseline)"
         ),
-        "open_period": _("the period has no known end, so no pace can be expected"),
+        "open_period": _("the period's start or end is not a date, so no pace can be expected"),
     }[reason]
 
 
@@ -116,7 +117,8 @@ class Percent(float):
     """A share (0.75) that a person reads as ``75%``; JSON and spreadsheets keep the number."""
 
     def __str__(self) -> str:
-        return f"{float(self) * 100:.0f}%"
+        # rounded down, so 99.9% of a target never reads as 100%
+        return f"{math.floor(round(float(self) * 100, 6))}%"
 
 
 class _Kind(str):
@@ -181,7 +183,8 @@ class ItemProgress:
     """An item (or the plan) on a day: its status, its share as a range, and how much of it is known.
 
     ``own`` are its own indicators; ``children`` its items. ``known`` of ``total`` indicators under it (its own,
-    or else its children's) have a known status; ``unrecorded`` children have no indicators and are left out.
+    or else its children's) have a known status; ``unrecorded`` children have no indicators and are left out
+    (none when its own indicators measure it).
     """
 
     id: str
@@ -318,7 +321,7 @@ def _item(record: Plan | PlanItem, depth: int, on: dt.date) -> ItemProgress:
     indicators = record.indicators if isinstance(record, PlanItem) else ()
     own = tuple(indicator_progress(record.id, ind, on) for ind in indicators)
     weight = (record.weight if isinstance(record, PlanItem) else None) or 1
-    unrecorded = len(children) - len(measured)
+    unrecorded = 0 if own else len(children) - len(measured)
     if own:
         low, high = _mean([(1, i.low, i.high) for i in own])
         status = combine([i.status for i in own])
