@@ -200,6 +200,7 @@ def handmade_records() -> list[Any]:
                                     lead="test:voka",
                                     partners=["test:ersv", "test:a"],
                                     status="done",
+                                    weight=2,
                                     indicators=[
                                         Indicator(
                                             name="jobs",

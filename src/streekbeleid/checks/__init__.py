@@ -29,6 +29,7 @@ from .coverage import resoc_coverage
 from .history import active_after_change, name_overlap
 from .lifetimes import membership_lifetime, period_order, territory_lifetime
 from .plans import action_lead, plan_overlap, unused_theme
+from .results import indicators
 from .size import body_size
 from .truth import body_region, tally_count, unsourced
 from .workflows import workflow_definitions
@@ -49,6 +50,7 @@ CORE_CHECKS: tuple[Check, ...] = (
     Check(name="plan-overlap", function=plan_overlap, description=plan_overlap.__doc__ or ""),
     Check(name="action-lead", function=action_lead, description=action_lead.__doc__ or ""),
     Check(name="unused-theme", function=unused_theme, description=unused_theme.__doc__ or ""),
+    Check(name="indicators", function=indicators, description=indicators.__doc__ or ""),
     Check(name="resoc-coverage", function=resoc_coverage, description=resoc_coverage.__doc__ or ""),
     Check(name="tally-count", function=tally_count, description=tally_count.__doc__ or ""),
     Check(name="unsourced", function=unsourced, description=unsourced.__doc__ or ""),

@@ -871,6 +871,7 @@ class _Builder:
         g.add((node, sb.kind, _lit(item.kind)))
         self.literal(node, sb.number, item.number)
         self.literal(node, sb.status, item.status)
+        self.literal(node, sb.weight, item.weight)
         g.add((node, _DCTERMS.isPartOf, self.iri(parent)))
         for t in item.themes:
             g.add((node, _DCTERMS.subject, self.iri(t)))

@@ -670,6 +670,8 @@ class PlanItem:
     partners: tuple[str, ...] = refs("partner")
     status: str | None = None
     indicators: tuple[Indicator, ...] = attrs.field(default=(), converter=to_tuple)
+    #: How much the item counts in its parent's progress beside its siblings (None: 1, all equal; docs/progress.md).
+    weight: int | None = attrs.field(default=None, validator=attrs.validators.optional(attrs.validators.gt(0)))
     items: tuple[PlanItem, ...] = contains("part_of")
     valid: Period = _valid()
     sources: tuple[Source, ...] = attrs.field(default=(), converter=to_tuple)
