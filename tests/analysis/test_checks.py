@@ -203,7 +203,9 @@ def test_a_membership_wholly_outside_the_body(build: Callable[..., Model], dated
     member = Membership(id="x:m", organization="x:b", member="org:voka", valid=P("2012/2014"), sources=[SRC])
     [found] = run(build(dated_body, member), "membership-lifetime")
     assert (found.severity, found.ids) == ("error", ("x:m", "x:b"))
-    assert "as body (from 2012 to 2014), but Task force existed from 1 January 2016 to 31 December 2020" in found.message
+    assert (
+        "as body (from 2012 to 2014), but Task force existed from 1 January 2016 to 31 December 2020" in found.message
+    )
     assert SRC in found.sources
 
 

@@ -133,7 +133,9 @@ def test_a_history_step_the_model_refutes_names_file_line_and_rule(limburg: Mode
         n for n, text in enumerate(wrong.read_text(encoding="utf-8").splitlines(), 1) if "transition: approve" in text
     )
     assert str(info.value).startswith(f"{wrong}:{line}: $.instances[0].steps[0]: guard.decision_by_owner: ")
-    assert "decision limburg:lires/goedkeuring: it was taken by Vlaamse overheid (org:vlaamse-overheid)" in str(info.value)
+    assert "decision limburg:lires/goedkeuring: it was taken by Vlaamse overheid (org:vlaamse-overheid)" in str(
+        info.value
+    )
 
 
 # ---------------------------------------------------------------- the region workflows on their region's data
