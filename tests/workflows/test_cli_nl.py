@@ -73,8 +73,9 @@ def test_an_imported_history_in_dutch(run: Any) -> None:
 
 def test_list_and_show_in_dutch(run: Any) -> None:
     code, out, _ = run("list")
+    assert code == 0
     assert out.splitlines()[0].split() == ["id", "naam", "loopt", "over", "toestanden", "overgangen"]
-    code, out, _ = run("show", "core:streekpact")
+    _code, out, _ = run("show", "core:streekpact")
     assert "  loopt over: plan" in out and "  overgangen:" in out and "      vraagt: date, decision" in out
 
 
@@ -100,5 +101,5 @@ def test_the_tables_written_to_files(run: Any, tmp_path: Path) -> None:
 
 
 def test_english_stays_english(run: Any) -> None:
-    code, out, _ = run("start", "core:streekpact", PACT, lang="en")
+    _code, out, _ = run("start", "core:streekpact", PACT, lang="en")
     assert out == f"started core:streekpact/{PACT} in state drafted\n"

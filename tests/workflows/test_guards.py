@@ -111,8 +111,8 @@ def test_a_rule_requiring_unanimity_refuses_votes_against(unanimity_model: Model
     error = refusal(engine, pact, "approve", date="2014-03-11", decision="t:pact/approve-split")
     assert error.rule == "guard.unanimous_if_required"
     assert (
-        "RESOC (t:resoc) approves Pact (t:pact): the rule requires unanimity, but the votes were 18 for, 2 against, 0 abstaining"
-        in str(error)
+        "RESOC (t:resoc) approves Pact (t:pact): the rule requires unanimity, "
+        "but the votes were 18 for, 2 against, 0 abstaining" in str(error)
     )
 
 
@@ -127,8 +127,8 @@ def test_a_required_unanimity_the_sources_do_not_settle_is_a_doubt(unanimity_mod
     pact = engine.start("core:streekpact", "t:pact").id
     instance = engine.fire(pact, "approve", date="2014-03", decision="t:pact/approve-undated")
     assert (
-        "unanimous_if_required: RESOC (t:resoc) approves Pact (t:pact): the rule requires unanimity; the sources do not say"
-        in "\n".join(instance.doubts)
+        "unanimous_if_required: RESOC (t:resoc) approves Pact (t:pact): the rule requires unanimity; "
+        "the sources do not say" in "\n".join(instance.doubts)
     )
 
 
