@@ -8,7 +8,7 @@ from collections.abc import Callable
 
 import pytest
 
-from streekbeleid import Body, CadenceRule, Meeting, Membership, Model, PartialDate, Period, Plan, PlanItem
+from streekbeleid import Body, Membership, Model, Period, Plan, PlanItem
 from streekbeleid.checks import UNDECIDABLE, check
 from streekbeleid.i18n import use_language
 
@@ -56,19 +56,12 @@ def test_an_action_without_a_lead(build: Callable[..., Model]) -> None:
     assert said["en"] == ["Action 2.1 Website (x:a1) of Streekpact (x:p) has no lead actor"]
 
 
-def test_too_few_meetings(build: Callable[..., Model]) -> None:
-    rule = CadenceRule(min_meetings=6)
-    taskforce = Body(id="x:tf", name="Taskforce", kind="taskforce", valid=P("2016-01-01/2018-12-31"), cadence=[rule])
-    held = [
-        Meeting(id=f"x:tf/{year}-{i}", body="x:tf", date=PartialDate(year, i + 1, 15))
-        for year, n in ((2016, 6), (2017, 4), (2018, 6))
-        for i in range(n)
-    ]
-    said = messages(build(taskforce, *held), "cadence")
-    assert said["nl"] == [
-        "Taskforce (x:tf) vergaderde 4 keer in 2017; de regel zegt minstens 6 keer per jaar (te weinig)"
-    ]
-    assert said["en"] == ["Taskforce (x:tf) met 4 times in 2017; its rule says at least 6 times a year (too few)"]
+def test_a_theme_no_plan_uses(build: Callable[..., Model]) -> None:
+    from streekbeleid import Theme
+
+    said = messages(build(Theme(id="x:theme", name="Havens"), catalogue=False), "unused-theme")
+    assert said["nl"] == ["Thema Havens (x:theme) wordt door geen enkel plan gebruikt"]
+    assert said["en"] == ["Theme Havens (x:theme) is used by no plan"]
 
 
 def test_overlapping_pacts_undecidable_in_both_languages(build: Callable[..., Model]) -> None:
