@@ -107,7 +107,7 @@ def test_check_with_an_error_exits_1_and_says_what_is_wrong(
     assert code == 1
     first = out.splitlines()[0]
     assert first.startswith("error   membership-lifetime: membership x:m2")
-    assert "but RESOC North existed 2014-01-01/2019-12-31" in first
+    assert "but RESOC North existed from 1 January 2014 to 31 December 2019" in first
 
 
 def test_check_json_with_sources(capsys: pytest.CaptureFixture[str], handmade: Model) -> None:
@@ -236,10 +236,12 @@ def test_compare_prints_the_theme_region_matrix(capsys: pytest.CaptureFixture[st
     code, out, _ = run(capsys, "compare", "--actors")
     assert code == 0
     lines = out.splitlines()
-    assert lines[2].split() == ["theme", "x:north", "x:south"]
-    assert next(line for line in lines if line.startswith("theme:mobility")).split() == ["theme:mobility", "1", "1"]
-    assert next(line for line in lines if line.startswith("theme:care")).split() == ["theme:care", "1"]
-    assert any(line.startswith("VOKA (org:voka)") and "x:north, x:south" in line for line in lines)
+    assert lines[0] == "plans, plan items and projects per theme and region"
+    assert lines[1].split() == ["theme", "North", "South"]  # names, not ids
+    assert next(line for line in lines if line.startswith("Mobility")).split() == ["Mobility", "1", "1"]
+    assert next(line for line in lines if line.startswith("Care")).split() == ["Care", "1"]
+    assert "actors that bridge regions" in lines
+    assert any(line.startswith("VOKA ") and "North, South" in line for line in lines)
 
 
 def test_compare_json(capsys: pytest.CaptureFixture[str], handmade: Model) -> None:

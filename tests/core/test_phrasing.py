@@ -8,6 +8,7 @@ import pytest
 
 from streekbeleid import Actor, Body, CadenceRule, Membership, Model, Period, Post, SeatGroup
 from streekbeleid.errors import UnknownIdError
+from streekbeleid.i18n import use_language
 from streekbeleid.model import phrasing
 from streekbeleid.model.dates import DateBound, PartialDate
 
@@ -86,8 +87,8 @@ def test_cadence_in_words() -> None:
 
 
 def test_dates_and_periods_in_words() -> None:
-    assert phrasing.date_text(DateBound.parse("..2014-12")) == "2014-12 or earlier"
-    assert phrasing.date_text(PartialDate.parse("2016-06")) == "2016-06"
+    assert phrasing.bound_words(DateBound.parse("..2014-12")) == "December 2014 at the latest"
+    assert phrasing.when(PartialDate.parse("2016-06")) == "June 2016"
     assert phrasing.period_words(Period.parse("..2016-04/..")) == "from April 2016 at the latest"
     assert phrasing.period_words(Period.parse("../2019")) == "until 2019"
     assert phrasing.period_words(Period.parse("2016-06-30/2016-06-30")) == "30 June 2016"
@@ -95,6 +96,8 @@ def test_dates_and_periods_in_words() -> None:
     assert phrasing.period_notation(Period.parse("2014/2019")) == "2014/2019"
     assert phrasing.period_notation(Period.parse("../..")) == "no dates"
     day = date(2016, 6, 30).toordinal()
-    assert phrasing.span_text(day, day) == "on 2016-06-30"
-    assert phrasing.span_text(date.min.toordinal(), day) == "until 2016-06-30"
+    assert phrasing.span_text(day, day) == "on 30 June 2016"
+    assert phrasing.span_text(date.min.toordinal(), day) == "until 30 June 2016"
+    with use_language("nl"):
+        assert phrasing.span_text(day - 29, day) == "van 1 juni 2016 tot 30 juni 2016"
     assert phrasing.span_text(date.min.toordinal(), date.max.toordinal()) == "at all times"

@@ -171,7 +171,7 @@ REFUSALS: list[tuple[str, Step, Step, str, str]] = [
         _approved,
         lambda e: e.correct(PACT, 2, reason="other decision", decision="t:pact/approve-by-gov"),
         "guard.decision_by_owner",
-        "was taken by t:gov",
+        "was taken by Government (t:gov)",
     ),
     (
         "correction out of order",

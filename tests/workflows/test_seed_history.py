@@ -71,9 +71,9 @@ def test_what_the_seeds_do_not_settle_is_kept_as_doubts(engine: Engine) -> None:
     doubts = "\n".join(engine.status(PACT).doubts)
     tally = engine.model.get("limburg:streekpact-2014-2019/onderschrijving-gemeenteraden")
     # the seed dates neither the councils' endorsements nor the submission: an undated record leaves a doubt
-    assert (tally.date is None) == ("onderschrijving-gemeenteraden (undated) may fall after the step" in doubts)
+    assert (tally.date is None) == ("onderschrijving-gemeenteraden (an unknown date) may fall after the step" in doubts)
     submission = engine.model.get("limburg:streekpact-2014-2019/indiening")
-    assert (submission.date is None) == ("indiening (undated) may fall after the step" in doubts)
+    assert (submission.date is None) == ("indiening (an unknown date) may fall after the step" in doubts)
     for doubt in engine.status(PACT).doubts:
         guard = doubt.partition(":")[0]
         assert guard in engine.registry.guards
@@ -133,7 +133,9 @@ def test_a_history_step_the_model_refutes_names_file_line_and_rule(limburg: Mode
         n for n, text in enumerate(wrong.read_text(encoding="utf-8").splitlines(), 1) if "transition: approve" in text
     )
     assert str(info.value).startswith(f"{wrong}:{line}: $.instances[0].steps[0]: guard.decision_by_owner: ")
-    assert "decision limburg:lires/goedkeuring was taken by org:vlaamse-overheid" in str(info.value)
+    assert "decision limburg:lires/goedkeuring: it was taken by Vlaamse overheid (org:vlaamse-overheid)" in str(
+        info.value
+    )
 
 
 # ---------------------------------------------------------------- the region workflows on their region's data
@@ -194,4 +196,4 @@ def test_the_zov_pact_is_evaluated_and_an_adjustment_needs_the_owners_approval(r
     with pytest.raises(WorkflowError) as info:  # no decision of the ZOV RESOC adopting an adjustment is recorded
         regions.fire(cycle.id, "adopt_adjustment", date="2017", decision="limburg:lires/goedkeuring")
     assert info.value.rule == "guard.decision_by_owner"
-    assert "not by the owner zuid_oost_vlaanderen:resoc" in str(info.value)
+    assert "not by the owner RESOC Zuid-Oost-Vlaanderen (zuid_oost_vlaanderen:resoc)" in str(info.value)

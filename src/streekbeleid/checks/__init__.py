@@ -3,10 +3,11 @@
 :func:`check` runs the core rules and the checks region plugins contribute
 (``streekbeleid_checks``) and returns every :class:`~streekbeleid.Problem`
 found, errors first.  Each problem names its severity, its rule, the ids it
-concerns, says what is wrong in words, and carries the sources of the facts
+concerns, says what is wrong in words (in the language in use when the check
+ran: names beside ids, dates in words), and carries the sources of the facts
 involved.  Time is judged with three values: where partial dates allow both
 a pass and a fail, the rule reports an ``info`` problem whose message starts
-with "Undecidable", never a pass or a fail.
+with "Undecidable" ("Onbeslisbaar" in Dutch), never a pass or a fail.
 
 >>> import streekbeleid
 >>> core = streekbeleid.load(plugins=[])
@@ -20,6 +21,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from ..errors import StreekbeleidError
+from ..i18n import _
 from ..model.model import Model
 from ..model.records import Check, Problem
 from ._common import UNDECIDABLE
@@ -66,10 +68,15 @@ def checks_of(model: Model) -> tuple[Check, ...]:
     return (*CORE_CHECKS, *model.checks)
 
 
-def _of_plugin(model: Model, rule: Check) -> str:
-    """`` of plugin 'x' (hook streekbeleid_checks)`` for a check a plugin contributed."""
+def _failed(model: Model, rule: Check, exc: Exception) -> str:
+    """What to say when a check raised, naming the plugin that contributed it (hook ``streekbeleid_checks``)."""
     owners = [p.name for p in model.plugins if rule.name.split(".")[0] == p.name]
-    return f" of plugin {owners[0]!r} (hook streekbeleid_checks)" if owners else ""
+    error = f"{type(exc).__name__}: {exc}"
+    if owners:
+        return _("The check {rule} of plugin {plugin} (hook streekbeleid_checks) failed: {error}").format(
+            rule=repr(rule.name), plugin=repr(owners[0]), error=error
+        )
+    return _("The check {rule} failed: {error}").format(rule=repr(rule.name), error=error)
 
 
 def check(model: Model, *, rules: Iterable[str] | None = None) -> list[Problem]:
@@ -91,7 +98,11 @@ def check(model: Model, *, rules: Iterable[str] | None = None) -> list[Problem]:
         known = {c.name for c in available}
         unknown = [r for r in wanted if r not in known]
         if unknown:
-            raise StreekbeleidError(f"unknown rule(s): {', '.join(unknown)}; known rules: {', '.join(sorted(known))}")
+            raise StreekbeleidError(
+                _("unknown rule(s): {unknown}; known rules: {known}").format(
+                    unknown=", ".join(unknown), known=", ".join(sorted(known))
+                )
+            )
         selected = [c for c in available if c.name in wanted]
     problems: list[Problem] = []
     for rule in selected:
@@ -106,7 +117,7 @@ def check(model: Model, *, rules: Iterable[str] | None = None) -> list[Problem]:
                 Problem(
                     severity="error",
                     rule=rule.name,
-                    message=f"The check {rule.name!r}{_of_plugin(model, rule)} failed: {type(exc).__name__}: {exc}",
+                    message=_failed(model, rule, exc),
                 )
             )
     rank = {s: i for i, s in enumerate(SEVERITIES)}

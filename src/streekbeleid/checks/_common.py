@@ -5,16 +5,28 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any, Literal
 
+from ..i18n import _
 from ..model.dates import DateBound, Period, Truth
 from ..model.records import Problem
 from ..queries.provenance import sources_of
 
-__all__ = ["Containment", "containment", "judge_count", "problem", "undated", "UNDECIDABLE"]
+__all__ = ["Containment", "containment", "judge_count", "problem", "undated", "undecidable", "UNDECIDABLE"]
 
 Containment = Literal["inside", "partly outside", "outside", "undecidable"]
 
-#: Messages of problems that a rule cannot decide start with this word.
+#: Messages of problems that a rule cannot decide start with this word (in English; ``Onbeslisbaar`` in Dutch).
 UNDECIDABLE = "Undecidable"
+
+
+def undecidable(finding: str) -> str:
+    """The message of a problem a rule cannot decide, in the language in use: ``Undecidable: {finding}``.
+
+    >>> from streekbeleid.i18n import use_language
+    >>> with use_language("nl"):
+    ...     undecidable("x")
+    'Onbeslisbaar: x'
+    """
+    return _("Undecidable: {finding}").format(finding=finding)
 
 
 def containment(outer: Period, inner: Period) -> Containment:

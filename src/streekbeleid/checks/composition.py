@@ -14,12 +14,13 @@ from datetime import date
 from itertools import pairwise
 from typing import NamedTuple
 
+from ..i18n import _, ngettext
 from ..model.dates import Truth
 from ..model.model import Model
-from ..model.phrasing import label, seat_count, span_text
+from ..model.phrasing import day_words, label, seat_count_words, seat_group_label, span_text
 from ..model.records import Body, Problem
 from ..queries.bodies import Composition, composition
-from ._common import UNDECIDABLE, judge_count, problem
+from ._common import judge_count, problem, undecidable
 
 __all__ = ["composition_rule", "stretches"]
 
@@ -58,15 +59,13 @@ def composition_rule(model: Model) -> Iterator[Problem]:
         rules = {g.name for g in body.seat_groups}
         everyone = composition(model, body.id, on=model.date)
         if not everyone.seats:
-            when = f" on {model.date}" if model.date else ""
-            yield problem(
-                "info",
-                RULE,
-                [body.id],
-                f"No members recorded for {label(model, body.id)}{when}: its seat rules "
-                f"({_rules_text(body)}) cannot be checked",
-                body,
-            )
+            fields = {"body": label(model, body.id), "rules": _rules_text(body)}
+            if model.date:
+                message = _("No members recorded for {body} on {day}: its seat rules ({rules}) cannot be checked")
+                fields["day"] = day_words(model.date)
+            else:
+                message = _("No members recorded for {body}: its seat rules ({rules}) cannot be checked")
+            yield problem("info", RULE, [body.id], message.format(**fields), body)
             continue
         for seat in everyone.seats:
             if seat.seat_group is not None and seat.seat_group not in rules:
@@ -74,9 +73,16 @@ def composition_rule(model: Model) -> Iterator[Problem]:
                     "error",
                     RULE,
                     [body.id, seat.membership.id],
-                    f"Membership {seat.membership.id} of {label(model, seat.member)} names seat group "
-                    f"{seat.seat_group!r}, which {label(model, body.id)} does not have "
-                    f"(it has: {', '.join(sorted(rules))})",
+                    _(
+                        "Membership {membership} of {member} names seat group {group}, which {body} does not have "
+                        "(it has: {groups})"
+                    ).format(
+                        membership=label(model, seat.membership.id),
+                        member=label(model, seat.member),
+                        group=repr(seat.seat_group),
+                        body=label(model, body.id),
+                        groups=", ".join(repr(g) for g in sorted(rules)),
+                    ),
                     seat.membership,
                     body,
                 )
@@ -84,7 +90,10 @@ def composition_rule(model: Model) -> Iterator[Problem]:
 
 
 def _rules_text(body: Body) -> str:
-    return ", ".join(f"{g.name} {seat_count(g) or '(no count)'}" for g in body.seat_groups)
+    return ", ".join(
+        _("{group}: {seats}").format(group=seat_group_label(g.name), seats=seat_count_words(g) or _("no seat count"))
+        for g in body.seat_groups
+    )
 
 
 class _Finding(NamedTuple):
@@ -109,11 +118,12 @@ def _findings(comp: Composition, alive: Truth) -> Iterator[_Finding]:
             continue
         verdict = judged(judge_count(g.certain, g.possible, exact=g.rule.seats, minimum=g.rule.min_seats))
         if verdict != "ok":
-            yield _Finding(g.name, None, verdict, g.certain, g.possible, seat_count(g.rule) or "")
+            yield _Finding(g.name, None, verdict, g.certain, g.possible, seat_count_words(g.rule) or "")
         for a in g.allocations:
             verdict = judged(judge_count(a.certain, a.possible, exact=a.allotted))
             if verdict != "ok":
-                yield _Finding(g.name, a.member, verdict, a.certain, a.possible, f"{a.allotted} seats")
+                seats = ngettext("{n} seat", "{n} seats", a.allotted).format(n=a.allotted)
+                yield _Finding(g.name, a.member, verdict, a.certain, a.possible, seats)
 
 
 def _judge_stretches(model: Model, body: Body) -> Iterator[Problem]:
@@ -132,26 +142,45 @@ def _judge_stretches(model: Model, body: Body) -> Iterator[Problem]:
     undecided_ids: list[str] = [body.id]
     undecided_basis: list[object] = []
     for f, spans in found.items():
-        when = f"on {model.date}" if model.date is not None else "; ".join(span_text(a, b) for a, b in spans)
-        whose = f"seat group {f.group!r}"
+        if model.date is not None:
+            when = _("on {day}").format(day=day_words(model.date))
+        else:
+            when = "; ".join(span_text(a, b) for a, b in spans)
+        whose = _("seat group {group}").format(group=repr(seat_group_label(f.group)))
         if f.member is not None:
-            whose = f"{label(model, f.member)} in {whose}"
+            whose = _("{member} in {group}").format(member=label(model, f.member), group=whose)
         ids = [body.id, *([f.member] if f.member else [])]
         basis = evidence[f].basis
         if f.verdict == "undecidable":
-            undecided.append(f"{whose}: {f.certain} to {f.possible} of {f.rule} ({when})")
+            undecided.append(
+                _("{whose}: {low} to {high} of {rule} ({when})").format(
+                    whose=whose, low=f.certain, high=f.possible, rule=f.rule, when=when
+                )
+            )
             undecided_ids.extend(ids)
             undecided_basis.extend(basis)
             continue
-        held = str(f.certain) if f.certain == f.possible else f"between {f.certain} and {f.possible}"
-        base = f"{label(model, body.id)}: {whose} holds {held} seat(s) where the rule gives {f.rule} ({when})"
-        if f.verdict == "over":
-            yield problem("error", RULE, ids, f"{base}: too many", *basis)
+        fields = {"body": label(model, body.id), "whose": whose, "rule": f.rule, "when": when}
+        if f.certain == f.possible:
+            base = ngettext(
+                "{body}: {whose} holds {n} seat where the rule gives {rule} ({when})",
+                "{body}: {whose} holds {n} seats where the rule gives {rule} ({when})",
+                f.certain,
+            ).format(n=f.certain, **fields)
         else:
-            yield problem("warning", RULE, ids, f"{base}: seats vacant or members not recorded", *basis)
+            base = _(
+                "{body}: {whose} holds between {low} and {high} seats where the rule gives {rule} ({when})"
+            ).format(low=f.certain, high=f.possible, **fields)
+        if f.verdict == "over":
+            yield problem("error", RULE, ids, _("{finding}: too many").format(finding=base), *basis)
+        else:
+            message = _("{finding}: seats vacant or members not recorded").format(finding=base)
+            yield problem("warning", RULE, ids, message, *basis)
     if undecided:
-        message = (
-            f"{UNDECIDABLE}: the seats of {label(model, body.id)} cannot be counted, because its own dates or "
-            f"those of some memberships are unknown or too coarse: {'; '.join(undecided)}"
+        message = undecidable(
+            _(
+                "the seats of {body} cannot be counted, because its own dates or those of some memberships are "
+                "unknown or too coarse: {details}"
+            ).format(body=label(model, body.id), details="; ".join(undecided))
         )
         yield problem("info", RULE, undecided_ids, message, *undecided_basis)

@@ -11,12 +11,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date
 
+from ..i18n import _, ngettext
 from ..model.dates import Truth, parse_day
 from ..model.model import Model
+from ..model.phrasing import day_words, label
 from ..model.records import Problem, Region, Territory
 from ..queries.coverage import resoc_areas
 from ..queries.territories import Municipalities, municipalities
-from ._common import UNDECIDABLE, problem
+from ._common import problem, undecidable
 
 __all__ = ["RESOC_DAYS", "resoc_coverage"]
 
@@ -41,6 +43,7 @@ def _on(model: Model, areas: list[Region], day: date) -> Iterator[Problem]:
     alive = [
         t for t in model.whole().records(Territory) if t.level == "municipality" and t.valid.active_on(day) is Truth.YES
     ]
+    on = day_words(day)
     vague: dict[str, list[str]] = {}
     for town in sorted(alive, key=lambda t: t.id):
         certain = [a for a in areas if town.id in held[a.id].certain and a.valid.active_on(day) is Truth.YES]
@@ -56,31 +59,41 @@ def _on(model: Model, areas: list[Region], day: date) -> Iterator[Problem]:
                 "error",
                 _RULE,
                 [town.id, *(a.id for a in certain)],
-                f"{town.name} ({town.id}) lies in {len(certain)} RESOC areas on {day}: "
-                + ", ".join(f"{a.name} ({a.id})" for a in certain),
+                _("{municipality} lies in {count} RESOC areas on {day}: {areas}").format(
+                    municipality=label(model, town.id),
+                    count=len(certain),
+                    day=on,
+                    areas=", ".join(label(model, a.id) for a in certain),
+                ),
                 *certain,
             )
         elif certain:
             continue
         elif not possible:
-            yield problem("warning", _RULE, [town.id], f"{town.name} ({town.id}) lies in no RESOC area on {day}", town)
+            message = _("{municipality} lies in no RESOC area on {day}").format(
+                municipality=label(model, town.id), day=on
+            )
+            yield problem("warning", _RULE, [town.id], message, town)
         else:
             key = " or ".join(a.id for a in possible)
             vague.setdefault(key, []).append(town.id)
     for key, towns in vague.items():
         regions = [next(a for a in areas if a.id == rid) for rid in key.split(" or ")]
         why = "; ".join(
-            f"{r.name}: "
-            + ("its municipalities are not listed in the sources" if not r.parts_known else "dated uncertainly")
+            (
+                _("{area}: its municipalities are not listed in the sources")
+                if not r.parts_known
+                else _("{area}: dated uncertainly")
+            ).format(area=r.name)
             for r in regions
         )
-        yield problem(
-            "info",
-            _RULE,
-            [*(r.id for r in regions), *towns],
-            f"{UNDECIDABLE}: {len(towns)} municipalities alive on {day} may lie in {key} ({why})",
-            *regions,
-        )
+        names = _(" or ").join(label(model, r.id) for r in regions)
+        message = ngettext(
+            "{count} municipality alive on {day} may lie in {areas} ({why})",
+            "{count} municipalities alive on {day} may lie in {areas} ({why})",
+            len(towns),
+        ).format(count=len(towns), day=on, areas=names, why=why)
+        yield problem("info", _RULE, [*(r.id for r in regions), *towns], undecidable(message), *regions)
 
 
 def _within(model: Model, area: Region, town: str, day: date) -> bool:

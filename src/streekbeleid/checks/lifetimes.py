@@ -10,12 +10,13 @@ from typing import Any, Literal
 import attrs
 
 from ..assembly import references
+from ..i18n import N_, _
 from ..model.dates import Period, Truth
 from ..model.model import Model, record_type
-from ..model.phrasing import label, period_notation, record_name
+from ..model.phrasing import kind_label, label, period_words, record_name
 from ..model.records import Decision, Membership, Plan, PlanItem, Problem, Region, Tally, Territory
 from ..queries.plans import plan_items
-from ._common import UNDECIDABLE, containment, problem, undated
+from ._common import containment, problem, undated, undecidable
 
 __all__ = ["territory_lifetime", "membership_lifetime", "period_order"]
 
@@ -23,6 +24,15 @@ _SEVERITY: dict[str, Literal["error", "warning", "info"]] = {
     "outside": "error",
     "partly outside": "warning",
     "undecidable": "info",
+}
+
+#: How a fact names a record, in words; any other field is named as the data format names it (``territory``).
+_ROLES = {
+    "member": N_("member"),
+    "organization": N_("organization"),
+    "on behalf of": N_("on behalf of"),
+    "body": N_("body"),
+    "principal": N_("principal"),
 }
 
 # Periods are interned and few, facts many: judge each pair of periods once.
@@ -41,9 +51,17 @@ def _fact_period(record: Any, plans: dict[str, Plan]) -> Period:
 
 
 def _describe(model: Model, record: Any) -> str:
-    kind = record_type(record).replace("_", " ")
+    """``lidmaatschap X (x:m)`` / ``membership X (x:m)``: the kind of a record in words, and its name."""
+    kind = kind_label(record_type(record))
     rid = getattr(record, "id", None)
-    return f"{kind} {label(model, rid)}" if rid else kind
+    return _("{kind} {record}").format(kind=kind, record=label(model, rid)) if rid else kind
+
+
+def _role(where: str) -> str:
+    if where.startswith("part "):
+        return _("part {number}").format(number=where.removeprefix("part "))
+    found = _ROLES.get(where)
+    return _(found) if found else where
 
 
 def _lifetime_problem(
@@ -61,14 +79,25 @@ def _lifetime_problem(
     verdict = _containment(named.valid, period)
     if verdict == "inside":
         return None
-    what = f"{_describe(model, fact)} names {label(model, named.id)} as {where} for {period_notation(period)}"
-    life = f"{record_name(named, named.id)} existed {period_notation(named.valid)}"
+    what = _("{fact} names {record} as {role} ({period})").format(
+        fact=_describe(model, fact), record=label(model, named.id), role=_role(where), period=period_words(period)
+    )
+    life = _("{name} existed {period}").format(name=record_name(named, named.id), period=period_words(named.valid))
     successor = getattr(named, "successor", None)
-    after = f"; it became {label(model, successor)}" if successor else ""
     if verdict == "undecidable":
-        message = f"{UNDECIDABLE}: {what}, and {life}; the dates are too coarse to tell whether it existed then"
+        message = undecidable(
+            _("{fact}, and {lifetime}; the dates are too coarse to tell whether it existed then").format(
+                fact=what, lifetime=life
+            )
+        )
     else:
-        message = f"{what}, but {life}: the fact lies {verdict} its lifetime{after}"
+        if verdict == "outside":
+            message = _("{fact}, but {lifetime}: the fact lies outside its lifetime")
+        else:
+            message = _("{fact}, but {lifetime}: the fact lies partly outside its lifetime")
+        message = message.format(fact=what, lifetime=life)
+        if successor:
+            message = _("{finding}; it became {successor}").format(finding=message, successor=label(model, successor))
     ids = [i for i in (getattr(fact, "id", None), named.id) if i]
     return problem(_SEVERITY[verdict], rule, ids, message, fact, *([part] if part else []), named)
 
@@ -188,9 +217,14 @@ def period_order(model: Model) -> Iterator[Problem]:
                 period.start == period.end or not period.start.kind == period.end.kind == "date"
             ):
                 continue  # "2019/2019" means within 2019; an unknown or half-open end (?, 2016..) claims no order
-            what = f"{_describe(model, record)}: {path} {period}"
+            fields = {"record": _describe(model, record), "field": path, "period": period_words(period)}
             if truth is Truth.YES:
-                yield problem("error", "period-order", [record.id], f"{what} ends before it starts", record)
+                message = _("{record}: {field} ({period}) ends before it starts").format(**fields)
+                yield problem("error", "period-order", [record.id], message, record)
             else:
-                message = f"{UNDECIDABLE}: {what} may end before it starts; give its dates more precisely"
+                message = undecidable(
+                    _("{record}: {field} ({period}) may end before it starts; give its dates more precisely").format(
+                        **fields
+                    )
+                )
                 yield problem("info", "period-order", [record.id], message, record)

@@ -6,12 +6,13 @@ from collections import defaultdict
 from collections.abc import Iterator
 from itertools import combinations
 
+from ..i18n import _
 from ..model.dates import Truth
 from ..model.model import Model
-from ..model.phrasing import label, period_notation
+from ..model.phrasing import kind_label, label, period_words
 from ..model.records import Plan, PlanItem, Problem, Project, Theme
 from ..queries.plans import actions_without_lead
-from ._common import UNDECIDABLE, problem
+from ._common import problem, undecidable
 
 __all__ = ["plan_overlap", "action_lead", "unused_theme"]
 
@@ -27,27 +28,45 @@ def plan_overlap(model: Model) -> Iterator[Problem]:
             truth = a.valid.overlaps(b.valid)
             if truth is Truth.NO:
                 continue
-            what = (
-                f"{label(model, a.id)} ({period_notation(a.valid)}) and "
-                f"{label(model, b.id)} ({period_notation(b.valid)}), "
-                f"both {kind.replace('_', ' ')}s of {label(model, owner)}"
-            )
+            fields = {
+                "first": label(model, a.id),
+                "first_period": period_words(a.valid),
+                "second": label(model, b.id),
+                "second_period": period_words(b.valid),
+                "kind": kind_label(kind),
+                "owner": label(model, owner),
+            }
             if truth is Truth.YES:
-                yield problem("warning", "plan-overlap", [a.id, b.id], f"{what}, are in force at the same time", a, b)
+                message = _(
+                    "{first} ({first_period}) and {second} ({second_period}), both of kind {kind} of {owner}, "
+                    "are in force at the same time"
+                ).format(**fields)
+                yield problem("warning", "plan-overlap", [a.id, b.id], message, a, b)
             else:
-                message = f"{UNDECIDABLE}: {what}, may overlap; their dates are too coarse to tell"
+                message = undecidable(
+                    _(
+                        "{first} ({first_period}) and {second} ({second_period}), both of kind {kind} of {owner}, "
+                        "may overlap; their dates are too coarse to tell"
+                    ).format(**fields)
+                )
                 yield problem("info", "plan-overlap", [a.id, b.id], message, a, b)
 
 
 def action_lead(model: Model) -> Iterator[Problem]:
     """Actions that name no lead actor: nobody is accountable for them."""
     for found in actions_without_lead(model):
-        number = f"{found.item.number} " if found.item.number else ""
+        item, plan = label(model, found.item.id), label(model, found.plan.id)
+        if found.item.number:
+            message = _("Action {number} {item} of {plan} has no lead actor").format(
+                number=found.item.number, item=item, plan=plan
+            )
+        else:
+            message = _("Action {item} of {plan} has no lead actor").format(item=item, plan=plan)
         yield problem(
             "warning",
             "action-lead",
             [found.item.id, found.plan.id],
-            f"Action {number}{found.item.name!r} ({found.item.id}) of {label(model, found.plan.id)} has no lead actor",
+            message,
             found.plan,
             found.item,
         )
@@ -68,6 +87,5 @@ def unused_theme(model: Model) -> Iterator[Problem]:
             frontier.append(theme.broader)
     for theme_id, theme in sorted(themes.items()):
         if theme_id not in used:
-            yield problem(
-                "info", "unused-theme", [theme_id], f"Theme {label(model, theme_id)} is used by no plan", theme
-            )
+            message = _("Theme {theme} is used by no plan").format(theme=label(model, theme_id))
+            yield problem("info", "unused-theme", [theme_id], message, theme)

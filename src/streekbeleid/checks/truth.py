@@ -38,7 +38,7 @@ def tally_count(model: Model) -> Iterator[Problem]:
                 "error",
                 "tally-count",
                 [tally.id],
-                message.format(id=tally.id, count=tally.count, out_of=tally.out_of),
+                message.format(id=label(model, tally.id), count=tally.count, out_of=tally.out_of),
                 tally,
             )
 

@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import argparse
 
-from ._common import RecordId, add_as_of, add_json, day, load_model, print_json, print_table
+from ..i18n import N_, _, ngettext
+from ._common import RecordId, add_as_of, add_json, add_output, day, load_model, print_json, print_table, write_output
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Any
 
     from ..model.model import Model
-    from ..model.records import Source
+    from ..model.records import Problem, Source
+    from ..model.table import Table
+    from ..queries.regions import Bridge, ThemeMatrix
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
@@ -32,6 +35,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     add_json(p)
     p.add_argument("--rule", action="append", metavar="NAME", help="run only this rule (repeat for more)")
     p.add_argument("--severity", choices=("error", "warning", "info"), default="info", help="the least severity shown")
+    add_output(p)
     p.set_defaults(func=cmd_check)
 
     p = sub.add_parser("members", parents=[common], help="who sits in a body, by seat group, on a date")
@@ -69,6 +73,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument("--no-roll-up", action="store_true", help="keep region themes as they are (no broader themes)")
     add_json(p)
     _add_sources(p)
+    add_output(p)
     p.set_defaults(func=cmd_compare)
 
 
@@ -98,13 +103,51 @@ def _print_sources(args: argparse.Namespace, answer: object) -> None:
 # ----------------------------------------------------------------- check
 
 
+#: The severities in words (English, translated when shown).
+SEVERITY_WORDS = {"error": N_("error"), "warning": N_("warning"), "info": N_("info")}
+
+
+def problems_table(model: Model, problems: list[Problem]) -> Table:
+    """Problems as a table: severity and rule, the records concerned (names; ids in ``--json`` and the files),
+    and the message."""
+    from ..model.table import Column, Ref, Table, Term
+
+    columns = [
+        Column("severity", N_("severity")),
+        Column("rule", N_("rule")),
+        Column("ids", N_("concerns")),
+        Column("message", N_("message")),
+    ]
+    rows = [
+        (Term(p.severity, SEVERITY_WORDS[p.severity]), p.rule, [Ref.to(model, i) for i in p.ids], p.message)
+        for p in problems
+    ]
+    return Table(columns, rows)
+
+
+def _check_summary(problems: list[Problem]) -> str:
+    """``2 fouten, 1 waarschuwing, 0 meldingen`` / ``2 errors, 1 warning, 0 infos``."""
+    if not problems:
+        return _("no problems found")
+    n = {s: sum(p.severity == s for p in problems) for s in SEVERITY_WORDS}
+    return ", ".join(
+        [
+            ngettext("{n} error", "{n} errors", n["error"]).format(n=n["error"]),
+            ngettext("{n} warning", "{n} warnings", n["warning"]).format(n=n["warning"]),
+            ngettext("{n} info", "{n} infos", n["info"]).format(n=n["info"]),
+        ]
+    )
+
+
 def cmd_check(args: argparse.Namespace) -> int:
     from ..checks import SEVERITIES, check
 
     model = load_model(args)
     problems = check(model, rules=args.rule)
     shown = [p for p in problems if SEVERITIES.index(p.severity) <= SEVERITIES.index(args.severity)]
-    if args.json:
+    if write_output(args, problems_table(model, shown)):
+        pass
+    elif args.json:
         print_json(
             [
                 {
@@ -118,13 +161,12 @@ def cmd_check(args: argparse.Namespace) -> int:
             ]
         )
     else:
+        width = max((len(_(w)) for w in SEVERITY_WORDS.values()), default=0)
         for p in shown:
-            print(f"{p.severity:<7} {p.rule}: {p.message}")
-        counts = {s: sum(p.severity == s for p in problems) for s in SEVERITIES}
-        summary = ", ".join(f"{n} {s}{'s' if n != 1 else ''}" for s, n in counts.items())
+            print(f"{_(SEVERITY_WORDS[p.severity]):<{width}} {p.rule}: {p.message}")
         if shown:
             print()
-        print(summary if problems else "no problems found")
+        print(_check_summary(problems))
     return 1 if any(p.severity == "error" for p in problems) else 0
 
 
@@ -285,13 +327,38 @@ def _member_json(model: Model, record_id: str) -> dict[str, str]:
 # ----------------------------------------------------------------- compare
 
 
+def matrix_table(model: Model, matrix: ThemeMatrix) -> Table:
+    """The theme x region matrix as a table: a row per theme (its name), a column per region (its name)."""
+    from ..model.phrasing import name
+    from ..model.table import Column, Ref, Table
+
+    columns = [Column("theme", N_("theme")), *(Column(r, name(model, r)) for r in matrix.regions)]
+    rows = [(Ref.to(model, t), *(n or None for n in counts)) for t, counts in matrix.rows()]
+    return Table(columns, rows, title=N_("plans, plan items and projects per theme and region"))
+
+
+def bridges_table(model: Model, bridges: list[Bridge]) -> Table:
+    """The actors active in several regions, with the regions (names) and their betweenness."""
+    from ..model.table import Column, Ref, Table
+
+    columns = [
+        Column("actor", N_("actor")),
+        Column("regions", N_("regions")),
+        Column("betweenness", N_("betweenness")),
+    ]
+    rows = [(Ref.to(model, b.actor), [Ref.to(model, r) for r in b.regions], round(b.betweenness, 3)) for b in bridges]
+    return Table(columns, rows, title=N_("actors that bridge regions"))
+
+
 def cmd_compare(args: argparse.Namespace) -> int:
-    from ..model.phrasing import label
     from ..queries import bridging_actors, sources_of, theme_matrix
 
     model = load_model(args)
     matrix = theme_matrix(model, roll_up=not args.no_roll_up)
     bridges = bridging_actors(model) if args.actors else []
+    # -o writes the table asked for: the actors with --actors, else the matrix
+    if write_output(args, bridges_table(model, bridges) if args.actors else matrix_table(model, matrix)):
+        return 0
     if args.json:
         data: dict[str, Any] = {
             "regions": list(matrix.regions),
@@ -306,15 +373,11 @@ def cmd_compare(args: argparse.Namespace) -> int:
         print_json(data)
         return 0
     if not matrix.regions:
-        print("no regions with plans, bodies or projects")
+        print(_("no regions with plans, bodies or projects"))
     else:
-        print("plans, plan items and projects per theme and region\n")
-        print_table(["theme", *matrix.regions], [[t, *(n or "" for n in counts)] for t, counts in matrix.rows()])
+        print(matrix_table(model, matrix), end="\n")
     if args.actors:
-        print("\nactors that bridge regions\n")
-        print_table(
-            ["actor", "regions", "betweenness"],
-            [[label(model, b.actor), ", ".join(b.regions), f"{b.betweenness:.3f}"] for b in bridges],
-        )
+        print()
+        print(bridges_table(model, bridges))
     _print_sources(args, matrix)
     return 0

@@ -11,6 +11,7 @@ if TYPE_CHECKING:
     from typing import Any
 
     from ..model.model import Model
+    from ..model.table import Table
 
 
 def load_model(args: argparse.Namespace) -> Model:
@@ -82,3 +83,33 @@ def add_as_of(p: argparse.ArgumentParser) -> None:
 
 def add_json(p: argparse.ArgumentParser) -> None:
     p.add_argument("--json", action="store_true", help="machine-readable JSON output")
+
+
+def add_output(p: argparse.ArgumentParser) -> None:
+    """``-o FILE``: a table command writes its table to a ``.xlsx``, ``.csv`` or ``.json`` file."""
+    p.add_argument(
+        "-o", "--output", metavar="FILE", help="write the table to FILE.xlsx, FILE.csv or FILE.json (by its suffix)"
+    )
+
+
+def write_output(args: argparse.Namespace, table: Table) -> bool:
+    """Write the table to the ``-o`` file when one is asked for (saying so on stderr); whether it was written."""
+    if not getattr(args, "output", None):
+        return False
+    from ..i18n import _
+    from ..io.table_files import write_table
+
+    path = write_table(table, args.output)
+    print(_("written: {path}").format(path=path), file=sys.stderr)
+    return True
+
+
+def emit_table(args: argparse.Namespace, table: Table) -> int:
+    """The table to a file (``-o``), as JSON (``--json``) or as text."""
+    if write_output(args, table):
+        return 0
+    if args.json:
+        print_json(table.records())
+    else:
+        print(table)
+    return 0

@@ -4,11 +4,23 @@ from __future__ import annotations
 
 import argparse
 
-from ._common import RecordId, add_json, day, load_model, print_json, print_table
+from ..i18n import N_, _, ngettext
+from ._common import RecordId, add_json, add_output, day, load_model, print_json, write_output
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Any
+
+    from ..model.model import Model
+    from ..model.table import Table
+    from ..queries.coverage import Coverage, RegionCoverage
+
+#: The status of an answer in words (English, translated when shown).
+STATUS_WORDS = {
+    "known": N_("known"),
+    "uncertain": N_("uncertain"),
+    "unknown": N_("unknown"),
+}
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
@@ -34,6 +46,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     # not ``as_of``: the question states its own day, so the model is not sliced first
     p.add_argument("--as-of", dest="on", metavar="DATE", type=day, help="the day to look at (default: today)")
     add_json(p)
+    add_output(p)
     p.set_defaults(func=cmd_coverage)
 
 
@@ -46,11 +59,48 @@ def cmd_coverage(args: argparse.Namespace) -> int:
     return _region(model, args) if args.area else _municipality(model, args)
 
 
+def coverage_table(model: Model, answer: Coverage) -> Table:
+    """The RESOC areas and bodies that covered a municipality: name, kind, through which municipality, and
+    whether they surely did (yes, no, uncertain)."""
+    from ..model.phrasing import kind_label
+    from ..model.table import HEADINGS, Column, Ref, Table
+
+    columns = [
+        Column("id", N_("area or body")),
+        Column("kind", HEADINGS["kind"]),
+        Column("municipality", N_("through municipality")),
+        Column("covers", N_("covers")),
+    ]
+    rows = [
+        (Ref.to(model, a.region), kind_label(model.get(a.region).kind), Ref.to(model, a.municipality), a.truth)
+        for a in answer.areas
+    ]
+    rows += [(Ref.to(model, b.body), kind_label(b.kind), Ref.to(model, b.municipality), b.truth) for b in answer.bodies]
+    return Table(columns, rows)
+
+
+def region_coverage_table(model: Model, answer: RegionCoverage) -> Table:
+    """The bodies of a region on a day and the municipalities it held: name, kind, whether surely (yes, uncertain)."""
+    from ..model.dates import Truth
+    from ..model.phrasing import kind_label
+    from ..model.table import HEADINGS, Column, Ref, Table
+
+    found = answer.municipalities
+    columns = [Column("id", HEADINGS["name"]), Column("kind", HEADINGS["kind"]), Column("holds", N_("certain"))]
+    rows = [(Ref.to(model, b.body), kind_label(b.kind), b.truth) for b in answer.bodies]
+    rows += [
+        (Ref.to(model, t), _("municipality"), Truth.YES if t in found.certain else Truth.UNCERTAIN) for t in found.ids
+    ]
+    return Table(columns, rows)
+
+
 def _municipality(model: Any, args: argparse.Namespace) -> int:
-    from ..model.phrasing import label
+    from ..model.phrasing import day_words, label
     from ..queries import coverage_of
 
     answer = coverage_of(model, args.municipality, on=args.on)
+    if write_output(args, coverage_table(model, answer)):
+        return 0
     if args.json:
         print_json(
             {
@@ -83,32 +133,37 @@ def _municipality(model: Any, args: argparse.Namespace) -> int:
             }
         )
         return 0
-    print(f"{label(model, answer.municipality)} on {answer.on}: {answer.status}")
+    print(
+        _("{municipality} on {day}: {status}").format(
+            municipality=label(model, answer.municipality),
+            day=day_words(answer.on),
+            status=_(STATUS_WORDS[answer.status]),
+        )
+    )
     if tuple(answer.current) != (answer.municipality,):
-        print("  stands for: " + ", ".join(label(model, t) for t in answer.current))
+        print(
+            "  "
+            + _("stands for: {municipalities}").format(
+                municipalities=", ".join(label(model, t) for t in answer.current)
+            )
+        )
     print()
-    print_table(
-        ["area", "municipality", "holds"],
-        [[label(model, a.region), a.municipality, a.truth.value] for a in answer.areas],
-    )
-    print()
-    print_table(
-        ["body", "kind", "covers"],
-        [[label(model, b.body), b.kind, b.truth.value] for b in answer.bodies],
-    )
+    print(coverage_table(model, answer))
     if answer.reasons:
-        print("\nwhy not certain:")
+        print("\n" + _("why not certain:"))
         for reason in answer.reasons:
             print(f"  - {reason}")
     return 0
 
 
 def _region(model: Any, args: argparse.Namespace) -> int:
-    from ..model.phrasing import label
+    from ..model.phrasing import day_words, label
     from ..queries import region_coverage
 
     answer = region_coverage(model, args.area, on=args.on)
     found = answer.municipalities
+    if write_output(args, region_coverage_table(model, answer)):
+        return 0
     if args.json:
         print_json(
             {
@@ -125,12 +180,10 @@ def _region(model: Any, args: argparse.Namespace) -> int:
             }
         )
         return 0
-    print(f"{label(model, answer.region)} on {answer.on}\n")
-    print_table(["body", "kind", "existed"], [[label(model, b.body), b.kind, b.truth.value] for b in answer.bodies])
-    state = "" if found.complete else " (not known completely)"
-    print(f"\n{len(found)} municipalities{state}")
-    print_table(
-        ["id", "name", "status"],
-        [[t, model.get(t).name, "" if t in found.certain else "uncertain"] for t in found.ids],
+    print(_("{region} on {day}").format(region=label(model, answer.region), day=day_words(answer.on)) + "\n")
+    count = ngettext("{n} body, {m} municipalities", "{n} bodies, {m} municipalities", len(answer.bodies)).format(
+        n=len(answer.bodies), m=len(found)
     )
+    print(count if found.complete else _("{count} (not known completely)").format(count=count))
+    print(region_coverage_table(model, answer))
     return 0

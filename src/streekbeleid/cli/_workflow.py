@@ -8,14 +8,18 @@ from __future__ import annotations
 
 import argparse
 
-from ._common import RecordId, load_model, print_json, print_table
+from ..i18n import N_, _, ngettext
+from ._common import RecordId, add_output, emit_table, load_model, print_json, write_output
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Any
 
-    from ..model.workflow import WorkflowEvent, WorkflowInstance
+    from ..model.model import Model
+    from ..model.table import Table
+    from ..model.workflow import WorkflowDefinition, WorkflowEvent, WorkflowInstance
     from ..workflows.engine import Engine
+    from ..workflows.store import InstanceRow
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
@@ -40,6 +44,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     wf.set_defaults(func=lambda _args: wf.print_help() or 2)
 
     p = cmds.add_parser("list", parents=parents, help="list the workflow definitions")
+    add_output(p)
     p.set_defaults(func=cmd_list)
 
     p = cmds.add_parser("show", parents=parents, help="show a definition: states, transitions, guards, facts")
@@ -88,11 +93,13 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p = cmds.add_parser("history", parents=parents, help="the recorded events of an instance")
     p.add_argument("instance", metavar="INSTANCE", type=RecordId("instance"))
     p.add_argument("--corrected", action="store_true", help="show the events as they stand after corrections")
+    add_output(p)
     p.set_defaults(func=cmd_history)
 
     p = cmds.add_parser("instances", parents=parents, help="list the instances in the store")
     p.add_argument("--definition", metavar="DEF", type=RecordId("workflow"), help="only instances of this workflow")
     p.add_argument("--subject", metavar="ID", type=RecordId(), help="only instances about this record")
+    add_output(p)
     p.set_defaults(func=cmd_instances)
 
     p = cmds.add_parser("import", parents=parents, help="replay a history file (YAML or JSON) into the store")
@@ -179,33 +186,117 @@ def _event_json(event: WorkflowEvent) -> dict[str, Any]:
     return data
 
 
+def _name(model: Model, record_id: str | None) -> str:
+    from ..model.phrasing import label
+
+    return label(model, record_id) if record_id else ""
+
+
+def _source_line(document: str, locator: str | None) -> str:
+    return f"{document}: “{locator}”" if locator else document
+
+
 def _print_instance(engine: Engine, instance: WorkflowInstance) -> None:
+    from ..model.workflow import describe_date
+
     d = engine.definition(instance.definition)
-    print(f"{instance.id}: {instance.state}" + (" (finished)" if instance.finished else ""))
-    print(f"  workflow: {d.name} ({d.id})")
-    print(f"  subject:  {instance.subject}")
-    print(f"  version:  {instance.version}")
+    state = (_("{state} (finished)") if instance.finished else "{state}").format(state=instance.state)
+    lines = [
+        (_("workflow"), f"{d.name} ({d.id})"),
+        (_("subject"), _name(engine.model, instance.subject)),
+        (_("version"), str(instance.version)),
+    ]
     if instance.started:
-        print(f"  started:  {instance.started}")
+        lines.append((_("started"), describe_date(instance.started)))
     if instance.updated:
-        print(f"  updated:  {instance.updated}")
-    for doubt in instance.doubts:
-        print(f"  doubt:    {doubt}")
+        lines.append((_("updated"), describe_date(instance.updated)))
+    lines.extend((_("doubt"), doubt) for doubt in instance.doubts)
+    width = max(len(k) for k, _v in lines) + 1
+    print(f"{instance.id}: {state}")
+    for key, value in lines:
+        print(f"  {key + ':':<{width}} {value}")
 
 
-def _event_line(event: WorkflowEvent) -> list[str]:
+def _facts(model: Model, event: WorkflowEvent) -> str:
+    """The facts of a step in words: who, to whom, on which decision, the votes, the payload."""
     import json
 
     facts = []
-    for name in ("by", "recipient", "decision"):
-        value = getattr(event, name)
+    for key, word in (("by", N_("by")), ("recipient", N_("recipient")), ("decision", N_("decision"))):
+        value = getattr(event, key)
         if value:
-            facts.append(f"{name}={value}")
+            facts.append(_("{fact}: {value}").format(fact=_(word), value=_name(model, value)))
     if event.votes is not None:
-        facts.append(f"votes={event.votes.yes},{event.votes.no},{event.votes.abstain}")
-    facts.extend(f"{k}={json.dumps(v, ensure_ascii=False)}" for k, v in event.payload.items())
-    step = event.transition if event.corrects is None else f"correct #{event.corrects}"
-    return [str(event.version), str(event.date or "-"), step, event.state, " ".join(facts), event.note or ""]
+        votes = _("{yes} for, {no} against, {abstain} abstaining").format(
+            yes=event.votes.yes, no=event.votes.no, abstain=event.votes.abstain
+        )
+        facts.append(_("{fact}: {value}").format(fact=_("votes"), value=votes))
+    facts.extend(f"{k}: {json.dumps(v, ensure_ascii=False)}" for k, v in event.payload.items())
+    return "; ".join(facts)
+
+
+def history_table(model: Model, events: list[WorkflowEvent]) -> Table:
+    """The recorded steps of an instance: number, date (in words; its notation in ``--json`` and the files),
+    step, state reached, facts and note."""
+    from ..model.table import HEADINGS, Column, Table
+
+    columns = [
+        Column("version", N_("#")),
+        Column("date", HEADINGS["date"]),
+        Column("step", N_("step")),
+        Column("state", N_("state")),
+        Column("facts", N_("facts")),
+        Column("note", N_("note")),
+    ]
+    rows = [
+        (
+            e.version,
+            e.date,
+            e.transition if e.corrects is None else _("correction of #{version}").format(version=e.corrects),
+            e.state,
+            _facts(model, e),
+            e.note,
+        )
+        for e in events
+    ]
+    return Table(columns, rows)
+
+
+def definitions_table(definitions: list[WorkflowDefinition]) -> Table:
+    """The workflow definitions: id, name, what they run on, how many states and transitions."""
+    from ..model.phrasing import kind_label
+    from ..model.table import HEADINGS, Column, Table
+
+    columns = [
+        Column("id", HEADINGS["id"]),
+        Column("name", HEADINGS["name"]),
+        Column("subject_kind", N_("runs on")),
+        Column("states", N_("states")),
+        Column("transitions", N_("transitions")),
+    ]
+    rows = [(d.id, d.name, kind_label(d.subject_kind), len(d.states), len(d.transitions)) for d in definitions]
+    return Table(columns, rows)
+
+
+def instances_table(model: Model, rows: list[InstanceRow]) -> Table:
+    """The instances in the store: id, workflow and subject (names; ids in ``--json`` and the files), state, version."""
+    from ..model.table import HEADINGS, Column, Ref, Table
+    from ..workflows.engine import Registry
+
+    registry = Registry.from_contributions(model.workflows)
+
+    def workflow(definition_id: str) -> Ref:
+        found = registry.definitions.get(definition_id)
+        return Ref(definition_id, found.name if found else definition_id)
+
+    columns = [
+        Column("id", HEADINGS["id"]),
+        Column("definition", N_("workflow")),
+        Column("subject", N_("subject")),
+        Column("state", N_("state")),
+        Column("version", N_("version")),
+    ]
+    return Table(columns, [(r.id, workflow(r.definition), Ref.to(model, r.subject), r.state, r.version) for r in rows])
 
 
 # ---------------------------------------------------------------- commands
@@ -216,7 +307,7 @@ def cmd_list(args: argparse.Namespace) -> int:
 
     registry = Registry.from_contributions(load_model(args).workflows)
     defs = list(registry.definitions.values())
-    if args.json:
+    if args.json and not args.output:
         print_json(
             [
                 {
@@ -230,11 +321,7 @@ def cmd_list(args: argparse.Namespace) -> int:
             ]
         )
         return 0
-    print_table(
-        ["id", "name", "subject", "states", "transitions"],
-        [[d.id, d.name, d.subject_kind, len(d.states), len(d.transitions)] for d in defs],
-    )
-    return 0
+    return emit_table(args, definitions_table(defs))
 
 
 def cmd_show(args: argparse.Namespace) -> int:
@@ -246,22 +333,27 @@ def cmd_show(args: argparse.Namespace) -> int:
     if args.json:
         print_json(unstructure(d))
         return 0
+    from ..model.phrasing import kind_label
+
     print(f"{d.name} ({d.id})")
-    print(f"  runs on: {d.subject_kind}")
+    print("  " + _("runs on: {kind}").format(kind=kind_label(d.subject_kind)))
     if d.description:
         print(f"  {d.description}")
-    print(f"  states: {', '.join(d.states)}")
-    print(f"  initial: {d.initial}; final: {', '.join(d.finals)}")
-    print("  transitions:")
+    print("  " + _("states: {states}").format(states=", ".join(d.states)))
+    print("  " + _("initial: {initial}; final: {finals}").format(initial=d.initial, finals=", ".join(d.finals)))
+    print("  " + _("transitions:"))
     for t in d.transitions:
         print(f"    {t.name}: {' | '.join(d.sources_of(t))} -> {t.target}")
-        print(f"      requires: {', '.join(['date', *(r for r in t.requires if r != 'date')])}")
+        needs = ", ".join(["date", *(r for r in t.requires if r != "date")])
+        print("      " + _("requires: {facts}").format(facts=needs))
         for g in t.guards:
-            print(f"      guard {g}: {registry.guards[g].description}")
+            print(
+                "      " + _("guard {guard}: {description}").format(guard=g, description=registry.guards[g].description)
+            )
         if t.description:
             print(f"      {t.description}")
     for s in d.sources:
-        print(f"  source: {s.document}" + (f": “{s.locator}”" if s.locator else ""))
+        print("  " + _("source: {source}").format(source=_source_line(s.document, s.locator)))
     return 0
 
 
@@ -271,8 +363,10 @@ def _lookup(registry: Any, definition_id: str) -> Any:
     try:
         return registry.definitions[definition_id]
     except KeyError:
-        known = ", ".join(registry.definitions) or "none"
-        raise refuse("definition.unknown", f"no workflow {definition_id!r} (known: {known})") from None
+        known = ", ".join(registry.definitions) or _("none")
+        raise refuse(
+            "definition.unknown", _("no workflow {id} (known: {known})").format(id=repr(definition_id), known=known)
+        ) from None
 
 
 def cmd_diagram(args: argparse.Namespace) -> int:
@@ -305,7 +399,7 @@ def cmd_start(args: argparse.Namespace) -> int:
     if args.json:
         print_json(_instance_json(instance))
     else:
-        print(f"started {instance.id} in state {instance.state}")
+        print(_("started {instance} in state {state}").format(instance=instance.id, state=instance.state))
     return 0
 
 
@@ -331,9 +425,13 @@ def cmd_fire(args: argparse.Namespace) -> int:
     if args.json:
         print_json(_instance_json(instance))
     else:
-        print(f"{instance.id}: {args.transition} -> {instance.state} (version {instance.version})")
+        print(
+            _("{instance}: {step} -> {state} (version {version})").format(
+                instance=instance.id, step=args.transition, state=instance.state, version=instance.version
+            )
+        )
         for doubt in new_doubts:
-            print(f"  doubt: {doubt}")
+            print("  " + _("doubt: {doubt}").format(doubt=doubt))
     return 0
 
 
@@ -362,7 +460,11 @@ def cmd_correct(args: argparse.Namespace) -> int:
     if args.json:
         print_json(_instance_json(instance))
     else:
-        print(f"{instance.id}: corrected event {args.version} (version {instance.version})")
+        print(
+            _("{instance}: corrected event {event} (version {version})").format(
+                instance=instance.id, event=args.version, version=instance.version
+            )
+        )
     return 0
 
 
@@ -385,8 +487,11 @@ def cmd_status(args: argparse.Namespace) -> int:
     _print_instance(engine, instance)
     for t in nxt:
         needs = ", ".join(["date", *(r for r in t.requires if r != "date")])
-        guards = f"; guards: {', '.join(t.guards)}" if t.guards else ""
-        print(f"  next: {t.name} -> {t.target} (needs {needs}{guards})")
+        fields = {"step": t.name, "state": t.target, "facts": needs, "guards": ", ".join(t.guards)}
+        if t.guards:
+            print("  " + _("next: {step} -> {state} (needs {facts}; guards: {guards})").format(**fields))
+        else:
+            print("  " + _("next: {step} -> {state} (needs {facts})").format(**fields))
     return 0
 
 
@@ -396,15 +501,18 @@ def cmd_history(args: argparse.Namespace) -> int:
         events = engine.history(args.instance, corrected=args.corrected)
     finally:
         engine.store.close()
-    if args.json:
+    if args.json and not args.output:
         print_json([_event_json(e) for e in events])
         return 0
-    print_table(["#", "date", "step", "state", "facts", "note"], [_event_line(e) for e in events])
+    if write_output(args, history_table(engine.model, events)):
+        return 0
+    print(history_table(engine.model, events))
     for e in events:
         for doubt in e.doubts:
-            print(f"  #{e.version} doubt: {doubt}")
+            print("  " + _("#{version} doubt: {doubt}").format(version=e.version, doubt=doubt))
         for s in e.sources:
-            print(f"  #{e.version} source: {s.document}" + (f": “{s.locator}”" if s.locator else ""))
+            source = _source_line(s.document, s.locator)
+            print("  " + _("#{version} source: {source}").format(version=e.version, source=source))
     return 0
 
 
@@ -415,7 +523,7 @@ def cmd_instances(args: argparse.Namespace) -> int:
         rows = store.instances(args.definition, args.subject)
     if not rows and (args.definition or args.subject):
         _check_filters(args)
-    if args.json:
+    if args.json and not args.output:
         print_json(
             [
                 {"id": r.id, "definition": r.definition, "subject": r.subject, "state": r.state, "version": r.version}
@@ -423,11 +531,7 @@ def cmd_instances(args: argparse.Namespace) -> int:
             ]
         )
         return 0
-    print_table(
-        ["id", "workflow", "subject", "state", "version"],
-        [[r.id, r.definition, r.subject, r.state, r.version] for r in rows],
-    )
-    return 0
+    return emit_table(args, instances_table(load_model(args), rows))
 
 
 def _check_filters(args: argparse.Namespace) -> None:
@@ -462,7 +566,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         print_json([_instance_json(i) for i in instances])
         return 0
     for i in instances:
-        print(f"{i.id}: {i.state} (version {i.version})")
+        print(_("{instance}: {state} (version {version})").format(instance=i.id, state=i.state, version=i.version))
     return 0
 
 
@@ -478,7 +582,7 @@ def cmd_audit(args: argparse.Namespace) -> int:
         for e, why in findings:
             print(f"#{e.version} {e.transition}: {why}")
         if not findings:
-            print(f"{args.instance}: every step still passes its guards")
+            print(_("{instance}: every step still passes its guards").format(instance=args.instance))
     return 1 if findings else 0
 
 
@@ -489,12 +593,19 @@ def cmd_copy(args: argparse.Namespace) -> int:
     from ..workflows.store import copy_store, is_url, open_store
 
     if not is_url(args.source) and not os.path.exists(args.source):
-        raise refuse("store.missing", f"there is no store {args.source} to copy from")
+        raise refuse("store.missing", _("there is no store {store} to copy from").format(store=args.source))
     with open_store(args.source) as source, open_store(args.target) as target:
         instances, events = copy_store(source, target)
         where = (source.path, target.path)
     if args.json:
         print_json({"from": where[0], "to": where[1], "instances": instances, "events": events})
     else:
-        print(f"copied {events} events ({instances} new instances) from {where[0]} to {where[1]}")
+        copied = ngettext("{n} new instance", "{n} new instances", instances).format(n=instances)
+        print(
+            ngettext(
+                "copied {events} event ({instances}) from {source} to {target}",
+                "copied {events} events ({instances}) from {source} to {target}",
+                events,
+            ).format(events=events, instances=copied, source=where[0], target=where[1])
+        )
     return 0

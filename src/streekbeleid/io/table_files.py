@@ -20,7 +20,7 @@ from typing import Any
 
 from ..errors import StreekbeleidError
 from ..i18n import _, language
-from ..model.dates import PartialDate
+from ..model.dates import DateBound, PartialDate
 from ..model.table import Table, cell_text
 from ._common import write_atomic
 
@@ -34,6 +34,8 @@ def _exact(value: Any) -> date | None:
     """The day of a value known to the day, else None."""
     if isinstance(value, date):
         return value
+    if isinstance(value, DateBound) and value.kind == "date":
+        value = value.date
     if isinstance(value, PartialDate) and value.day is not None:
         return value.earliest
     return None

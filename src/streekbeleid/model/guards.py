@@ -17,10 +17,11 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from ..errors import UnknownIdError
-from ..model.dates import ALWAYS, Period, Truth
-from ..model.phrasing import label
+from ..i18n import _
+from ..model.dates import ALWAYS, DateBound, PartialDate, Period, Truth
+from ..model.phrasing import decision_phrase, kind_label, label, period_words, relation_phrase
 from ..model.records import ADOPTING_OUTCOMES, Actor, Decision, Lineage, Membership, Region, Relation, Tally, Territory
-from ..model.workflow import Guard, GuardContext, Verdict, on_or_before
+from ..model.workflow import Guard, GuardContext, Verdict, describe_date, on_or_before
 
 __all__ = [
     "CORE_GUARDS",
@@ -42,11 +43,12 @@ __all__ = [
 _RANK = {Truth.NO: 0, Truth.UNCERTAIN: 1, Truth.YES: 2}
 
 
-def combine(verdicts: Iterable[Verdict], *, empty: str = "nothing to check") -> Verdict:
-    """All must hold: the weakest answer, with the reasons that led to it."""
+def combine(verdicts: Iterable[Verdict], *, empty: str | None = None) -> Verdict:
+    """All must hold: the weakest answer, with the reasons that led to it (``empty``: the reason when there
+    is nothing to check)."""
     items = list(verdicts)
     if not items:
-        return Verdict.yes(empty)
+        return Verdict.yes(empty if empty is not None else _("nothing to check"))
     worst = min(items, key=lambda v: _RANK[v.truth]).truth
     return Verdict(worst, "; ".join(v.reason for v in items if v.truth is worst))
 
@@ -64,6 +66,11 @@ def _get(ctx: GuardContext, record_id: str) -> Any:
 
 def _name(ctx: GuardContext, record_id: str) -> str:
     return label(ctx.model, record_id)
+
+
+def _date(value: DateBound | PartialDate | None) -> str:
+    """A date in words, never more precise than it is (``an unknown date`` for none)."""
+    return describe_date(value)
 
 
 def _valid(record: Any) -> Period:
@@ -131,16 +138,18 @@ def territory_in_region(ctx: GuardContext, territory_id: str, region_id: str) ->
         for part in region.parts:
             if part.territory in ancestors:
                 best = _best([best, part.valid.active_throughout(period) & held])
-    who, where = _name(ctx, territory_id), _name(ctx, region_id)
+    fields = {"place": _name(ctx, territory_id), "region": _name(ctx, region_id), "date": ctx.when}
     if best is Truth.YES:
-        return Verdict.yes(f"{who} lies in {where} on {ctx.when}")
+        return Verdict.yes(_("{place} lies in {region} on {date}").format(**fields))
     if best is Truth.UNCERTAIN:
-        return Verdict.uncertain(f"{who} may not yet or no longer lie in {where} on {ctx.when}")
+        return Verdict.uncertain(_("{place} may not yet or no longer lie in {region} on {date}").format(**fields))
     if unknown:
         return Verdict.uncertain(
-            f"{who} is not among the known parts of {where}, but the parts of {', '.join(unknown)} are not known"
+            _("{place} is not among the known parts of {region}, but the parts of {unknown} are not known").format(
+                unknown=", ".join(_name(ctx, u) for u in unknown), **fields
+            )
         )
-    return Verdict.no(f"{who} does not lie in {where} on {ctx.when}")
+    return Verdict.no(_("{place} does not lie in {region} on {date}").format(**fields))
 
 
 def _municipalities_in(ctx: GuardContext, place_id: str) -> tuple[int, int]:
@@ -170,9 +179,13 @@ def _council_territory(ctx: GuardContext, record_id: str) -> tuple[str | None, s
     if isinstance(rec, Territory):
         if rec.level in ("municipality", "province"):
             return rec.id, ""
-        return None, f"{_name(ctx, record_id)} is a {rec.level}, not a municipality or province with a council"
-    kind = type(rec).__name__.lower() if rec is not None else "unknown id"
-    return None, f"{_name(ctx, record_id)} is a {kind}, not the council of a municipality or province"
+        return None, _(
+            "{record} is a territory of level {level}, not a municipality or province with a council"
+        ).format(record=_name(ctx, record_id), level=rec.level)
+    kind = kind_label(type(rec).__name__.lower()) if rec is not None else _("unknown id")
+    return None, _("{record} is of kind {kind}, not the council of a municipality or province").format(
+        record=_name(ctx, record_id), kind=kind
+    )
 
 
 def _seat_paths(ctx: GuardContext, member_id: str, body_id: str, seen: frozenset[str]) -> Iterator[Truth]:
@@ -194,11 +207,13 @@ def _seated_in_owner(ctx: GuardContext, record_id: str) -> Verdict | None:
     if owner is None:
         return None
     truth = _best(_seat_paths(ctx, record_id, owner, frozenset({owner})))
-    who, body = _name(ctx, record_id), _name(ctx, owner)
+    fields = {"member": _name(ctx, record_id), "body": _name(ctx, owner), "date": ctx.when}
     if truth is Truth.YES:
-        return Verdict.yes(f"{who} sits in {body} on {ctx.when}")
+        return Verdict.yes(_("{member} sits in {body} on {date}").format(**fields))
     if truth is Truth.UNCERTAIN:
-        return Verdict.uncertain(f"{who} sits in {body}, but the sources do not say it did on {ctx.when}")
+        return Verdict.uncertain(
+            _("{member} sits in {body}, but the sources do not say it did on {date}").format(**fields)
+        )
     return None
 
 
@@ -208,15 +223,16 @@ def _endorser(ctx: GuardContext, record_id: str, region_id: str) -> Verdict:
         seated = _seated_in_owner(ctx, record_id)
         if seated is not None:
             return seated
-        return Verdict.no(f"{why}, nor an organisation seated in the body that owns the plan")
+        return Verdict.no(_("{reason}, nor an organisation seated in the body that owns the plan").format(reason=why))
     territory = ctx.model.get(territory_id)
     exists = territory.valid.active_throughout(ctx.period)
+    fields = {"place": _name(ctx, territory_id), "date": ctx.when, "lifetime": period_words(territory.valid)}
     if exists is Truth.NO:
-        return Verdict.no(f"{_name(ctx, territory_id)} did not exist on {ctx.when} (valid {territory.valid})")
+        return Verdict.no(_("{place} did not exist on {date} (it existed {lifetime})").format(**fields))
     inside = territory_in_region(ctx, territory_id, region_id)
     if exists is Truth.UNCERTAIN:
         return combine(
-            [inside, Verdict.uncertain(f"{_name(ctx, territory_id)} may not exist on {ctx.when} ({territory.valid})")]
+            [inside, Verdict.uncertain(_("{place} may not exist on {date} (it existed {lifetime})").format(**fields))]
         )
     return inside
 
@@ -225,54 +241,98 @@ def _place_in_region(ctx: GuardContext, place_id: str, region_id: str) -> Verdic
     place = _get(ctx, place_id)
     if isinstance(place, Region):
         if any(r.id == place_id for r, _covered in _region_tree(ctx, region_id)):
-            return Verdict.yes(f"{_name(ctx, place_id)} is (part of) {_name(ctx, region_id)}")
-        return Verdict.no(f"{_name(ctx, place_id)} is not part of {_name(ctx, region_id)}")
+            return Verdict.yes(
+                _("{place} is (part of) {region}").format(place=_name(ctx, place_id), region=_name(ctx, region_id))
+            )
+        return Verdict.no(
+            _("{place} is not part of {region}").format(place=_name(ctx, place_id), region=_name(ctx, region_id))
+        )
     return territory_in_region(ctx, place_id, region_id)
 
 
 def _tally(ctx: GuardContext, tally: Tally, region_id: str) -> Verdict:
     subject = ctx.instance.subject
     out: list[Verdict] = []
+    name = _name(ctx, tally.id)
     if tally.kind != "endorse":
-        out.append(Verdict.no(f"tally {tally.id} counts {tally.kind} decisions, not endorsements"))
+        out.append(
+            Verdict.no(
+                _("tally {tally} counts decisions of kind {kind}, not endorsements").format(tally=name, kind=tally.kind)
+            )
+        )
     if tally.subject != subject:
-        out.append(Verdict.no(f"tally {tally.id} is about {tally.subject}, not {subject}"))
+        out.append(
+            Verdict.no(
+                _("tally {tally} is about {about}, not {subject}").format(
+                    tally=name, about=_name(ctx, tally.subject), subject=_name(ctx, subject)
+                )
+            )
+        )
     when = on_or_before(tally.date, ctx.date)
     if when is Truth.NO:
-        out.append(Verdict.no(f"tally {tally.id} is dated {tally.date}, after {ctx.when}"))
+        out.append(
+            Verdict.no(
+                _("tally {tally} is dated {date}, after {step}").format(
+                    tally=name, date=_date(tally.date), step=ctx.when
+                )
+            )
+        )
     if tally.out_of is not None and tally.count is not None and tally.count > tally.out_of:
-        out.append(Verdict.no(f"tally {tally.id} counts {tally.count} of only {tally.out_of}"))
+        out.append(
+            Verdict.no(
+                _("tally {tally} counts {count} of only {out_of}").format(
+                    tally=name, count=tally.count, out_of=tally.out_of
+                )
+            )
+        )
     for named in tally.named:
         out.append(_endorser(ctx, named, region_id))
     if tally.among is None:
-        out.append(Verdict.uncertain(f"tally {tally.id} does not say among which territory its deciders are"))
+        out.append(
+            Verdict.uncertain(_("tally {tally} does not say among which territory its deciders are").format(tally=name))
+        )
     else:
         among = _place_in_region(ctx, tally.among, region_id)
         out.append(among)
         if among.truth is not Truth.NO and tally.out_of is not None and tally.by == "municipal_council":
             certain, possible = _municipalities_in(ctx, tally.among)
+            fields = {
+                "tally": name,
+                "count": _("an unrecorded number") if tally.count is None else tally.count,
+                "out_of": tally.out_of,
+                "place": _name(ctx, tally.among),
+                "certain": certain,
+                "possible": possible,
+                "date": ctx.when,
+            }
             if not certain <= tally.out_of <= certain + possible:
-                out.append(
-                    Verdict.no(
-                        f"tally {tally.id} counts {'an unrecorded number' if tally.count is None else tally.count} "
-                        f"of {tally.out_of} municipal councils, but "
-                        f"{_name(ctx, tally.among)} had {certain} municipalities on {ctx.when}"
-                        + (f" (and {possible} possibly)" if possible else "")
+                if possible:
+                    text = _(
+                        "tally {tally} counts {count} of {out_of} municipal councils, but {place} had {certain} "
+                        "municipalities on {date} (and {possible} possibly)"
                     )
-                )
+                else:
+                    text = _(
+                        "tally {tally} counts {count} of {out_of} municipal councils, but {place} had {certain} "
+                        "municipalities on {date}"
+                    )
+                out.append(Verdict.no(text.format(**fields)))
             else:
                 out.append(
                     Verdict.yes(
-                        f"{'an unrecorded number' if tally.count is None else tally.count} of the {tally.out_of} "
-                        f"municipal councils of {_name(ctx, tally.among)} "
-                        f"({certain} municipalities on {ctx.when})"
+                        _(
+                            "{count} of the {out_of} municipal councils of {place} ({certain} municipalities on {date})"
+                        ).format(**fields)
                     )
                 )
     if when is Truth.UNCERTAIN:
-        out.append(
-            Verdict.uncertain(f"tally {tally.id} ({tally.date or 'undated'}) may fall after the step ({ctx.when})")
-        )
+        out.append(Verdict.uncertain(_later(_("tally {tally}").format(tally=name), tally.date, ctx)))
     return combine(out)
+
+
+def _later(what: str, value: DateBound | PartialDate | None, ctx: GuardContext) -> str:
+    """``decision X (June 2016) may fall after the step (11 June 2016)``: a date too coarse to order."""
+    return _("{record} ({date}) may fall after the step ({step})").format(record=what, date=_date(value), step=ctx.when)
 
 
 # ---------------------------------------------------------------- the guards
@@ -284,40 +344,73 @@ def decision_by_owner(ctx: GuardContext) -> Verdict:
     subject = ctx.subject
     owner = getattr(subject, "owner", None)
     if owner is None:
-        return Verdict.no(f"{_name(ctx, ctx.instance.subject)} names no owner body, so no owner can approve it")
+        return Verdict.no(
+            _("{subject} names no owner body, so no owner can approve it").format(
+                subject=_name(ctx, ctx.instance.subject)
+            )
+        )
     if ctx.event.by is not None and ctx.event.by != owner:
-        return Verdict.no(f"the step is made by {ctx.event.by}, but the owner is {_name(ctx, owner)}")
+        return Verdict.no(
+            _("the step is made by {by}, but the owner is {owner}").format(
+                by=_name(ctx, ctx.event.by), owner=_name(ctx, owner)
+            )
+        )
     if ctx.event.decision is not None:
         candidates = [_get(ctx, ctx.event.decision)]
     else:
         candidates = [d for d in ctx.records_about([Decision]) if d.kind == "approve" and d.by == owner]
         if not candidates:
-            return Verdict.no(f"the model holds no approve decision of {_name(ctx, owner)} about {subject.id}")
+            return Verdict.no(
+                _("the model holds no approve decision of {owner} about {subject}").format(
+                    owner=_name(ctx, owner), subject=_name(ctx, subject.id)
+                )
+            )
     verdicts = []
     for dec in candidates:
         if not isinstance(dec, Decision):
-            verdicts.append(Verdict.no(f"{ctx.event.decision} is not a decision"))
+            verdicts.append(
+                Verdict.no(_("{record} is not a decision").format(record=_name(ctx, ctx.event.decision or "")))
+            )
             continue
         wrong = []
         if dec.kind != "approve":
-            wrong.append(f"is a decision to {dec.kind}, not to approve")
+            decided = decision_phrase(dec.kind).format(by=_name(ctx, dec.by), subject=_name(ctx, dec.subject))
+            wrong.append(_("it is not an approval but: {decision}").format(decision=decided))
         if dec.by != owner:
-            wrong.append(f"was taken by {dec.by}, not by the owner {owner}")
+            wrong.append(
+                _("it was taken by {by}, not by the owner {owner}").format(
+                    by=_name(ctx, dec.by), owner=_name(ctx, owner)
+                )
+            )
         if dec.subject != subject.id:
-            wrong.append(f"is about {dec.subject}, not {subject.id}")
+            wrong.append(
+                _("it is about {about}, not {subject}").format(
+                    about=_name(ctx, dec.subject), subject=_name(ctx, subject.id)
+                )
+            )
         if dec.outcome is not None and dec.outcome not in ADOPTING_OUTCOMES:  # None: its outcome not recorded
-            wrong.append(f"was {dec.outcome}, not adopted")
+            wrong.append(_("its outcome was {outcome}, not adopted").format(outcome=dec.outcome))
         when = on_or_before(dec.date, ctx.date)
         if when is Truth.NO:
-            wrong.append(f"is dated {dec.date}, after {ctx.when}")
+            wrong.append(_("it is dated {date}, after {step}").format(date=_date(dec.date), step=ctx.when))
         if wrong:
-            verdicts.append(Verdict.no(f"decision {dec.id} " + " and ".join(wrong)))
+            verdicts.append(
+                Verdict.no(
+                    _("decision {decision}: {problems}").format(decision=_name(ctx, dec.id), problems="; ".join(wrong))
+                )
+            )
         elif when is Truth.UNCERTAIN:
             verdicts.append(
-                Verdict.uncertain(f"decision {dec.id} ({dec.date or 'undated'}) may fall after the step ({ctx.when})")
+                Verdict.uncertain(_later(_("decision {decision}").format(decision=_name(ctx, dec.id)), dec.date, ctx))
             )
         else:
-            verdicts.append(Verdict.yes(f"{_name(ctx, owner)} approved {subject.id} on {dec.date} ({dec.id})"))
+            verdicts.append(
+                Verdict.yes(
+                    _("{owner} approved {subject} on {date} ({decision})").format(
+                        owner=_name(ctx, owner), subject=_name(ctx, subject.id), date=_date(dec.date), decision=dec.id
+                    )
+                )
+            )
     return max(verdicts, key=lambda v: _RANK[v.truth])
 
 
@@ -333,26 +426,30 @@ def unanimous_if_required(ctx: GuardContext) -> Verdict:
     body = dec.by if dec is not None else ctx.event.by
     kind = dec.kind if dec is not None else "approve"
     if body is None:
-        return Verdict.yes("no deciding body named: no rule to apply")
+        return Verdict.yes(_("no deciding body named: no rule to apply"))
     rules = [r for r in ctx.rules if r.body == body and r.kind == kind and r.unanimous]
     rules = [r for r in rules if r.valid.active_throughout(ctx.period) is not Truth.NO]
+    decided = decision_phrase(kind).format(by=_name(ctx, body), subject=_name(ctx, ctx.instance.subject))
     if not rules:
-        return Verdict.yes(f"no rule requires {_name(ctx, body)} to {kind} unanimously")
+        return Verdict.yes(_("{decision}: no rule requires unanimity").format(decision=decided))
     votes = (dec.votes if dec is not None else None) or ctx.event.votes
     unanimous = dec.unanimous if dec is not None else None
-    what = f"{_name(ctx, body)} must {kind} unanimously"
+    what = _("{decision}: the rule requires unanimity").format(decision=decided)
     if unanimous is True:
-        return Verdict.yes(f"{what}, and did")
+        return Verdict.yes(_("{rule}, and did").format(rule=what))
     if unanimous is False:
-        return Verdict.no(f"{what}, but {dec.id if dec else 'the decision'} was not unanimous")
+        decision = _name(ctx, dec.id) if dec else _("the decision")
+        return Verdict.no(_("{rule}, but {decision} was not unanimous").format(rule=what, decision=decision))
     if votes is not None:
         if (votes.no or 0) > 0 or (votes.abstain or 0) > 0:
             return Verdict.no(
-                f"{what}, but the votes were {votes.yes} for, {votes.no} against, {votes.abstain} abstaining"
+                _("{rule}, but the votes were {yes} for, {no} against, {abstain} abstaining").format(
+                    rule=what, yes=votes.yes, no=votes.no, abstain=votes.abstain
+                )
             )
         if votes.no == 0 and votes.abstain == 0 and votes.yes:
-            return Verdict.yes(f"{what}: {votes.yes} for, none against")
-    return Verdict.uncertain(f"{what}; the sources do not say whether it did")
+            return Verdict.yes(_("{rule}: {yes} for, none against").format(rule=what, yes=votes.yes))
+    return Verdict.uncertain(_("{rule}; the sources do not say whether it did").format(rule=what))
 
 
 def endorser_exists_and_in_region(ctx: GuardContext) -> Verdict:
@@ -361,7 +458,11 @@ def endorser_exists_and_in_region(ctx: GuardContext) -> Verdict:
     partner in RESOC): the event's ``by``, or the deciders of its ``decision`` (a decision or a tally)."""
     region_id = getattr(ctx.subject, "region", None)
     if region_id is None:
-        return Verdict.no(f"{_name(ctx, ctx.instance.subject)} covers no region, so no endorser can lie in it")
+        return Verdict.no(
+            _("{subject} covers no region, so no endorser can lie in it").format(
+                subject=_name(ctx, ctx.instance.subject)
+            )
+        )
     out: list[Verdict] = []
     if ctx.event.by is not None:
         out.append(_endorser(ctx, ctx.event.by, region_id))
@@ -370,22 +471,35 @@ def endorser_exists_and_in_region(ctx: GuardContext) -> Verdict:
         if isinstance(rec, Tally):
             out.append(_tally(ctx, rec, region_id))
         elif isinstance(rec, Decision):
+            decision = _name(ctx, rec.id)
             if rec.kind != "endorse" or rec.subject != ctx.instance.subject:
-                out.append(Verdict.no(f"decision {rec.id} is not an endorsement of {ctx.instance.subject}"))
-            when = on_or_before(rec.date, ctx.date)
-            if when is Truth.NO:
-                out.append(Verdict.no(f"decision {rec.id} is dated {rec.date}, after {ctx.when}"))
-            elif when is Truth.UNCERTAIN:
                 out.append(
-                    Verdict.uncertain(
-                        f"decision {rec.id} ({rec.date or 'undated'}) may fall after the step ({ctx.when})"
+                    Verdict.no(
+                        _("decision {decision} is not an endorsement of {subject}").format(
+                            decision=decision, subject=_name(ctx, ctx.instance.subject)
+                        )
                     )
                 )
+            when = on_or_before(rec.date, ctx.date)
+            if when is Truth.NO:
+                out.append(
+                    Verdict.no(
+                        _("decision {decision} is dated {date}, after {step}").format(
+                            decision=decision, date=_date(rec.date), step=ctx.when
+                        )
+                    )
+                )
+            elif when is Truth.UNCERTAIN:
+                out.append(Verdict.uncertain(_later(_("decision {decision}").format(decision=decision), rec.date, ctx)))
             out.append(_endorser(ctx, rec.by, region_id))
         else:
-            out.append(Verdict.no(f"{ctx.event.decision} is neither a decision nor a tally"))
+            out.append(
+                Verdict.no(
+                    _("{record} is neither a decision nor a tally").format(record=_name(ctx, ctx.event.decision))
+                )
+            )
     if not out:
-        return Verdict.no("an endorsement needs `by` (the council) or `decision` (a decision or tally)")
+        return Verdict.no(_("an endorsement needs `by` (the council) or `decision` (a decision or tally)"))
     return combine(out)
 
 
@@ -393,46 +507,53 @@ def approved_before_submit(ctx: GuardContext) -> Verdict:
     """The instance was approved (an ``approve`` step) on or before the submission's date."""
     approvals = [e for e in ctx.history if e.transition == "approve"]
     if not approvals:
-        return Verdict.no(f"{ctx.instance.subject} has not been approved in instance {ctx.instance.id}")
+        return Verdict.no(
+            _("{subject} has not been approved in instance {instance}").format(
+                subject=_name(ctx, ctx.instance.subject), instance=ctx.instance.id
+            )
+        )
     approval = approvals[-1]
     assert approval.date is not None
     when = on_or_before(approval.date, ctx.date)
+    fields = {"approved": _date(approval.date), "submitted": ctx.when}
     if when is Truth.NO:
-        return Verdict.no(f"it was approved on {approval.date}, after the submission date {ctx.when}")
+        return Verdict.no(_("it was approved on {approved}, after the submission date {submitted}").format(**fields))
     if when is Truth.UNCERTAIN:
-        return Verdict.uncertain(f"approved {approval.date}, submitted {ctx.when}: the order is not certain")
-    return Verdict.yes(f"approved on {approval.date}")
+        return Verdict.uncertain(
+            _("approved on {approved}, submitted on {submitted}: the order is not certain").format(**fields)
+        )
+    return Verdict.yes(_("approved on {approved}").format(**fields))
+
+
+def _exists(ctx: GuardContext, truth: Truth, text: str) -> Verdict:
+    """Whether a record named in ``text`` (with its lifetime) exists on the event's date."""
+    if truth is Truth.NO:
+        return Verdict.no(_("{record} did not exist on {date}").format(record=text, date=ctx.when))
+    if truth is Truth.UNCERTAIN:
+        return Verdict.uncertain(_("{record} may not exist on {date}").format(record=text, date=ctx.when))
+    return Verdict.yes(_("{record} exists on {date}").format(record=text, date=ctx.when))
 
 
 def parties_active(ctx: GuardContext) -> Verdict:
     """The actors the event names (``by``, ``recipient``) exist on its date."""
     out = []
+    roles = {"by": _("by"), "recipient": _("recipient")}
     for role in ("by", "recipient"):
         rid = getattr(ctx.event, role)
         if rid is None:
             continue
-        truth = ctx.active(rid)
-        valid = _valid(ctx.model.get(rid))
-        text = f"{role} {_name(ctx, rid)} ({valid})"
-        if truth is Truth.NO:
-            out.append(Verdict.no(f"{text} did not exist on {ctx.when}"))
-        elif truth is Truth.UNCERTAIN:
-            out.append(Verdict.uncertain(f"{text} may not exist on {ctx.when}"))
-        else:
-            out.append(Verdict.yes(f"{text} exists on {ctx.when}"))
-    return combine(out, empty="no actor named")
+        text = _("{role} {record} ({lifetime})").format(
+            role=roles[role], record=_name(ctx, rid), lifetime=period_words(_valid(ctx.model.get(rid)))
+        )
+        out.append(_exists(ctx, ctx.active(rid), text))
+    return combine(out, empty=_("no actor named"))
 
 
 def subject_active(ctx: GuardContext) -> Verdict:
     """The subject (the plan, body ... the instance runs on) exists on the event's date."""
     record = ctx.subject
-    truth = ctx.active(record.id)
-    text = f"{_name(ctx, record.id)} ({_valid(record)})"
-    if truth is Truth.NO:
-        return Verdict.no(f"{text} did not exist on {ctx.when}")
-    if truth is Truth.UNCERTAIN:
-        return Verdict.uncertain(f"{text} may not exist on {ctx.when}")
-    return Verdict.yes(f"{text} exists on {ctx.when}")
+    text = _("{record} ({lifetime})").format(record=_name(ctx, record.id), lifetime=period_words(_valid(record)))
+    return _exists(ctx, ctx.active(record.id), text)
 
 
 def successor_recorded(ctx: GuardContext) -> Verdict:
@@ -444,12 +565,18 @@ def successor_recorded(ctx: GuardContext) -> Verdict:
         if link.object == subject and link.kind in ("succeeds", "replaces", "revises")
     ]
     if not links:
-        return Verdict.no(f"no plan succeeds or replaces {subject} (a lineage record would say so)")
+        return Verdict.no(
+            _("no plan succeeds or replaces {subject} (a lineage record would say so)").format(
+                subject=_name(ctx, subject)
+            )
+        )
     verdicts = []
     for link in links:
         when = on_or_before(link.date, ctx.date) if link.date is not None else Truth.YES
-        text = f"{link.subject} {link.kind} {subject}"
-        verdicts.append(Verdict(when, text + ("" if when is Truth.YES else f" (dated {link.date})")))
+        text = relation_phrase(link.kind).format(subject=_name(ctx, link.subject), object=_name(ctx, subject))
+        if when is not Truth.YES:
+            text = _("{link} (dated {date})").format(link=text, date=_date(link.date))
+        verdicts.append(Verdict(when, text))
     return max(verdicts, key=lambda v: _RANK[v.truth])
 
 
@@ -457,24 +584,41 @@ def decision_consistent(ctx: GuardContext) -> Verdict:
     """The event's ``decision``, when it names one, is about the subject, by the event's ``by`` and
     dated on or before the event."""
     if ctx.event.decision is None:
-        return Verdict.yes("no decision named")
+        return Verdict.yes(_("no decision named"))
     rec = _get(ctx, ctx.event.decision)
     if not isinstance(rec, (Decision, Tally)):
-        return Verdict.no(f"{ctx.event.decision} is not a decision")
+        return Verdict.no(_("{record} is not a decision").format(record=_name(ctx, ctx.event.decision)))
     out = []
+    decision = _name(ctx, rec.id)
     if rec.subject != ctx.instance.subject:
-        out.append(Verdict.no(f"decision {rec.id} is about {rec.subject}, not {ctx.instance.subject}"))
+        out.append(
+            Verdict.no(
+                _("decision {decision} is about {about}, not {subject}").format(
+                    decision=decision, about=_name(ctx, rec.subject), subject=_name(ctx, ctx.instance.subject)
+                )
+            )
+        )
     if isinstance(rec, Decision) and ctx.event.by is not None and rec.by != ctx.event.by:
-        out.append(Verdict.no(f"decision {rec.id} was taken by {rec.by}, not by {ctx.event.by}"))
+        out.append(
+            Verdict.no(
+                _("decision {decision} was taken by {by}, not by {step_by}").format(
+                    decision=decision, by=_name(ctx, rec.by), step_by=_name(ctx, ctx.event.by)
+                )
+            )
+        )
     when = on_or_before(rec.date, ctx.date)
     if when is Truth.NO:
-        out.append(Verdict.no(f"decision {rec.id} is dated {rec.date}, after {ctx.when}"))
-    elif when is Truth.UNCERTAIN:
         out.append(
-            Verdict.uncertain(f"decision {rec.id} ({rec.date or 'undated'}) may fall after the step ({ctx.when})")
+            Verdict.no(
+                _("decision {decision} is dated {date}, after {step}").format(
+                    decision=decision, date=_date(rec.date), step=ctx.when
+                )
+            )
         )
+    elif when is Truth.UNCERTAIN:
+        out.append(Verdict.uncertain(_later(_("decision {decision}").format(decision=decision), rec.date, ctx)))
     else:
-        out.append(Verdict.yes(f"decision {rec.id} of {rec.date}"))
+        out.append(Verdict.yes(_("decision {decision} of {date}").format(decision=decision, date=_date(rec.date))))
     return combine(out)
 
 
@@ -493,15 +637,22 @@ def answered_by_recipient(ctx: GuardContext) -> Verdict:
     report), or from an organisation it is part of, or one of its parts (Flanders and its agencies)."""
     submitted = [e for e in ctx.history if e.recipient]
     if not submitted:
-        return Verdict.no(f"{ctx.instance.subject} was not submitted to anyone in instance {ctx.instance.id}")
+        return Verdict.no(
+            _("{subject} was not submitted to anyone in instance {instance}").format(
+                subject=_name(ctx, ctx.instance.subject), instance=ctx.instance.id
+            )
+        )
     recipient = submitted[-1].recipient
     assert recipient is not None
     by = ctx.event.by
     if by is None:
-        return Verdict.no(f"the answer must say who gives it (submitted to {_name(ctx, recipient)})")
+        return Verdict.no(
+            _("the answer must say who gives it (submitted to {recipient})").format(recipient=_name(ctx, recipient))
+        )
+    fields = {"by": _name(ctx, by), "recipient": _name(ctx, recipient)}
     if recipient in _actor_chain(ctx, by) or by in _actor_chain(ctx, recipient):
-        return Verdict.yes(f"{_name(ctx, by)} answers what went to {_name(ctx, recipient)}")
-    return Verdict.no(f"{_name(ctx, by)} answers, but the last step went to {_name(ctx, recipient)}")
+        return Verdict.yes(_("{by} answers what went to {recipient}").format(**fields))
+    return Verdict.no(_("{by} answers, but the last step went to {recipient}").format(**fields))
 
 
 def reports_to_recipient(ctx: GuardContext) -> Verdict:
@@ -510,19 +661,25 @@ def reports_to_recipient(ctx: GuardContext) -> Verdict:
     recipient = ctx.event.recipient
     reporter = ctx.event.by or ctx.instance.subject
     if recipient is None:
-        return Verdict.no("a report needs a recipient")
+        return Verdict.no(_("a report needs a recipient"))
     links = [
         r
         for r in ctx.model.records(Relation)
         if r.subject == reporter and r.object == recipient and r.kind in ("reports_to", "steered_by")
     ]
     if not links:
-        return Verdict.no(f"{_name(ctx, reporter)} neither reports to nor is steered by {_name(ctx, recipient)}")
+        return Verdict.no(
+            _("{reporter} neither reports to nor is steered by {recipient}").format(
+                reporter=_name(ctx, reporter), recipient=_name(ctx, recipient)
+            )
+        )
     truth = _best(r.valid.active_throughout(ctx.period) for r in links)
-    text = f"{_name(ctx, reporter)} {links[0].kind.replace('_', ' ')} {_name(ctx, recipient)}"
+    text = relation_phrase(links[0].kind).format(subject=_name(ctx, reporter), object=_name(ctx, recipient))
     if truth is Truth.NO:
-        return Verdict.no(f"{text}, but not on {ctx.when}")
-    return Verdict(truth, text + ("" if truth is Truth.YES else f"; the sources do not say it did on {ctx.when}"))
+        return Verdict.no(_("{relation}, but not on {date}").format(relation=text, date=ctx.when))
+    if truth is Truth.UNCERTAIN:
+        text = _("{relation}; the sources do not say it did on {date}").format(relation=text, date=ctx.when)
+    return Verdict(truth, text)
 
 
 def subregion_of_subject(ctx: GuardContext) -> Verdict:
@@ -530,11 +687,11 @@ def subregion_of_subject(ctx: GuardContext) -> Verdict:
     region_id = getattr(ctx.subject, "region", None)
     sub = ctx.event.payload.get("subregion")
     if not isinstance(sub, str):
-        return Verdict.no("the step must name the subregion it is about (payload.subregion)")
+        return Verdict.no(_("the step must name the subregion it is about (payload.subregion)"))
     if region_id is None:
-        return Verdict.no(f"{_name(ctx, ctx.instance.subject)} covers no region")
+        return Verdict.no(_("{subject} covers no region").format(subject=_name(ctx, ctx.instance.subject)))
     if not isinstance(_get(ctx, sub), Region):
-        return Verdict.no(f"payload.subregion {sub!r} is not a region of the model")
+        return Verdict.no(_("payload.subregion {value} is not a region of the model").format(value=repr(sub)))
     return _place_in_region(ctx, sub, region_id)
 
 

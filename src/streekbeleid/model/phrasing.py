@@ -44,7 +44,6 @@ __all__ = [
     "seat_group_label",
     "cadence_bounds",
     "cadence_text",
-    "date_text",
     "day_words",
     "label",
     "name",
@@ -54,6 +53,7 @@ __all__ = [
     "record_short_name",
     "seat_count",
     "seat_count_short",
+    "seat_count_words",
     "seat_rule",
     "short_name",
     "span_text",
@@ -131,17 +131,22 @@ def seat_count_short(group: SeatGroup) -> str | None:
     return None
 
 
+def seat_count_words(group: SeatGroup) -> str | None:
+    """How many seats a seat group has, in the language in use: ``8 zetels`` / ``8 seats``, ``ten minste 4 zetels``
+    / ``at least 4 seats``; None when the rules do not say."""
+    if group.seats is not None:
+        return ngettext("{n} seat", "{n} seats", group.seats).format(n=group.seats)
+    if group.min_seats is not None:
+        return ngettext("at least {n} seat", "at least {n} seats", group.min_seats).format(n=group.min_seats)
+    return None
+
+
 def seat_rule(group: SeatGroup | None) -> str:
     """The rule of a seat group as the report words it, in the language in use: ``8 seats, voting``; ``1 seat``;
     ``at least 10 seats``."""
     if group is None:
         return _("no seat group of this name in the rules")
-    if group.seats is not None:
-        text = ngettext("{n} seat", "{n} seats", group.seats).format(n=group.seats)
-    elif group.min_seats is not None:
-        text = ngettext("at least {n} seat", "at least {n} seats", group.min_seats).format(n=group.min_seats)
-    else:
-        text = _("no seat count in the rules")
+    text = seat_count_words(group) or _("no seat count in the rules")
     if group.voting is not None:
         text = (_("{rule}, voting") if group.voting else _("{rule}, advisory")).format(rule=text)
     return text
@@ -279,25 +284,6 @@ def bound_words(bound: DateBound) -> str:
     return text
 
 
-def date_text(value: DateBound | PartialDate | None) -> str:
-    """A date in the workflow guards' messages: ``2014-03-11``, ``2014-03-11 or later``, ``2014-12 or earlier``,
-    ``an unknown date`` (the notation with words around it; the guards' messages come to words with the rest of
-    their text).
-
-    >>> date_text(DateBound.parse("2014-03-11..")), date_text(None)
-    ('2014-03-11 or later', 'an unknown date')
-    """
-    if value is None or (isinstance(value, DateBound) and value.kind in ("unknown", "open")):
-        return "an unknown date"
-    if isinstance(value, DateBound) and value.kind == "not_after":
-        return f"{value.date} or earlier"
-    if isinstance(value, DateBound) and value.kind == "not_before":
-        return f"{value.date} or later"
-    if isinstance(value, DateBound) and value.kind == "between":
-        return f"between {value.date} and {value.upper}"
-    return str(value.date if isinstance(value, DateBound) else value)
-
-
 def period_words(period: Period) -> str:
     """A period in words, never more precise than the data.
 
@@ -337,22 +323,26 @@ def period_notation(period: Period) -> str:
 
 
 def span_text(first: int, last: int) -> str:
-    """The days ``first`` to ``last`` (ordinals, inclusive, open ends allowed): ``from 2014-01-01 to 2019-12-31``.
+    """The days ``first`` to ``last`` (ordinals, inclusive, open ends allowed) in words, in the language in use:
+    ``van 1 januari 2014 tot 31 december 2019`` / ``from 1 January 2014 to 31 December 2019``.
 
-    >>> span_text(date(2014, 1, 1).toordinal(), date.max.toordinal())
-    'from 2014-01-01 on'
+    >>> from streekbeleid.i18n import use_language
+    >>> with use_language("en"):
+    ...     span_text(date(2014, 1, 1).toordinal(), date.max.toordinal())
+    'from 1 January 2014 on'
     """
     start = None if first <= _MIN_ORDINAL else date.fromordinal(first)
     end = None if last >= _MAX_ORDINAL else date.fromordinal(last)
     if start is None and end is None:
-        return "at all times"
+        return _("at all times")
     if start is None:
-        return f"until {end}"
+        assert end is not None
+        return _("until {end}").format(end=day_words(end))
     if end is None:
-        return f"from {start} on"
+        return _("from {start} on").format(start=day_words(start))
     if start == end:
-        return f"on {start}"
-    return f"from {start} to {end}"
+        return _("on {day}").format(day=day_words(start))
+    return _("from {start} to {end}").format(start=day_words(start), end=day_words(end))
 
 
 # ---------------------------------------------------------------- labels of kinds, roles and seat groups

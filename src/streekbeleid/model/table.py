@@ -34,7 +34,7 @@ from ..i18n import N_, _
 from .dates import DateBound, PartialDate, Period, Truth
 from .phrasing import bound_words, period_words, when
 
-__all__ = ["HEADINGS", "Column", "Ref", "Table", "Tabular", "cell_text", "json_value"]
+__all__ = ["HEADINGS", "Column", "Ref", "Table", "Tabular", "Term", "cell_text", "json_value"]
 
 #: Headings many tables share (English, translated when shown).
 HEADINGS = {
@@ -73,12 +73,29 @@ class Ref:
         return cls(record_id, getattr(record, "name", None) or getattr(record, "label", None) or record_id)
 
 
+@attrs.frozen
+class Term:
+    """A value of the data's vocabulary in a table (a severity, a status): people read ``text`` (English, marked
+    with :func:`~streekbeleid.i18n.N_` and translated when shown), ``--json`` and the files get ``value``.
+
+    >>> from streekbeleid.i18n import use_language
+    >>> with use_language("nl"):
+    ...     cell_text(Term("error", "error")), json_value(Term("error", "error"))
+    ('fout', 'error')
+    """
+
+    value: str
+    text: str
+
+
 def cell_text(value: Any) -> str:
     """A value as a person reads it, in the language in use."""
     if value is None:
         return ""
     if isinstance(value, Ref):
         return value.name
+    if isinstance(value, Term):
+        return _(value.text)
     if isinstance(value, bool):
         return _("yes") if value else _("no")
     if isinstance(value, Truth):
@@ -104,6 +121,8 @@ def json_value(value: Any) -> Any:
         return value.value
     if isinstance(value, Ref):
         return value.id
+    if isinstance(value, Term):
+        return value.value
     if isinstance(value, Decimal):
         return str(value)
     if isinstance(value, (PartialDate, Period, DateBound)):

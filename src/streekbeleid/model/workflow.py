@@ -37,8 +37,9 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from ..i18n import _
 from .dates import ALWAYS, DateBound, PartialDate, Period, Truth
-from .phrasing import date_text
+from .phrasing import bound_words, when
 from .records import DECISION_KINDS, Source, VoteCount, one_of, own_id, ref, to_tuple
 
 if TYPE_CHECKING:
@@ -342,18 +343,25 @@ def contribution_problems(items: Iterable[object], core_guards: Iterable[str]) -
     for item in items:
         if isinstance(item, WorkflowDefinition):
             if item.id in definitions:
-                problems.append((item.id, f"workflow {item.id!r} is defined twice"))
+                problems.append((item.id, _("workflow {id} is defined twice").format(id=repr(item.id))))
             definitions[item.id] = item
         elif isinstance(item, Guard):
             if item.name in guards:
-                problems.append((None, f"guard {item.name!r} is defined twice (core guards keep their names)"))
+                problems.append(
+                    (
+                        None,
+                        _("guard {name} is defined twice (core guards keep their names)").format(name=repr(item.name)),
+                    )
+                )
             guards.add(item.name)
         elif not isinstance(item, DecisionRule):
             problems.append(
                 (
                     None,
-                    f"streekbeleid_workflows returned {type(item).__name__} {item!r:.60}; expected "
-                    "WorkflowDefinition, Guard or DecisionRule",
+                    _(
+                        "streekbeleid_workflows returned {type} {value}; expected WorkflowDefinition, Guard or "
+                        "DecisionRule"
+                    ).format(type=type(item).__name__, value=f"{item!r:.60}"),
                 )
             )
     for d in sorted(definitions.values(), key=lambda d: d.id):
@@ -363,8 +371,11 @@ def contribution_problems(items: Iterable[object], core_guards: Iterable[str]) -
                     problems.append(
                         (
                             d.id,
-                            f"workflow {d.id!r}: transition {t.name!r} names unknown guard {g!r} "
-                            f"(known: {', '.join(sorted(guards))})",
+                            _(
+                                "workflow {id}: transition {transition} names unknown guard {guard} (known: {known})"
+                            ).format(
+                                id=repr(d.id), transition=repr(t.name), guard=repr(g), known=", ".join(sorted(guards))
+                            ),
                         )
                     )
     return problems
@@ -449,13 +460,20 @@ def event_date(value: object) -> DateBound:
     return bound
 
 
-def describe_date(when: DateBound | PartialDate | None) -> str:
-    """A step's date for people: ``2014-03-11``, ``2014-03-11 or later``, ``2014-12 or earlier``.
+def describe_date(value: DateBound | PartialDate | None) -> str:
+    """A step's date in words, in the language in use, never more precise than it is: ``11 maart 2014``,
+    ``ten vroegste 11 maart 2014`` / ``11 March 2014 at the earliest``, ``een onbekende datum``.
 
-    >>> describe_date(event_date("2014-03-11.."))
-    '2014-03-11 or later'
+    >>> from streekbeleid.i18n import use_language
+    >>> with use_language("en"):
+    ...     describe_date(event_date("2014-03-11..")), describe_date(None)
+    ('11 March 2014 at the earliest', 'an unknown date')
     """
-    return date_text(when)
+    if isinstance(value, PartialDate):
+        return when(value)
+    if value is None or value.kind in ("unknown", "open"):
+        return _("an unknown date")
+    return bound_words(value)
 
 
 def earliest(when: DateBound | PartialDate) -> date:
@@ -522,7 +540,7 @@ class GuardContext:
 
     @property
     def when(self) -> str:
-        """The event's date for messages (``2014-03-11 or later``)."""
+        """The event's date in words for messages (``11 March 2014 at the earliest``), in the language in use."""
         return describe_date(self.date)
 
     @property

@@ -25,9 +25,10 @@ from typing import Any, Literal, TypeVar
 
 import attrs
 
+from ..i18n import _
 from ..model.dates import Truth
 from ..model.model import Model
-from ..model.phrasing import label, period_notation
+from ..model.phrasing import day_words, label, period_words
 from ..model.records import Body, Region, Territory
 from ._util import day_of, expect, lookup
 from .territories import Municipalities, municipalities, refers_to
@@ -223,24 +224,41 @@ def _judge(
 ) -> tuple[Status, list[str]]:
     reasons: list[str] = []
     if not current:
-        gone = f"{label(model, municipality)} did not exist on {day.isoformat()}"
-        return "unknown", [f"{gone} and nothing it was made of is known"]
+        gone = _("{municipality} did not exist on {day} and nothing it was made of is known").format(
+            municipality=label(model, municipality), day=day_words(day)
+        )
+        return "unknown", [gone]
     resocs = [h for h in hits if h.kind == "resoc"]
     for hit in resocs:
         if hit.truth is not Truth.YES:
             body: Body = lookup(model, hit.body)
-            when = period_notation(body.valid)
-            reasons.append(f"{label(model, hit.body)}: existed {when}; the sources do not settle the day")
+            reasons.append(
+                _("{body}: existed {lifetime}; the sources do not settle the day").format(
+                    body=label(model, hit.body), lifetime=period_words(body.valid)
+                )
+            )
     for area in {a.region: a for a in areas}.values():
         if not area.parts_known:
             region: Region = lookup(model, area.region)
-            why = region.description or "no source lists them"
-            reasons.append(f"{label(model, area.region)}: which municipalities it held is not known ({why})")
+            why = region.description or _("no source lists them")
+            reasons.append(
+                _("{area}: which municipalities it held is not known ({why})").format(
+                    area=label(model, area.region), why=why
+                )
+            )
         elif not any(h.municipality == area.municipality for h in resocs):
             why = _why_no_body(model, area.region)
-            reasons.append(f"{label(model, area.region)}: no RESOC of this area in the model on the day ({why})")
+            reasons.append(
+                _("{area}: no RESOC of this area in the model on the day ({why})").format(
+                    area=label(model, area.region), why=why
+                )
+            )
     if not areas:
-        reasons.append(f"no RESOC area of the model holds {label(model, municipality)} on {day.isoformat()}")
+        reasons.append(
+            _("no RESOC area of the model holds {municipality} on {day}").format(
+                municipality=label(model, municipality), day=day_words(day)
+            )
+        )
     if any(h.truth is Truth.YES for h in resocs) and len({a.region for a in areas if a.truth is Truth.YES}) <= 1:
         return "known", reasons
     if resocs or areas:
@@ -251,8 +269,8 @@ def _judge(
 def _why_no_body(model: Model, area_id: str) -> str:
     region: Region = lookup(model, area_id)
     if region.description and "region package" in region.description:
-        return "its bodies are defined by a region package that is not loaded"
-    return "the sources found name none for this day"
+        return _("its bodies are defined by a region package that is not loaded")
+    return _("the sources found name none for this day")
 
 
 def region_coverage(model: Model, region_id: str, *, on: date | str | None = None) -> RegionCoverage:
