@@ -27,6 +27,7 @@ from .cadence import cadence_rule
 from .composition import composition_rule
 from .coverage import resoc_coverage
 from .lifetimes import membership_lifetime, period_order, territory_lifetime
+from .mandates import mandate_term, office_seat
 from .plans import action_lead, plan_overlap, unused_theme
 from .size import body_size
 from .truth import body_region, tally_count, unsourced
@@ -52,6 +53,8 @@ CORE_CHECKS: tuple[Check, ...] = (
     Check(name="tally-count", function=tally_count, description=tally_count.__doc__ or ""),
     Check(name="unsourced", function=unsourced, description=unsourced.__doc__ or ""),
     Check(name="body-region", function=body_region, description=body_region.__doc__ or ""),
+    Check(name="mandate-term", function=mandate_term, description=mandate_term.__doc__ or ""),
+    Check(name="office-seat", function=office_seat, description=office_seat.__doc__ or ""),
     Check(name="workflow-definitions", function=workflow_definitions, description=workflow_definitions.__doc__ or ""),
 )
 

@@ -17,7 +17,9 @@ from ..model.records import (
     Actor,
     Body,
     Decision,
+    Document,
     Funding,
+    LegislativeTerm,
     Lineage,
     Meeting,
     Membership,
@@ -66,6 +68,8 @@ class Dataset:
     meetings: tuple[Meeting, ...] = ()
     lineage: tuple[Lineage, ...] = ()
     relations: tuple[Relation, ...] = ()
+    terms: tuple[LegislativeTerm, ...] = ()
+    documents: tuple[Document, ...] = ()
     #: Workflow definitions (procedures), not records: they go to ``Model.workflows``.
     workflows: tuple[WorkflowDefinition, ...] = ()
 
