@@ -54,8 +54,10 @@ from ..model.records import (
     Actor,
     Body,
     Decision,
+    Document,
     Funding,
     Indicator,
+    LegislativeTerm,
     Lineage,
     Meeting,
     Membership,
@@ -71,6 +73,7 @@ from ..model.records import (
     Territory,
     Theme,
 )
+from . import _linked_data_extra as _extra
 from ._common import (
     DEFAULT_BASE,
     PathOrFile,
@@ -665,7 +668,9 @@ class _Builder:
         member_rec = self.by_id.get(m.member)
         member = self.iri(m.member) if isinstance(member_rec, Person) else self.org(m.member)
         organization = self.org(m.organization)
-        g.add((node, ORG.member, member))
+        _extra.mandate(self, m, member_rec)
+        if not isinstance(member_rec, Post):  # a seat held by an office: sb:heldByOffice, not a member
+            g.add((node, ORG.member, member))
         g.add((node, ORG.organization, organization))
         g.add((node, ORG.role, self.role(m.role)))
         if not is_always(m.valid):
@@ -683,10 +688,11 @@ class _Builder:
                 g.add((node, sb.seatGroupName, Literal(m.seat_group)))
         if post is not None:
             g.add((node, sb.post, post))
-            g.add((member, ORG.holds, post))
+            if not isinstance(member_rec, Post):
+                g.add((member, ORG.holds, post))
         g.add((node, sb.seats, Literal(m.seats)))
         self.literal(node, sb.voting, m.voting)
-        if member_rec is not None and not isinstance(member_rec, Person):
+        if member_rec is not None and not isinstance(member_rec, (Person, Post)):
             self.org_members.setdefault(m.organization, set()).add(m.member)
 
     def theme(self, t: Theme) -> None:
@@ -986,6 +992,8 @@ def _triples(model: Model, *, closed: bool, base: str) -> _Triples:
         Meeting: b.meeting,
         Lineage: b.lineage,
         Relation: b.relation,
+        LegislativeTerm: lambda t: _extra.term(b, t),
+        Document: lambda d: _extra.document(b, d),
     }
     for rec in records:
         if isinstance(rec, Plan):
