@@ -31,6 +31,7 @@ COMMAND_MODULES = (
     "_publish",
     "_harvest",
     "_find",
+    "_mandates",
 )
 
 

@@ -26,6 +26,7 @@ from ..model.dates import Period, Truth, parse_day
 from ..model.model import Model
 from ..model.records import Actor, Body, LegislativeTerm, Membership, Person, Post, Territory
 from ..model.table import HEADINGS, Column, Ref, Table, Tabular
+from ._util import expect
 
 __all__ = ["Mandate", "Mandates", "holders", "mandates", "term_of", "NOT_RECORDED"]
 
@@ -115,14 +116,10 @@ def _ref(model: Model, record_id: str) -> Ref:
 def _organisations(model: Model, target: str) -> list[str]:
     """The organisations a target stands for: a body or actor itself; for a territory, the territory (its
     government) and the actors that govern it."""
-    record = _record(model, target)
-    if isinstance(record, (Body, Actor)):
-        return [target]
+    record = expect(model, target, (Body, Actor, Territory), _("a body, an organisation or a territory"))
     if isinstance(record, Territory):
         return [target, *sorted(a.id for a in model.records(Actor) if a.territory == target)]
-    raise StreekbeleidError(
-        _("{id} is not a body, an organisation or a territory: mandates are held in those").format(id=target)
-    )
+    return [target]
 
 
 def mandates(model: Model, target: str, *, on: dt.date | str | None = None) -> Mandates:

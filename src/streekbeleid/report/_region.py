@@ -14,6 +14,7 @@ from ..model.records import Region, Relation, Territory
 from ._bodies import composition_section
 from ._checks import problems_table
 from ._documents import documents_table
+from ._mandates import documents_section, mandates_section
 from ._network import network_svg, region_network
 from ._plans import decisions_section, plans_section
 from ._procedures import workflows_section
@@ -33,6 +34,8 @@ def region_page(site: Site, scope: RegionScope) -> str:
         ("timeline", _("Timeline"), _timeline(site, scope)),
         ("decisions", _("Decisions and endorsement"), decisions_section(site, scope)),
         ("workflows", _("Procedures"), workflows_section(site, scope)),
+        ("mandates", _("Mandates"), mandates_section(site, scope)),
+        ("documents", _("Documents"), documents_section(site, scope)),
         ("checks", _("Check results"), _checks(site, scope)),
         ("sources", _("Sources"), _sources(site, scope)),
     ]
