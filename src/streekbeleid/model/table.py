@@ -70,7 +70,9 @@ class Ref:
             return None
         node = model.whole().graph.nodes.get(record_id)
         record = node["record"] if node else None
-        return cls(record_id, getattr(record, "name", None) or getattr(record, "label", None) or record_id)
+        from .phrasing import record_name
+
+        return cls(record_id, record_name(record, record_id))
 
 
 def cell_text(value: Any) -> str:

@@ -32,6 +32,8 @@ __all__ = ["Mandate", "Mandates", "holders", "mandates", "term_of", "NOT_RECORDE
 
 #: What a cell says where the data records no holder: unknown, not "nobody".
 NOT_RECORDED = N_("not recorded")
+#: The title of an answer without rows.
+NO_MANDATES = N_("No mandates are recorded here.")
 
 
 @attrs.frozen
@@ -69,7 +71,7 @@ class Mandates(Tabular):
         for m in self.rows:
             holder: object = list(m.holders) if m.holders else _(NOT_RECORDED)
             rows.append((m.organization, m.post, holder, m.term, m.valid))
-        return Table(columns, rows)
+        return Table(columns, rows, title=None if rows else NO_MANDATES)
 
 
 def holders(
