@@ -29,7 +29,8 @@ def seat_model(build: Callable[..., Model], *, seat: str = "2016/2020", **extra:
 
     return build(
         Body(id=BODY, name="Overleg X", kind="mayors_conference", region="refreg:REFREG15"),
-        LegislativeTerm(id="x:t1", name="Term 2013-2018", level="municipality", valid=Period.parse("2013-01-01/2018-12-31")),
+        LegislativeTerm(id="x:t1", name="Term 2013-2018", level="municipality",
+                        valid=Period.parse("2013-01-01/2018-12-31")),
         LegislativeTerm(id="x:t2", name="Term 2019-2024", level="municipality",
                         valid=Period.parse("2019-01-01/2024-12-31")),
         Person(id="x:a", name="Alice Eerst"),

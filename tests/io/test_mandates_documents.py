@@ -39,8 +39,8 @@ def office_seat(build: Callable[..., Model]) -> Model:
         Membership(id="x:alice/mayor", organization="nis:71022", member="x:alice", post="x:mayor", term="x:term",
                    role="office_holder", valid=Period.parse("2019-01-02/2024-12-31")),
         Membership(id="x:conference/hasselt", organization="x:conference", member="x:mayor"),
-        Document(id="x:doc", title="Verslag", kind="minutes", about=["x:conference"], date=PartialDate.parse("2020-03-01"),
-                 url="https://example.org/verslag.pdf", language="nl"),
+        Document(id="x:doc", title="Verslag", kind="minutes", about=["x:conference"],
+                 date=PartialDate.parse("2020-03-01"), url="https://example.org/verslag.pdf", language="nl"),
     )  # fmt: skip
 
 

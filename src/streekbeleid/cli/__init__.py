@@ -31,7 +31,6 @@ COMMAND_MODULES = (
     "_publish",
     "_harvest",
     "_find",
-    "_mandates",
 )
 
 

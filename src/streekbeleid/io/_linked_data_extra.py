@@ -14,7 +14,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from rdflib import Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, FOAF, ORG, RDF
@@ -22,8 +22,8 @@ from rdflib.namespace import DCTERMS, FOAF, ORG, RDF
 from ..model.dates import DateBound
 from ..model.records import Document, LegislativeTerm, Membership, Person, Post
 
-if TYPE_CHECKING:
-    from .linked_data import _Builder
+#: The linked-data exporter's builder (``linked_data._Builder``): its graph ``g``, ``iri``, ``sb``, ``common`` ...
+Builder = Any
 
 __all__ = ["PERSON", "document", "mandate", "term"]
 
@@ -32,7 +32,7 @@ PERSON = Namespace("http://www.w3.org/ns/person#")
 _XSD_DATETIME = URIRef("http://www.w3.org/2001/XMLSchema#dateTime")
 
 
-def term(b: _Builder, t: LegislativeTerm) -> None:
+def term(b: Builder, t: LegislativeTerm) -> None:
     node, g = b.iri(t.id), b.g
     g.add((node, RDF.type, b.sb.LegislativeTerm))
     b.common(node, t, t.name)
@@ -47,7 +47,7 @@ def _day(bound: DateBound) -> Literal | None:
     return Literal(f"{value}T00:00:00", datatype=_XSD_DATETIME)
 
 
-def mandate(b: _Builder, m: Membership, member: Any) -> None:
+def mandate(b: Builder, m: Membership, member: Any) -> None:
     """What a membership adds as a mandate (held by a person) or as a seat held by an office."""
     node, g = b.iri(m.id), b.g
     if m.term:
@@ -71,7 +71,7 @@ def mandate(b: _Builder, m: Membership, member: Any) -> None:
             g.add((node, prop, day))
 
 
-def document(b: _Builder, d: Document) -> None:
+def document(b: Builder, d: Document) -> None:
     node, g = b.iri(d.id), b.g
     g.add((node, RDF.type, FOAF.Document))
     b.common(node, d, d.title)

@@ -73,7 +73,6 @@ from ..model.records import (
     Territory,
     Theme,
 )
-from . import _linked_data_extra as _extra
 from ._common import (
     DEFAULT_BASE,
     PathOrFile,
@@ -90,6 +89,9 @@ from ._common import (
     refnis_concepts,
     slug,
 )
+from ._linked_data_extra import document as document_triples
+from ._linked_data_extra import mandate as mandate_triples
+from ._linked_data_extra import term as term_triples
 
 __all__ = [
     "ADMS",
@@ -668,7 +670,7 @@ class _Builder:
         member_rec = self.by_id.get(m.member)
         member = self.iri(m.member) if isinstance(member_rec, Person) else self.org(m.member)
         organization = self.org(m.organization)
-        _extra.mandate(self, m, member_rec)
+        mandate_triples(self, m, member_rec)
         if not isinstance(member_rec, Post):  # a seat held by an office: sb:heldByOffice, not a member
             g.add((node, ORG.member, member))
         g.add((node, ORG.organization, organization))
@@ -992,8 +994,8 @@ def _triples(model: Model, *, closed: bool, base: str) -> _Triples:
         Meeting: b.meeting,
         Lineage: b.lineage,
         Relation: b.relation,
-        LegislativeTerm: lambda t: _extra.term(b, t),
-        Document: lambda d: _extra.document(b, d),
+        LegislativeTerm: lambda t: term_triples(b, t),
+        Document: lambda d: document_triples(b, d),
     }
     for rec in records:
         if isinstance(rec, Plan):
