@@ -184,3 +184,10 @@ def test_the_command_prints_json_and_writes_files(tmp_path: Path, capsys: pytest
 def test_the_command_says_so_when_nothing_is_recorded(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["--lang", "en", "mandates", "limburg:resoc"]) == 0
     assert "No mandates are recorded here." in capsys.readouterr().out
+
+
+def test_the_mayors_conference_of_oost_brabant_has_30_seats_held_by_offices(leuven: Model) -> None:
+    rows = mandates(leuven, "leuven:burgemeestersoverleg-oost-brabant", on="2016-06-01").rows
+    assert len(rows) == 30 and all(m.by_office for m in rows)
+    assert all(m.holders == () for m in rows)  # the mayors' names are not in the sources
+    assert "Burgemeester van Leuven" in {m.post.name for m in rows if m.post}

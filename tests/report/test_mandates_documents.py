@@ -17,7 +17,7 @@ def visible(html: str) -> str:
 @pytest.fixture(scope="module")
 def pages(everything: Model, tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
     out = tmp_path_factory.mktemp("report")
-    write_report(everything, out, regions=["limburg", "leuven"], lang="nl")
+    write_report(everything, out, regions=["limburg", "leuven", "zuid_oost_vlaanderen"], lang="nl")
     return {p.name: visible(p.read_text(encoding="utf-8")) for p in out.glob("*.html")}
 
 
@@ -38,7 +38,13 @@ def test_limburg_shows_its_documents_with_their_kind(pages: dict[str, str]) -> N
     assert "presentatie" in documents and "persbericht" in documents
 
 
-def test_leuven_records_no_mandates_and_says_so(pages: dict[str, str]) -> None:
+def test_leuven_seats_held_by_offices_say_their_holders_are_not_recorded(pages: dict[str, str]) -> None:
     text = page_of(pages, "leuven-arrondissement-leuven")
-    assert "Mandaten: niet geregistreerd." in text
-    assert "Versterkt streekbeleid - Taskforce Spitsregio Leuven" in text.partition("Documenten")[2]
+    mandates = text.split("Mandaten")[-1].partition("Documenten")[0]
+    assert "Burgemeester van Leuven" in mandates and "(een zetel die een ambt bekleedt)" in mandates
+    assert "niet geregistreerd" in mandates
+    assert "Versterkt streekbeleid - Taskforce Spitsregio Leuven" in text.split("Documenten")[-1]
+
+
+def test_zuid_oost_vlaanderen_records_no_mandates_and_says_so(pages: dict[str, str]) -> None:
+    assert "Mandaten: niet geregistreerd." in page_of(pages, "zuid-oost-vlaanderen")
