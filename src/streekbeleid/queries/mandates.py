@@ -25,7 +25,7 @@ from ..i18n import N_, _
 from ..model.dates import Period, Truth, parse_day
 from ..model.model import Model
 from ..model.records import Actor, Body, LegislativeTerm, Membership, Person, Post, Territory
-from ..model.table import HEADINGS, Column, Ref, Table, Tabular
+from ..model.table import HEADINGS, Column, NotRecorded, Ref, Table, Tabular
 from ._util import expect
 
 __all__ = ["Mandate", "Mandates", "holders", "mandates", "term_of", "NOT_RECORDED"]
@@ -69,8 +69,8 @@ class Mandates(Tabular):
         ]
         rows = []
         for m in self.rows:
-            holder: object = list(m.holders) if m.holders else _(NOT_RECORDED)
-            rows.append((m.organization, m.post, holder, m.term, m.valid))
+            holder: object = list(m.holders) if m.holders else NotRecorded()
+            rows.append((m.organization, m.post, holder, m.term or NotRecorded(), m.valid))
         return Table(columns, rows, title=None if rows else NO_MANDATES)
 
 
