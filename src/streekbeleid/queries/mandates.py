@@ -127,9 +127,10 @@ def _organisations(model: Model, target: str) -> list[str]:
 def mandates(model: Model, target: str, *, on: dt.date | str | None = None) -> Mandates:
     """The mandates held in a body, an organisation or (through its governments) a territory.
 
-    Every membership there that holds a post, is held by a person or by an office, and every post of the
-    organisation nobody is recorded to hold, one row each, in order of their start; with ``on``, only those
-    that may be held that day, and the holders of an office that day.
+    Every membership there that holds a post (or is an office holder's), every seat held by an office, and
+    every post of the organisation nobody is recorded to hold, one row each, in order of their start; with
+    ``on``, only those that may be held that day, and the holders of an office that day.  A person's seat that
+    is no office (an expert's, a delegate's) is not a mandate.
     """
     whole = model.whole()
     day = parse_day(on) if on is not None else None
@@ -143,7 +144,7 @@ def mandates(model: Model, target: str, *, on: dt.date | str | None = None) -> M
         if isinstance(member, Post):  # a seat held by an office: its holders on the day, or during the seat
             found = holders(whole, member.id, on=day) if day is not None else holders(whole, member.id, during=m.valid)
             rows.append(_row(whole, m, member.id, found, by_office=True))
-        elif isinstance(member, Person) or m.post is not None:
+        elif m.post is not None or m.role == "office_holder":  # a mandate; a person's other seats are not
             if m.post:
                 held_posts.add(m.post)
             refs = (_ref(whole, m.member),) if isinstance(member, Person) else ()
