@@ -84,8 +84,16 @@ def test_every_reference_resolves_within_the_export(any_model: Model) -> None:
         assert a.get("parent_id") in (None, *areas)
     for m in data["memberships"]:
         assert m["organization_id"] in orgs
-        assert ("person_id" in m) != ("member" in m)
-        if "person_id" in m:
+        # a person, an organisation, or (a seat held by an office) neither: the office is its post
+        assert [k for k in ("person_id", "member", "held_by_office") if k in m] in (
+            ["person_id"],
+            ["member"],
+            ["held_by_office"],
+        )
+        assert m.get("legislative_period_id") in (None, *events)
+        if m.get("held_by_office"):
+            assert m["post_id"] in posts
+        elif "person_id" in m:
             assert m["person_id"] in persons
         else:
             assert m["member"]["@type"] == "Organization" and m["member"]["id"] in orgs
