@@ -62,10 +62,7 @@ CANNOT_KNOW: dict[tuple[str, str, str, str], int] = {
     ("mandatendatabank", "BestuursorgaanShape", "besluit:bestuurt", "MinCount"): 2,
     ("mandatendatabank", "Bestuursorgaan(inBestuursperiode)Shape", "generiek:isTijdspecialisatieVan", "MinCount"): 2,
     ("mandatendatabank", "Bestuursorgaan(inBestuursperiode)Shape", "org:hasPost", "MinCount"): 2,
-    ("mandatendatabank", "LidmaatschapShape", "org:member", "Class"): 61,
-    # the 30 seats of the Burgemeestersoverleg Oost-Brabant are held by offices (the mayor of each municipality):
-    # an office is no agent, and who held it is not in the sources (issue 15)
-    ("mandatendatabank", "LidmaatschapShape", "org:member", "MinCount"): 30,
+    ("mandatendatabank", "LidmaatschapShape", "org:member", "Class"): 91,
     ("mandatendatabank", "LidmaatschapShape", "org:memberDuring", "Class"): 89,
     ("mandatendatabank", "LidmaatschapShape", "org:organization", "Class"): 91,
     # mandatendatabank, a mandate (Erik Gerits, deputy for economy, seed 001): the seed shows him in office on one
