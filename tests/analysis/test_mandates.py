@@ -187,13 +187,6 @@ def test_the_command_says_so_when_nothing_is_recorded(capsys: pytest.CaptureFixt
     assert "No mandates are recorded here." in capsys.readouterr().out
 
 
-def test_the_mayors_conference_of_oost_brabant_has_30_seats_held_by_offices(leuven: Model) -> None:
-    rows = mandates(leuven, "leuven:burgemeestersoverleg-oost-brabant", on="2016-06-01").rows
-    assert len(rows) == 30 and all(m.by_office for m in rows)
-    assert all(m.holders == () for m in rows)  # the mayors' names are not in the sources
-    assert "Burgemeester van Leuven" in {m.post.name for m in rows if m.post}
-
-
 def test_a_persons_seat_that_is_no_office_is_not_a_mandate(build: Callable[..., Model]) -> None:
     model = seat_model(build, expert=Membership(id="x:overleg/a", organization=BODY, member="x:a", role="expert"))
     assert [m.by_office for m in mandates(model, BODY).rows] == [True]  # the office's seat only
