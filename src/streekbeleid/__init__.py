@@ -41,9 +41,11 @@ if TYPE_CHECKING:  # the names for the type checker (``X as X``: re-exported)
     from .model.records import CadenceRule as CadenceRule
     from .model.records import Check as Check
     from .model.records import Decision as Decision
+    from .model.records import Document as Document
     from .model.records import Funding as Funding
     from .model.records import Indicator as Indicator
     from .model.records import IndicatorPeriod as IndicatorPeriod
+    from .model.records import LegislativeTerm as LegislativeTerm
     from .model.records import Lineage as Lineage
     from .model.records import Meeting as Meeting
     from .model.records import Membership as Membership
@@ -105,9 +107,11 @@ _LAZY = {
             "CadenceRule",
             "Check",
             "Decision",
+            "Document",
             "Funding",
             "Indicator",
             "IndicatorPeriod",
+            "LegislativeTerm",
             "Lineage",
             "Meeting",
             "Membership",

@@ -22,6 +22,7 @@ from .model.phrasing import (
     period_words,
     record_name,
     seat_count,
+    when,
 )
 from .model.records import Actor, Body, Plan, PlanItem, Region, Tally
 from .queries.history import history_sentences, name_on, organisation_history
@@ -55,6 +56,18 @@ def _plan_tree(model: Model, items: tuple[PlanItem, ...], depth: int, lines: lis
         suffix = f"  [{'; '.join(extra)}]" if extra else ""
         lines.append(f"{'  ' * depth}- {item.kind}: {number}{item.name}{suffix}")
         _plan_tree(model, item.items, depth + 1, lines)
+
+
+def _documents(model: Model, rid: str) -> list[str]:
+    """The documents about a record (issue 15): title, kind, date, language and where to read it."""
+    from .queries.documents import documents_about
+
+    found = documents_about(model, [rid]) if rid else []
+    lines = ["  " + _("documents:")] if found else []
+    for d in found:
+        facts = [d.kind.replace("_", " "), *([when(d.date)] if d.date else []), *([d.language] if d.language else [])]
+        lines.append(f"    {d.title} ({', '.join(facts)})" + (f": {d.url or d.eli}" if d.url or d.eli else ""))
+    return lines
 
 
 def describe(model: Model, record: Any) -> str:
@@ -136,6 +149,7 @@ def describe(model: Model, record: Any) -> str:
         if rels:
             lines.append("  relations:")
             lines.extend(rels)
+    lines.extend(_documents(model, rid))
     if record.sources:
         lines.append("  sources:")
         for s in record.sources:

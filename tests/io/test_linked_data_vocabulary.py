@@ -43,6 +43,8 @@ MAY_BECOME: dict[str, set[str]] = {
         "contact:Person",
         "geo:SpatialThing",
     },
+    # OSLO mandaat: a mandatary is an agent (issue 15)
+    "mandaat:Mandataris": {"dcterms:Agent", "foaf:Agent"},
     "prov:Derivation": {"prov:EntityInfluence", "prov:Influence"},
     "time:Instant": {"time:TemporalEntity"},
     "time:Interval": {"time:TemporalEntity"},

@@ -84,10 +84,22 @@ def test_every_reference_resolves_within_the_export(any_model: Model) -> None:
         assert a.get("parent_id") in (None, *areas)
     for m in data["memberships"]:
         assert m["organization_id"] in orgs
-        # every membership names its member; a person's also as person_id, for readers that know only that
-        assert m["member"]["@type"] in ("Person", "Organization")
-        if m["member"]["@type"] == "Person":
-            assert m["person_id"] == m["member"]["id"] and m["person_id"] in persons
+        # every membership names its member (a person's also as person_id, for readers that know only that),
+        # or, a seat held by an office, names the office as its post
+        assert [k for k in ("person_id", "member", "held_by_office") if k in m] in (
+            ["person_id", "member"],
+            ["member"],
+            ["held_by_office"],
+        )
+        if "member" in m:
+            assert m["member"]["@type"] in ("Person", "Organization")
+            if m["member"]["@type"] == "Person":
+                assert m["person_id"] == m["member"]["id"]
+        assert m.get("legislative_period_id") in (None, *events)
+        if m.get("held_by_office"):
+            assert m["post_id"] in posts
+        elif "person_id" in m:
+            assert m["person_id"] in persons
         else:
             assert "person_id" not in m and m["member"]["id"] in orgs
         assert m.get("post_id") in (None, *posts)

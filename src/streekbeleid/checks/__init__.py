@@ -30,6 +30,7 @@ from .composition import composition_rule
 from .coverage import resoc_coverage
 from .history import active_after_change, name_overlap
 from .lifetimes import membership_lifetime, period_order, territory_lifetime
+from .mandates import mandate_term, office_seat
 from .plans import action_lead, plan_overlap, unused_theme
 from .results import indicators
 from .size import body_size
@@ -59,6 +60,8 @@ CORE_CHECKS: tuple[Check, ...] = (
     Check(name="body-region", function=body_region, description=body_region.__doc__ or ""),
     Check(name="active-after-change", function=active_after_change, description=active_after_change.__doc__ or ""),
     Check(name="name-overlap", function=name_overlap, description=name_overlap.__doc__ or ""),
+    Check(name="mandate-term", function=mandate_term, description=mandate_term.__doc__ or ""),
+    Check(name="office-seat", function=office_seat, description=office_seat.__doc__ or ""),
     Check(name="workflow-definitions", function=workflow_definitions, description=workflow_definitions.__doc__ or ""),
 )
 

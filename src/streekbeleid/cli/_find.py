@@ -1,4 +1,4 @@
-"""Commands to find things and ask what comes next: ``search``, ``list``, ``diff``, ``endorsements``.
+"""Commands to find things and ask what comes next: ``search``, ``list``, ``diff``, ``endorsements``, ``mandates``.
 
 Each prints a table in the language in use (names beside ids, dates in words), ``--json`` gives the raw
 values (ids, dates in their notation), and ``-o FILE`` writes the table to a ``.xlsx``, ``.csv`` or ``.json``
@@ -58,6 +58,20 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     add_json(p)
     add_output(p)
     p.set_defaults(func=cmd_endorsements)
+
+    p = sub.add_parser(
+        "mandates", parents=[common], help="who held which office (mandate) in a body, organisation or territory"
+    )
+    p.add_argument(
+        "body",
+        type=RecordId("body", "actor", "territory"),
+        metavar="BODY|TERRITORY",
+        help="a body, an organisation or a territory, e.g. org:provincie-limburg or nis:70000",
+    )
+    add_as_of(p)
+    add_json(p)
+    add_output(p)
+    p.set_defaults(func=cmd_mandates)
 
 
 def search_table(model: Model, text: str, *, kinds: list[str] | None = None, limit: int | None = 20) -> Table:
@@ -129,3 +143,9 @@ def cmd_diff(args: argparse.Namespace) -> int:
 
 def cmd_endorsements(args: argparse.Namespace) -> int:
     return emit_table(args, endorsements_table(load_model(args), args.plan))
+
+
+def cmd_mandates(args: argparse.Namespace) -> int:
+    from ..queries.mandates import mandates
+
+    return emit_table(args, mandates(load_model(args), args.body, on=args.as_of).table())

@@ -51,8 +51,10 @@ from ..model.records import (
     Actor,
     Body,
     Decision,
+    Document,
     Funding,
     Indicator,
+    LegislativeTerm,
     Lineage,
     Meeting,
     Membership,
@@ -85,6 +87,9 @@ from ._common import (
     refnis_concepts,
     slug,
 )
+from ._linked_data_extra import document as document_triples
+from ._linked_data_extra import mandate as mandate_triples
+from ._linked_data_extra import term as term_triples
 
 __all__ = [
     "ADMS",
@@ -797,7 +802,9 @@ class _Builder:
         member_rec = self.by_id.get(m.member)
         member = self.iri(m.member) if isinstance(member_rec, Person) else self.org(m.member)
         organization = self.org(m.organization)
-        g.add((node, _ORG.member, member))
+        mandate_triples(self, m, member_rec)
+        if not isinstance(member_rec, Post):  # a seat held by an office: sb:heldByOffice, not a member
+            g.add((node, _ORG.member, member))
         g.add((node, _ORG.organization, organization))
         g.add((node, _ORG.role, self.role(m.role)))
         if not is_always(m.valid):
@@ -815,10 +822,11 @@ class _Builder:
                 g.add((node, sb.seatGroupName, _lit(m.seat_group)))
         if post is not None:
             g.add((node, sb.post, post))
-            g.add((member, _ORG.holds, post))
+            if not isinstance(member_rec, Post):
+                g.add((member, _ORG.holds, post))
         g.add((node, sb.seats, _lit(m.seats)))
         self.literal(node, sb.voting, m.voting)
-        if member_rec is not None and not isinstance(member_rec, Person):
+        if member_rec is not None and not isinstance(member_rec, (Person, Post)):
             self.org_members.setdefault(m.organization, set()).add(m.member)
 
     def theme(self, t: Theme) -> None:
@@ -1172,6 +1180,8 @@ def _triples(model: Model, *, closed: bool, base: str) -> _Triples:
         Lineage: b.lineage,
         Relation: b.relation,
         OrganisationChange: lambda c: _organisation_change(b, c),
+        LegislativeTerm: lambda t: term_triples(b, t),
+        Document: lambda d: document_triples(b, d),
     }
     for rec in records:
         if isinstance(rec, Plan):

@@ -52,6 +52,8 @@ from ..model.records import (
     Actor,
     Body,
     Decision,
+    Document,
+    LegislativeTerm,
     Meeting,
     Membership,
     OrganisationChange,
@@ -76,6 +78,7 @@ from ._common import (
     open_text,
     slug,
 )
+from ._popolo_extra import document_links, membership_extra, term_event
 
 __all__ = ["POPOLO_VERSION", "popolo_date", "seat_post_id", "to_popolo", "write_popolo"]
 
@@ -345,6 +348,8 @@ class _Exporter:
         who: dict[str, Any]
         if isinstance(member, Person):  # both: readers that know person_id and readers that read member
             who = {"person_id": m.member, "member": {"@type": "Person", "id": m.member}}
+        elif isinstance(member, Post):  # a seat held by an office: see _popolo_extra
+            who = {}
         else:
             who = {"member": {"@type": "Organization", "id": self.org(m.member)}}
         post = m.post or (self.seat_posts.get((m.organization, m.seat_group)) if m.seat_group else None)
@@ -361,6 +366,7 @@ class _Exporter:
                 "seats": m.seats if m.seats != 1 else None,
                 "voting": m.voting,
                 "sources": self.links(m.sources),
+                **membership_extra(m, member),
             }
         )
 
@@ -590,6 +596,8 @@ def to_popolo(model: Model, *, closed: bool = True, base: str = DEFAULT_BASE) ->
             out["memberships"].append(ex.membership(r))
         elif isinstance(r, Meeting):
             out["events"].append(ex.meeting(r))
+        elif isinstance(r, LegislativeTerm):
+            out["events"].append(term_event(r, _dates(r.valid), ex.links(r.sources)))
         elif isinstance(r, Decision):
             event, motion, vote = ex.decision(r)
             out["events"].append(event)
@@ -598,6 +606,11 @@ def to_popolo(model: Model, *, closed: bool = True, base: str = DEFAULT_BASE) ->
     out["events"].extend(_mergers(model, [r for r in records if isinstance(r, Territory)], ex))
     out["events"].extend(_organisation_changes(model, records, ex))
     out["organizations"].extend(ex.minted.values())
+    links = document_links([r for r in records if isinstance(r, Document)], base)
+    for items in out.values():
+        for obj in items:
+            if obj["id"] in links:
+                obj["links"] = links[obj["id"]]
     for items in out.values():
         items.sort(key=lambda o: o["id"])
     meta: dict[str, Any] = {"popolo": POPOLO_VERSION, "generator": f"streekbeleid {__version__}"}

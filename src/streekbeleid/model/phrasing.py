@@ -77,8 +77,11 @@ def _record(model: Model, record_id: str) -> Any | None:
 
 
 def record_name(record: Any, fallback: str = "") -> str:
-    """A record's own name: its ``name``, else its ``label`` (a post, a membership), else ``fallback``."""
-    return str(getattr(record, "name", None) or getattr(record, "label", None) or fallback)
+    """A record's own name: its ``name``, else its ``label`` (a post, a membership), else its ``title`` (a
+    document), else ``fallback``."""
+    return str(
+        getattr(record, "name", None) or getattr(record, "label", None) or getattr(record, "title", None) or fallback
+    )
 
 
 def name(model: Model, record_id: str | None) -> str:

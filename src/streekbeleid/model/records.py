@@ -57,6 +57,8 @@ __all__ = [
     "OtherName",
     "OrganisationChange",
     "ORGANISATION_CHANGE_KINDS",
+    "LegislativeTerm",
+    "Document",
     "Problem",
     "Check",
     "Record",
@@ -601,6 +603,7 @@ class Membership:
     on_behalf_of: str | None = ref()
     post: str | None = ref()
     label: str | None = None
+    term: str | None = ref("during_term")
     valid: Period = _valid()
     sources: tuple[Source, ...] = attrs.field(default=(), converter=to_tuple)
 
@@ -941,6 +944,65 @@ class OrganisationChange:
     sources: tuple[Source, ...] = attrs.field(default=(), converter=to_tuple)
 
 
+# ---------------------------------------------------------------- legislative terms and documents
+
+
+#: The levels of government whose councils are elected for a legislative term.
+TERM_LEVELS = ("municipality", "province")
+
+
+@attrs.frozen(kw_only=True)
+class LegislativeTerm:
+    """A legislature of the councils of one level: OParl's ``LegislativeTerm``, Popolo's legislative period,
+    OSLO's *bestuursperiode* (the municipal councils of 2019-2024).
+
+    A membership that holds a mandate names the term it was held in (``Membership.term``).
+    """
+
+    id: str = own_id()
+    name: str
+    level: str = attrs.field(validator=one_of(*TERM_LEVELS))
+    description: str | None = None
+    valid: Period = _valid()
+    sources: tuple[Source, ...] = attrs.field(default=(), converter=to_tuple)
+
+
+#: What a document is: the text of a pact, its summary, a council's decision, a web page ...
+DOCUMENT_KINDS = (
+    "pact_text",
+    "summary",
+    "decision",
+    "minutes",
+    "presentation",
+    "press_release",
+    "web_page",
+    "legislation",
+    "other",
+)
+
+
+@attrs.frozen(kw_only=True)
+class Document:
+    """A document about plans, decisions, meetings or bodies (OParl ``Paper`` and ``File``, ELI).
+
+    ``about`` lists the records the document is about; ``url`` is where it can be read,
+    ``eli`` its European Legislation Identifier where one exists, ``language`` a BCP 47
+    tag (``nl``).  Unknown fields stay empty: nothing is guessed.
+    """
+
+    id: str = own_id()
+    title: str
+    kind: str = attrs.field(validator=one_of(*DOCUMENT_KINDS))
+    about: tuple[str, ...] = refs("document_of")
+    date: PartialDate | None = None
+    url: str | None = None
+    eli: str | None = None
+    language: str | None = None
+    description: str | None = None
+    valid: Period = attrs.field(default=attrs.Factory(_since_date, takes_self=True), validator=ordered)
+    sources: tuple[Source, ...] = attrs.field(default=(), converter=to_tuple)
+
+
 # ---------------------------------------------------------------- checks
 
 
@@ -983,6 +1045,8 @@ Record = (
     | Lineage
     | Relation
     | OrganisationChange
+    | LegislativeTerm
+    | Document
 )
 
 #: The record kinds a data file may hold, by their key in the file, in loading order.
@@ -1004,4 +1068,6 @@ RECORD_KINDS: dict[str, type[Any]] = {
     "lineage": Lineage,
     "relations": Relation,
     "organisation_changes": OrganisationChange,
+    "terms": LegislativeTerm,
+    "documents": Document,
 }

@@ -34,7 +34,7 @@ from ..i18n import N_, _
 from .dates import DateBound, PartialDate, Period, Truth
 from .phrasing import bound_words, period_words, when
 
-__all__ = ["HEADINGS", "Column", "Ref", "Table", "Tabular", "Term", "cell_text", "json_value"]
+__all__ = ["HEADINGS", "Column", "NotRecorded", "Ref", "Table", "Tabular", "Term", "cell_text", "json_value"]
 
 #: Headings many tables share (English, translated when shown).
 HEADINGS = {
@@ -70,7 +70,14 @@ class Ref:
             return None
         node = model.whole().graph.nodes.get(record_id)
         record = node["record"] if node else None
-        return cls(record_id, getattr(record, "name", None) or getattr(record, "label", None) or record_id)
+        from .phrasing import record_name
+
+        return cls(record_id, record_name(record, record_id))
+
+
+@attrs.frozen
+class NotRecorded:
+    """A value the data does not record: a person reads "not recorded" ("niet geregistreerd"), JSON gets null."""
 
 
 @attrs.frozen
@@ -92,6 +99,8 @@ def cell_text(value: Any) -> str:
     """A value as a person reads it, in the language in use."""
     if value is None:
         return ""
+    if isinstance(value, NotRecorded):
+        return _("not recorded")
     if isinstance(value, Ref):
         return value.name
     if isinstance(value, Term):
@@ -117,6 +126,8 @@ def json_value(value: Any) -> Any:
     """A value for JSON and the files: dates and periods in their raw notation, numbers as numbers."""
     if value is None or isinstance(value, (bool, int, float, str)):
         return value
+    if isinstance(value, NotRecorded):
+        return None
     if isinstance(value, Truth):
         return value.value
     if isinstance(value, Ref):

@@ -121,4 +121,4 @@ def streekbeleid_regions() -> Iterable[Region]:
 
 @hookimpl
 def streekbeleid_data_files() -> Iterable[Traversable]:
-    return [_DATA / "core.yaml", _DATA / "flanders.yaml", _DATA / "workflows.yaml"]
+    return [_DATA / "core.yaml", _DATA / "flanders.yaml", _DATA / "terms.yaml", _DATA / "workflows.yaml"]

@@ -15,6 +15,7 @@ from ._bodies import composition_section
 from ._checks import problems_table
 from ._documents import documents_table
 from ._history import history_cell
+from ._mandates import documents_section, mandates_section
 from ._network import network_svg, region_network
 from ._plans import decisions_section, plans_section
 from ._procedures import workflows_section
@@ -34,6 +35,8 @@ def region_page(site: Site, scope: RegionScope) -> str:
         ("timeline", _("Timeline"), _timeline(site, scope)),
         ("decisions", _("Decisions and endorsement"), decisions_section(site, scope)),
         ("workflows", _("Procedures"), workflows_section(site, scope)),
+        ("mandates", _("Mandates"), mandates_section(site, scope)),
+        ("documents", _("Documents"), documents_section(site, scope)),
         ("checks", _("Check results"), _checks(site, scope)),
         ("sources", _("Sources"), _sources(site, scope)),
     ]

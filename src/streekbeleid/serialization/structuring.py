@@ -17,7 +17,9 @@ from ..model.records import (
     Actor,
     Body,
     Decision,
+    Document,
     Funding,
+    LegislativeTerm,
     Lineage,
     Meeting,
     Membership,
@@ -68,6 +70,8 @@ class Dataset:
     lineage: tuple[Lineage, ...] = ()
     relations: tuple[Relation, ...] = ()
     organisation_changes: tuple[OrganisationChange, ...] = ()
+    terms: tuple[LegislativeTerm, ...] = ()
+    documents: tuple[Document, ...] = ()
     #: Workflow definitions (procedures), not records: they go to ``Model.workflows``.
     workflows: tuple[WorkflowDefinition, ...] = ()
 
