@@ -11,6 +11,7 @@ if TYPE_CHECKING:
     from typing import Any
 
     from ..model.model import Model
+    from ..model.table import Table
 
 
 def load_model(args: argparse.Namespace) -> Model:
@@ -31,6 +32,38 @@ def print_json(data: Any) -> None:
 
     json.dump(data, sys.stdout, indent=2, ensure_ascii=False, default=str)
     sys.stdout.write("\n")
+
+
+def add_output(p: argparse.ArgumentParser) -> None:
+    """``-o FILE``: the command's table to a ``.xlsx``, ``.csv`` or ``.json`` file."""
+    from ..i18n import _
+
+    p.add_argument(
+        "-o", "--output", metavar="FILE", help=_("write the table to FILE.xlsx, FILE.csv or FILE.json (by its suffix)")
+    )
+
+
+def write_output(args: argparse.Namespace, table: Table) -> bool:
+    """Write ``table`` to the file of ``-o`` when one was given (and say so on standard error); whether it did."""
+    if not getattr(args, "output", None):
+        return False
+    from ..i18n import _
+    from ..io.table_files import write_table
+
+    path = write_table(table, args.output)
+    print(_("written: {path}").format(path=path), file=sys.stderr)
+    return True
+
+
+def emit(args: argparse.Namespace, table: Table) -> int:
+    """The table to a file (``-o``), as JSON (``--json``) or as text."""
+    if write_output(args, table):
+        return 0
+    if args.json:
+        print_json(table.records())
+    else:
+        print(table)
+    return 0
 
 
 def print_table(headers: Sequence[str], rows: Iterable[Sequence[Any]]) -> None:

@@ -8,9 +8,8 @@ file chosen by the name's suffix.
 from __future__ import annotations
 
 import argparse
-import sys
 
-from ._common import RecordId, add_as_of, add_json, day, load_model, print_json
+from ._common import RecordId, add_as_of, add_json, add_output, day, emit, load_model
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -18,12 +17,6 @@ if TYPE_CHECKING:
 
     from ..model.model import Model
     from ..model.table import Table
-
-
-def _add_output(p: argparse.ArgumentParser) -> None:
-    p.add_argument(
-        "-o", "--output", metavar="FILE", help="write the table to FILE.xlsx, FILE.csv or FILE.json (by its suffix)"
-    )
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
@@ -36,7 +29,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     )
     p.add_argument("--limit", type=int, default=20, metavar="N", help="at most N hits (default: 20)")
     add_json(p)
-    _add_output(p)
+    add_output(p)
     p.set_defaults(func=cmd_search)
 
     p = sub.add_parser("list", parents=[common], help="list the records of one kind, by name")
@@ -49,7 +42,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument("--region", type=RecordId("region"), metavar="REGION", help="only the records of this region")
     add_as_of(p)
     add_json(p)
-    _add_output(p)
+    add_output(p)
     p.set_defaults(func=cmd_list)
 
     p = sub.add_parser("diff", parents=[common], help="what changed between two days")
@@ -57,29 +50,14 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument("--to", dest="end", required=True, type=day, metavar="DATE", help="the second day (YYYY-MM-DD)")
     p.add_argument("--region", type=RecordId("region"), metavar="REGION", help="only the changes in this region")
     add_json(p)
-    _add_output(p)
+    add_output(p)
     p.set_defaults(func=cmd_diff)
 
     p = sub.add_parser("endorsements", parents=[common], help="who approved and endorsed a plan, and how many")
     p.add_argument("plan", type=RecordId("plan"), help="the plan id, e.g. limburg:streekpact-2014-2019")
     add_json(p)
-    _add_output(p)
+    add_output(p)
     p.set_defaults(func=cmd_endorsements)
-
-
-def _emit(args: argparse.Namespace, table: Table) -> int:
-    """The table to a file (``-o``), as JSON (``--json``) or as text."""
-    if args.output:
-        from ..i18n import _
-        from ..io.table_files import write_table
-
-        path = write_table(table, args.output)
-        print(_("written: {path}").format(path=path), file=sys.stderr)
-    elif args.json:
-        print_json(table.records())
-    else:
-        print(table)
-    return 0
 
 
 def search_table(model: Model, text: str, *, kinds: list[str] | None = None, limit: int | None = 20) -> Table:
@@ -102,52 +80,26 @@ def search_table(model: Model, text: str, *, kinds: list[str] | None = None, lim
 
 def endorsements_table(model: Model, plan_id: str) -> Table:
     """The approvals, endorsements, counts and named endorsers of a plan as one table."""
-    from ..i18n import N_, _
-    from ..model.phrasing import name, outcome_words, tally_phrase
-    from ..model.table import HEADINGS, Column, Ref, Table
     from ..queries import endorsements
 
-    found = endorsements(model, plan_id)
-    plan_name = name(model, plan_id)
-    rows: list[tuple[Any, ...]] = []
-    for d in found.approvals:
-        unanimous = {True: _("unanimous"), False: _("not unanimous"), None: ""}[d.unanimous]
-        rows.append((_("approval"), Ref.to(model, d.by), d.date, unanimous))
-    for d in found.decisions:
-        outcome = "" if d.outcome == "postponed" else outcome_words(d.outcome)
-        rows.append((_("endorsement"), Ref.to(model, d.by), d.date, outcome))
-    named = {d.by for d in found.decisions}
-    for c in found.counts:
-        phrase = tally_phrase(c.by, c.tally.kind, c.count, c.out_of).format(subject=plan_name)
-        rows.append((_("count"), Ref.to(model, c.among), c.date, phrase))
-        for endorser in c.endorsers:
-            if endorser not in named:
-                named.add(endorser)
-                rows.append((_("named endorser"), Ref.to(model, endorser), c.date, ""))
-    columns = [
-        Column("what", N_("what")),
-        Column("by", N_("by")),
-        Column("date", HEADINGS["date"]),
-        Column("detail", N_("detail")),
-    ]
-    return Table(columns, rows)
+    return endorsements(model, plan_id).table()
 
 
 def cmd_search(args: argparse.Namespace) -> int:
-    return _emit(args, search_table(load_model(args), args.text, kinds=args.kind, limit=args.limit))
+    return emit(args, search_table(load_model(args), args.text, kinds=args.kind, limit=args.limit))
 
 
 def cmd_list(args: argparse.Namespace) -> int:
     from ..queries.listing import listing
 
-    return _emit(args, listing(load_model(args), args.kind, region=args.region, on=args.as_of).table())
+    return emit(args, listing(load_model(args), args.kind, region=args.region, on=args.as_of).table())
 
 
 def cmd_diff(args: argparse.Namespace) -> int:
     from ..queries.changes import changes
 
-    return _emit(args, changes(load_model(args), args.start, args.end, region=args.region).table())
+    return emit(args, changes(load_model(args), args.start, args.end, region=args.region).table())
 
 
 def cmd_endorsements(args: argparse.Namespace) -> int:
-    return _emit(args, endorsements_table(load_model(args), args.plan))
+    return emit(args, endorsements_table(load_model(args), args.plan))
