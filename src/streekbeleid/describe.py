@@ -299,8 +299,12 @@ def _gone(model: Model, record: Territory) -> list[str]:
     whole = model.whole()
     chain = refers_to(whole, record.id, on=day).chain
     if len(chain) == 1:
-        return ["  " + _("no longer exists: ended {end}; what it became is not recorded").format(
-            end=bound_words(record.valid.end) or _("on an unknown date"))]
+        return [
+            "  "
+            + _("no longer exists: ended {end}; what it became is not recorded").format(
+                end=bound_words(record.valid.end) or _("on an unknown date")
+            )
+        ]
     lines = []
     for step, successor in enumerate(chain[1:]):
         since = whole.get(successor).valid.start
@@ -344,8 +348,9 @@ def describe(model: Model, record: Any) -> str:
     if isinstance(record, Body):
         _body(model, record, lines)
     if isinstance(record, (Plan, PlanItem)) and record.items:
-        lines.append("  " + ngettext("{n} item under it:", "{n} items under it:", len(record.items)).format(
-            n=len(record.items)))
+        lines.append(
+            "  " + ngettext("{n} item under it:", "{n} items under it:", len(record.items)).format(n=len(record.items))
+        )
         _plan_tree(model, record.items, 2, lines)
     if rid and rid in model.graph:
         _relations(model, record, rid, title, lines)
@@ -362,7 +367,8 @@ def _body(model: Model, record: Body, lines: list[str]) -> None:
     for rule in record.seat_groups:
         alloc = ", ".join(f"{label(model, a.member)} {a.seats}" for a in rule.allocations)
         lines.append(
-            "  " + _("seat group {name}: {rule}").format(name=seat_group_label(rule.name), rule=seat_rule(rule))
+            "  "
+            + _("seat group {name}: {rule}").format(name=seat_group_label(rule.name), rule=seat_rule(rule))
             + (f" ({alloc})" if alloc else "")
         )
     for c in record.cadence:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 
+from ..i18n import _
 from ._common import RecordId, add_as_of, add_json, add_output, day, emit, load_model
 
 TYPE_CHECKING = False
@@ -21,40 +22,44 @@ if TYPE_CHECKING:
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p = sub.add_parser(
-        "search", parents=[common], help="find records by name, abbreviation or id (typos and accents allowed)"
+        "search", parents=[common], help=_("find records by name, abbreviation or id (typos and accents allowed)")
     )
-    p.add_argument("text", help="what to look for, e.g. 'resoc limburg' or 'spitsregio'")
+    p.add_argument("text", help=_("what to look for, e.g. 'resoc limburg' or 'spitsregio'"))
     p.add_argument(
-        "--kind", action="append", metavar="KIND", help="only records of this kind (body, plan ...); repeatable"
+        "--kind", action="append", metavar="KIND", help=_("only records of this kind (body, plan ...); repeatable")
     )
-    p.add_argument("--limit", type=int, default=20, metavar="N", help="at most N hits (default: 20)")
+    p.add_argument("--limit", type=int, default=20, metavar="N", help=_("at most N hits (default: 20)"))
     add_json(p)
     add_output(p)
     p.set_defaults(func=cmd_search)
 
-    p = sub.add_parser("list", parents=[common], help="list the records of one kind, by name")
+    p = sub.add_parser("list", parents=[common], help=_("list the records of one kind, by name"))
     p.add_argument(
         "kind",
         metavar="KIND",
-        help="a kind of record: bodies, plans, actors, regions, projects, decisions, territories ... "
-        "(an unknown kind names them all)",
+        help=_(
+            "a kind of record: bodies, plans, actors, regions, projects, decisions, territories ... "
+            "(an unknown kind names them all)"
+        ),
     )
-    p.add_argument("--region", type=RecordId("region"), metavar="REGION", help="only the records of this region")
+    p.add_argument("--region", type=RecordId("region"), metavar="REGION", help=_("only the records of this region"))
     add_as_of(p)
     add_json(p)
     add_output(p)
     p.set_defaults(func=cmd_list)
 
-    p = sub.add_parser("diff", parents=[common], help="what changed between two days")
-    p.add_argument("--from", dest="start", required=True, type=day, metavar="DATE", help="the first day (YYYY-MM-DD)")
-    p.add_argument("--to", dest="end", required=True, type=day, metavar="DATE", help="the second day (YYYY-MM-DD)")
-    p.add_argument("--region", type=RecordId("region"), metavar="REGION", help="only the changes in this region")
+    p = sub.add_parser("diff", parents=[common], help=_("what changed between two days"))
+    p.add_argument(
+        "--from", dest="start", required=True, type=day, metavar="DATE", help=_("the first day (YYYY-MM-DD)")
+    )
+    p.add_argument("--to", dest="end", required=True, type=day, metavar="DATE", help=_("the second day (YYYY-MM-DD)"))
+    p.add_argument("--region", type=RecordId("region"), metavar="REGION", help=_("only the changes in this region"))
     add_json(p)
     add_output(p)
     p.set_defaults(func=cmd_diff)
 
-    p = sub.add_parser("endorsements", parents=[common], help="who approved and endorsed a plan, and how many")
-    p.add_argument("plan", type=RecordId("plan"), help="the plan id, e.g. limburg:streekpact-2014-2019")
+    p = sub.add_parser("endorsements", parents=[common], help=_("who approved and endorsed a plan, and how many"))
+    p.add_argument("plan", type=RecordId("plan"), help=_("the plan id, e.g. limburg:streekpact-2014-2019"))
     add_json(p)
     add_output(p)
     p.set_defaults(func=cmd_endorsements)
