@@ -331,7 +331,7 @@ def describe(model: Model, record: Any) -> str:
     if isinstance(record, Territory):
         lines.extend(_gone(model, record))
     if record.valid is not ALWAYS:
-        lines.append(f"  {_('valid')}: {period_words(record.valid)}")
+        lines.append("  " + _("valid") + ": " + period_words(record.valid))
     for field in attrs.fields(type(record)):
         v = getattr(record, field.name)
         if field.name in _SKIP or v is None or v == () or v == field.default:
@@ -342,7 +342,7 @@ def describe(model: Model, record: Any) -> str:
             lines.append("  " + _("parts: unknown (the sources do not say which territories it holds)"))
         for part in record.parts:
             during = "" if part.valid is ALWAYS else f"  ({period_words(part.valid)})"
-            lines.append(f"  {_('part')}: {label(model, part.territory)}{during}")
+            lines.append("  " + _("part") + f": {label(model, part.territory)}{during}")
     if isinstance(record, Tally) and record.count is None:
         lines.append("  " + _("count: not recorded (the sources name who decided, not how many)"))
     if isinstance(record, Body):
@@ -355,7 +355,7 @@ def describe(model: Model, record: Any) -> str:
     if rid and rid in model.graph:
         _relations(model, record, rid, title, lines)
     if record.sources:
-        lines.append(f"  {_('sources')}:")
+        lines.append("  " + _("sources") + ":")
         for s in record.sources:
             lines.append(f"    {s.document}" + (f": “{s.locator}”" if s.locator else ""))
             if s.inference:  # the record claims more than the document says: the reasoning
@@ -421,7 +421,7 @@ def _relations(model: Model, record: Any, rid: str, title: str, lines: list[str]
     if len(incoming) > 40:
         rels.append("    " + _("... and {n} more").format(n=len(incoming) - 40))
     if rels:
-        lines.append(f"  {_('relations')}:")
+        lines.append("  " + _("relations") + ":")
         lines.extend(rels)
 
 
