@@ -24,7 +24,7 @@ from typing import Any
 
 import attrs
 
-from .i18n import N_, _, ngettext
+from .i18n import N_, _, language, ngettext
 from .model.dates import ALWAYS, PartialDate, Period, Truth
 from .model.model import Model, record_type
 from .model.phrasing import (
@@ -44,7 +44,7 @@ from .model.phrasing import (
     tally_phrase,
     when,
 )
-from .model.records import Body, Decision, Plan, PlanItem, Region, Tally, Territory, reference_of
+from .model.records import Body, Decision, Plan, PlanItem, Region, Tally, Territory, Theme, reference_of
 from .serialization import unstructure
 
 __all__ = ["describe", "describe_json", "type_label"]
@@ -200,7 +200,7 @@ def _value(model: Model, name: str, field: attrs.Attribute[Any], v: Any) -> str:
     """A field's value as a person reads it: names beside ids, dates in words, labels for kinds and roles."""
     if reference_of(field) is not None:
         ids = v if isinstance(v, tuple) else (v,)
-        return ", ".join(label(model, i) for i in ids)
+        return ", ".join(_label(model, i) for i in ids)
     if name == "level":
         return _(_LEVELS[v]) if v in _LEVELS else str(v)
     if name == "role":
@@ -255,7 +255,7 @@ def _item_line(model: Model, item: PlanItem) -> str:
     if item.partners:
         extra.append(_("partners: {names}").format(names=", ".join(label(model, p) for p in item.partners)))
     if item.themes:
-        extra.append(_("themes: {names}").format(names=", ".join(label(model, t) for t in item.themes)))
+        extra.append(_("themes: {names}").format(names=", ".join(_label(model, t) for t in item.themes)))
     suffix = f"  [{'; '.join(extra)}]" if extra else ""
     return f"{head}: {item.name}{suffix}"
 
@@ -271,6 +271,8 @@ def _label(model: Model, record_id: str) -> str:
     record = model.whole().graph.nodes.get(record_id, {}).get("record")
     if isinstance(record, (Decision, Tally)) and record_name(record) == "":
         return f"{_decision_title(model, record)} ({record_id})"
+    if isinstance(record, Theme) and record.name_nl and language() == "nl":
+        return f"{record.name_nl} ({record_id})"
     return label(model, record_id)
 
 

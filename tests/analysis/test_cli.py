@@ -214,7 +214,14 @@ def test_lineage_of_a_merged_municipality(capsys: pytest.CaptureFixture[str]) ->
     code, out, _ = run(capsys, "lineage", "nis:72043", "--plugins", "")
     assert code == 0
     assert "Pelt   succeeds  Neerpelt" in out
-    assert out.rstrip().splitlines()[-1].split() == ["Pelt", "nis:72043", "from", "1", "January", "2019"]  # oldest first
+    assert out.rstrip().splitlines()[-1].split() == [
+        "Pelt",
+        "nis:72043",
+        "from",
+        "1",
+        "January",
+        "2019",
+    ]  # oldest first
 
 
 def test_lineage_json(capsys: pytest.CaptureFixture[str]) -> None:

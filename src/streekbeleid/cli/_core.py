@@ -11,10 +11,9 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Any
 
-    from ..model.model import Model
+    from ..model.model import Model, PluginInfo
     from ..model.records import Region
     from ..model.table import Table
-    from ..plugins.manager import PluginInfo
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:

@@ -25,8 +25,8 @@ from ..i18n import N_
 from ..model.dates import Period
 from ..model.model import Model
 from ..model.phrasing import lineage_label
-from ..model.table import HEADINGS, Column, Ref, Table, Tabular
 from ..model.records import LINEAGE_KINDS, Plan
+from ..model.table import HEADINGS, Column, Ref, Table, Tabular
 from ._util import lookup
 
 __all__ = ["LineageLink", "LineageChain", "lineage"]
