@@ -180,7 +180,6 @@ def cmd_members(args: argparse.Namespace) -> int:
         return 0
     if write_output(args, comp.table()):
         return 0
-    from ..i18n import _
     from ..model.phrasing import day_words, seat_group_label
 
     if comp.on:
@@ -231,7 +230,7 @@ def cmd_municipalities(args: argparse.Namespace) -> int:
         return 0
     if write_output(args, found.table()):
         return 0
-    from ..i18n import _, ngettext
+    from ..i18n import ngettext
     from ..model.phrasing import day_words
     from ..queries import refers_to
 
@@ -279,8 +278,6 @@ def cmd_lineage(args: argparse.Namespace) -> int:
         return 0
     if write_output(args, chain.table()):
         return 0
-    from ..i18n import _
-
     print(_("lineage of {name}").format(name=label(model, chain.root)) + "\n")
     if not chain.links:
         print(_("no lineage recorded"))

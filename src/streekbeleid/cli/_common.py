@@ -81,7 +81,6 @@ def write_output(args: argparse.Namespace, table: Table) -> bool:
     """Write ``table`` to the file of ``-o`` when one was given (and say so on standard error); whether it did."""
     if not getattr(args, "output", None):
         return False
-    from ..i18n import _
     from ..io.table_files import write_table
 
     path = write_table(table, args.output)

@@ -69,8 +69,6 @@ def cmd_plugins(args: argparse.Namespace) -> int:
     ok = all(i.status == "ok" for i in infos)
     if write_output(args, plugins_table(infos)):
         return 0 if ok else 1
-    from ..i18n import _
-
     print(plugins_table(infos))
     for i in infos:
         if i.error:
@@ -80,10 +78,10 @@ def cmd_plugins(args: argparse.Namespace) -> int:
 
 def plugins_table(infos: list[PluginInfo]) -> Table:
     """The plugins: name, distribution, version, status in words, hooks."""
-    from ..i18n import N_, _
+    from ..i18n import N_
     from ..model.table import HEADINGS, Column, Ref, Table
 
-    status = {"ok": _("works"), "failed": _("failed"), "disabled": _("left out")}
+    status = {"failed": _("failed")}  # "ok" reads the same in Dutch
     columns = [
         Column("name", HEADINGS["name"]),
         Column("distribution", N_("distribution")),
@@ -128,7 +126,7 @@ def cmd_regions(args: argparse.Namespace) -> int:
 
 def regions_table(model: Model, regions: list[Region]) -> Table:
     """The regions: id, name, kind, what they are part of, the plugin that brings them, their parts in words."""
-    from ..i18n import N_, _, ngettext
+    from ..i18n import N_, ngettext
     from ..model.phrasing import kind_label, name
     from ..model.table import HEADINGS, Column, Ref, Table
 
