@@ -34,7 +34,11 @@ import subprocess
 import sys
 import tempfile
 import time
+import tracemalloc
+import urllib.parse
+import urllib.request
 from collections.abc import Callable
+from contextlib import ExitStack
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -159,6 +163,7 @@ class Path_:
     warm: bool = False  # run once untimed first: the model's indexes (built once per model) are built
     times: dict[int, float] = field(default_factory=dict)
     peers: dict[int, float] = field(default_factory=dict)
+    peaks: dict[int, float] = field(default_factory=dict)  # MB at the most (tracemalloc), one more run
 
 
 @dataclass
@@ -331,6 +336,79 @@ def _two_slices(s: Sized) -> object:
     return out
 
 
+def _harvest(s: Sized) -> object:
+    """Harvest the model's own decisions back from its Turtle (read by rdflib once per size, untimed)."""
+    from streekbeleid.io.harvest import harvest, read_publications
+    from streekbeleid.io.linked_data import write_turtle
+
+    if "harvested" not in s.cache:
+        path = s.out / "harvest.ttl"
+        write_turtle(s.model, path)
+        s.cache["harvested"] = read_publications([path])
+    return harvest(s.cache["harvested"], s.model, namespace="syn")
+
+
+_SERVERS = ExitStack()
+
+
+def _store() -> str | None:
+    """A local Oxigraph server's Graph Store endpoint, started once (None where Oxigraph is not installed)."""
+    if "store" not in _STORE:
+        try:
+            from streekbeleid.local_servers import LocalOxigraph
+
+            _STORE["store"] = f"{_SERVERS.enter_context(LocalOxigraph()).endpoint}/store"
+        except Exception as exc:  # noqa: BLE001 (any reason the server cannot start: the path is skipped)
+            print(f"  publish not measured: {exc}", file=sys.stderr)
+            _STORE["store"] = None
+    return _STORE["store"]
+
+
+_STORE: dict[str, str | None] = {}
+
+
+def _publish(s: Sized) -> object:
+    from streekbeleid.io.publish import publish
+
+    store = _store()
+    return publish(s.model, store, timeout=600) if store else None
+
+
+def _raw_put(s: Sized) -> object:
+    """One raw Graph Store PUT of the same Turtle (made once per size, untimed)."""
+    from streekbeleid.io.linked_data import turtle_of
+    from streekbeleid.io.publish import DEFAULT_GRAPH
+
+    store = _store()
+    if store is None:
+        return None
+    if "turtle" not in s.cache:
+        s.cache["turtle"] = turtle_of(s.model)[0].encode("utf-8")
+    url = f"{store}?{urllib.parse.urlencode({'graph': DEFAULT_GRAPH})}"
+    request = urllib.request.Request(url, data=s.cache["turtle"], method="PUT", headers={"Content-Type": "text/turtle"})
+    urllib.request.urlopen(request, timeout=600).close()
+    return None
+
+
+def _peak(p: Path_, last: int) -> str:
+    """The peak memory at the largest size traced; ``*`` when that is not the largest size timed."""
+    if not p.peaks:
+        return f"{'':>8}"
+    n = max(p.peaks)
+    return f"{p.peaks[n]:7.1f}{'*' if n != last else ' '}"
+
+
+def peak_mb(fn: Callable[[], object]) -> float:
+    """The most memory ``fn`` holds at once (tracemalloc's peak), in MB."""
+    gc.collect()
+    tracemalloc.start()
+    try:
+        fn()
+        return tracemalloc.get_traced_memory()[1] / 1e6
+    finally:
+        tracemalloc.stop()
+
+
 def paths() -> list[Path_]:
     native = "native JSON"
     return [
@@ -352,6 +430,8 @@ def paths() -> list[Path_]:
         Path_("members on a date (2000 bodies)", _members, _rustworkx_members, "rustworkx", max_ratio=1.0),
         Path_("search (6 texts, index warm)", _search, _scan, "plain scan", max_ratio=2.0),
         Path_("diff between two days", _diff, _two_slices, "two as-of slices", max_ratio=2.0),
+        Path_("harvest (the model's own Turtle)", _harvest),
+        Path_("publish (Oxigraph: read, PUT, count)", _publish, _raw_put, "raw PUT"),
     ]
 
 
@@ -386,7 +466,16 @@ def main() -> int:
     parser.add_argument("--quick", action="store_true", help="2, 6 and 20 regions only")
     parser.add_argument("--cap", type=float, default=20.0, help="seconds: a path slower than this stops growing")
     parser.add_argument("--only", help="run only the paths whose name contains this text")
+    parser.add_argument("--no-memory", action="store_true", help="skip the peak memory (one traced run per path)")
+    parser.add_argument(
+        "--memory-cap", type=float, default=5.0, help="seconds: the peak memory of a slower run is not traced"
+    )
     args = parser.parse_args()
+    with _SERVERS:
+        return _main(args)
+
+
+def _main(args: argparse.Namespace) -> int:
     sizes = [2, 6, 20] if args.quick else [int(x) for x in args.regions.split(",")]
     chosen = [p for p in paths() if not args.only or args.only in p.name]
     nx_times: dict[int, float] = {}
@@ -408,18 +497,23 @@ def main() -> int:
                     p.peers[n] = best(lambda p=p, s=s: p.peer(s))  # type: ignore[misc]
                 elif p.name != "export json":
                     p.peers[n] = nx_times[n]
+                if not args.no_memory and p.times[n] < args.memory_cap:
+                    p.peaks[n] = peak_mb(lambda p=p, s=s: p.run(s))
         print(f"  {regions} regions ({n:,} memberships) done at {time.perf_counter() - started:.0f} s", file=sys.stderr)
     ratio_turtle, seconds = bundled_turtle(5) if not args.only or "turtle" in args.only else (float("nan"), 0.0)
 
     print(f"sizes: {', '.join(f'{n:,}' for n in nx_times)} memberships; python {sys.version.split()[0]}")
-    head = f"{'operation':<34} {'memberships':>16} {'slope':>6} {'nx':>5} {'ratio':>8} {'to its peer':<17} target"
+    head = (
+        f"{'operation':<36} {'memberships':>16} {'slope':>6} {'nx':>5} {'ratio':>8} {'to its peer':<17}"
+        f" {'peak MB':>8} target"
+    )
     print(head)
     print("-" * len(head))
     misses = 0
     for p in chosen:
         ns = sorted(p.times)
         if len(ns) < 2:
-            print(f"{p.name:<34} (one size only: {p.times})")
+            print(f"{p.name:<36} (one size only: {p.times})")
             continue
         sl = slope([float(n) for n in ns], [p.times[n] for n in ns])
         nxs = slope([float(n) for n in ns], [nx_times[n] for n in ns])
@@ -439,15 +533,15 @@ def main() -> int:
             targets.append("(range < 100x: capped)")
         misses += miss
         print(
-            f"{p.name:<34} {ns[0]:>7,}-{last:<8,} {sl:6.2f} {nxs:5.2f} {ratio:7.2f}x {p.peer_name:<17}"
-            f" {', '.join(targets)}{'  MISS' if miss else ''}"
+            f"{p.name:<36} {ns[0]:>7,}-{last:<8,} {sl:6.2f} {nxs:5.2f} {ratio:7.2f}x {p.peer_name:<17}"
+            f" {_peak(p, last)} {', '.join(targets)}{'  MISS' if miss else ''}"
         )
     if ratio_turtle == ratio_turtle:
         miss = ratio_turtle > 2.5
         misses += miss
         print(
-            f"{'export turtle, bundled model (CLI)':<34} {'':>16} {'':>6} {'':>5} {ratio_turtle:7.2f}x"
-            f" {'import floor':<17} ratio <= 2.5x ({seconds:.2f} s){'  MISS' if miss else ''}"
+            f"{'export turtle, bundled model (CLI)':<36} {'':>16} {'':>6} {'':>5} {ratio_turtle:7.2f}x"
+            f" {'import floor':<17} {'':>8} ratio <= 2.5x ({seconds:.2f} s){'  MISS' if miss else ''}"
         )
     print(f"{misses} target(s) missed; {time.perf_counter() - started:.0f} s in all")
     return 0

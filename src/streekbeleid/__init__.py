@@ -47,6 +47,8 @@ if TYPE_CHECKING:  # the names for the type checker (``X as X``: re-exported)
     from .model.records import Lineage as Lineage
     from .model.records import Meeting as Meeting
     from .model.records import Membership as Membership
+    from .model.records import OrganisationChange as OrganisationChange
+    from .model.records import OtherName as OtherName
     from .model.records import Person as Person
     from .model.records import Plan as Plan
     from .model.records import PlanItem as PlanItem
@@ -109,6 +111,8 @@ _LAZY = {
             "Lineage",
             "Meeting",
             "Membership",
+            "OrganisationChange",
+            "OtherName",
             "Person",
             "Plan",
             "PlanItem",

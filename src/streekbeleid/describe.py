@@ -30,6 +30,7 @@ from .model.model import Model, record_type
 from .model.phrasing import (
     bound_words,
     cadence_text,
+    day_words,
     decision_phrase,
     kind_label,
     label,
@@ -44,12 +45,13 @@ from .model.phrasing import (
     tally_phrase,
     when,
 )
-from .model.records import Body, Decision, Plan, PlanItem, Region, Tally, Territory, Theme, reference_of
+from .model.records import Actor, Body, Decision, Plan, PlanItem, Region, Tally, Territory, Theme, reference_of
+from .queries.history import history_sentences, name_on, organisation_history
 from .serialization import unstructure
 
 __all__ = ["describe", "describe_json", "type_label"]
 
-_SKIP = {"id", "name", "sources", "items", "seat_groups", "cadence", "parts", "valid", "kind"}
+_SKIP = {"id", "name", "sources", "items", "seat_groups", "cadence", "parts", "valid", "kind", "other_names"}
 
 #: What a record is, by its type.
 _TYPE_LABELS = {
@@ -349,6 +351,8 @@ def describe(model: Model, record: Any) -> str:
         lines.append("  " + _("count: not recorded (the sources name who decided, not how many)"))
     if isinstance(record, Body):
         _body(model, record, lines)
+    if isinstance(record, (Actor, Body)):
+        lines.extend(_history_lines(model, record))
     if isinstance(record, (Plan, PlanItem)) and record.items:
         lines.append(
             "  " + ngettext("{n} item under it:", "{n} items under it:", len(record.items)).format(n=len(record.items))
@@ -434,9 +438,35 @@ def describe_json(model: Model, record: Any) -> dict[str, Any]:
     if rid and rid in model.graph:
         data["out"] = [{"kind": d["kind"], "target": t} for _s, t, d in model.graph.out_edges(rid, data=True)]
         data["in"] = [{"kind": d["kind"], "source": s} for s, _t, d in model.graph.in_edges(rid, data=True)]
+    if isinstance(record, (Actor, Body)):
+        data["history"] = _history_json(model, record)
     if isinstance(record, Body):
         data["members"] = [
             {"membership": m.membership.id, "member": m.member, "status": m.status.value}
             for m in model.members(rid or "")
         ]
     return data
+
+
+# ---------------------------------------------------------------- organisation history
+
+
+def _history_lines(model: Model, record: Actor | Body) -> list[str]:
+    """The history of an organisation: its changes, names per period, what it became; or "not recorded"."""
+    sentences = history_sentences(model, organisation_history(model, record.id))
+    if model.date is not None and record.other_names:  # on a slice: the name it bore that day
+        named = name_on(model, record.id)
+        names = ", ".join(named.certain) or _("one of {names}").format(names=", ".join(named.possible))
+        sentences.insert(0, _("name on {date}: {names}").format(date=day_words(model.date), names=names))
+    return ["  " + _("history:"), *(f"    {s}" for s in sentences)]
+
+
+def _history_json(model: Model, record: Actor | Body) -> dict[str, Any]:
+    history = organisation_history(model, record.id)
+    return {
+        "recorded": history.recorded,
+        "changes": [unstructure(c) for c in history.changes],
+        "names": [unstructure(n) for n in history.names],
+        "became": list(history.became),
+        "came_from": list(history.came_from),
+    }

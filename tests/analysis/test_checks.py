@@ -56,13 +56,15 @@ def test_check_is_exported_lazily_from_the_package() -> None:
 
 def test_every_core_rule_has_a_name_and_a_description() -> None:
     names = [c.name for c in CORE_CHECKS]
-    assert len(names) == len(set(names)) == 14
+    assert len(names) == len(set(names)) == 16
     assert all(c.description for c in CORE_CHECKS)
 
 
 def test_an_unknown_rule_is_an_error_listing_the_known_ones(core: Model) -> None:
     with pytest.raises(
-        StreekbeleidError, match=r"unknown rule\(s\): nope; known rules: action-lead, body-region, body-size, cadence"
+        StreekbeleidError,
+        match=r"unknown rule\(s\): nope; known rules: action-lead, active-after-change, body-region, body-size, "
+        "cadence",
     ):
         check(core, rules=["nope"])
 

@@ -65,10 +65,12 @@ CANNOT_KNOW: dict[tuple[str, str, str, str], int] = {
     ("mandatendatabank", "LidmaatschapShape", "org:member", "Class"): 91,
     ("mandatendatabank", "LidmaatschapShape", "org:memberDuring", "Class"): 89,
     ("mandatendatabank", "LidmaatschapShape", "org:organization", "Class"): 91,
-    # organisatie-basis: addresses and descriptions of places; change events to the second
+    # organisatie-basis: addresses and descriptions of places; change events to the second (the shape asks an
+    # xsd:dateTime; the sources give a day at most): 21 mergers and successions, and the integration of RESOC
+    # Zuid-Oost-Vlaanderen into SOLVA on 2019-01-01 (an OrganisationChange)
     ("organisatie-basis", "LocatieShape", "dcterms:description", "MinCount"): 374,
     ("organisatie-basis", "LocatieShape", "org:siteAddress", "MinCount"): 395,
-    ("organisatie-basis", "VeranderingsgebeurtenisShape", "dcterms:date", "Datatype"): 21,
+    ("organisatie-basis", "VeranderingsgebeurtenisShape", "dcterms:date", "Datatype"): 22,
     # the RESOCs of Brugge and Oostende went into RESOC Noord-West-Vlaanderen: the source gives no date
     ("organisatie-basis", "VeranderingsgebeurtenisShape", "dcterms:date", "MinCount"): 2,
 }

@@ -84,17 +84,19 @@ def test_every_reference_resolves_within_the_export(any_model: Model) -> None:
         assert a.get("parent_id") in (None, *areas)
     for m in data["memberships"]:
         assert m["organization_id"] in orgs
-        assert ("person_id" in m) != ("member" in m)
-        if "person_id" in m:
-            assert m["person_id"] in persons
+        # every membership names its member; a person's also as person_id, for readers that know only that
+        assert m["member"]["@type"] in ("Person", "Organization")
+        if m["member"]["@type"] == "Person":
+            assert m["person_id"] == m["member"]["id"] and m["person_id"] in persons
         else:
-            assert m["member"]["@type"] == "Organization" and m["member"]["id"] in orgs
+            assert "person_id" not in m and m["member"]["id"] in orgs
         assert m.get("post_id") in (None, *posts)
         assert m.get("on_behalf_of_id") in (None, *orgs)
     for p in data["posts"]:
         assert p["organization_id"] in orgs
     for e in data["events"]:
         assert e.get("organization_id") in (None, *orgs)
+        assert set(e.get("original_organization_ids", [])) | set(e.get("resulting_organization_ids", [])) <= set(orgs)
         assert e.get("parent_id") in (None, *events)
     for v in data["vote_events"]:
         assert v["motion_id"] in motions and v["legislative_session_id"] in events and v["organization_id"] in orgs

@@ -26,6 +26,7 @@ from ._common import UNDECIDABLE
 from .cadence import cadence_rule
 from .composition import composition_rule
 from .coverage import resoc_coverage
+from .history import active_after_change, name_overlap
 from .lifetimes import membership_lifetime, period_order, territory_lifetime
 from .plans import action_lead, plan_overlap, unused_theme
 from .size import body_size
@@ -52,6 +53,8 @@ CORE_CHECKS: tuple[Check, ...] = (
     Check(name="tally-count", function=tally_count, description=tally_count.__doc__ or ""),
     Check(name="unsourced", function=unsourced, description=unsourced.__doc__ or ""),
     Check(name="body-region", function=body_region, description=body_region.__doc__ or ""),
+    Check(name="active-after-change", function=active_after_change, description=active_after_change.__doc__ or ""),
+    Check(name="name-overlap", function=name_overlap, description=name_overlap.__doc__ or ""),
     Check(name="workflow-definitions", function=workflow_definitions, description=workflow_definitions.__doc__ or ""),
 )
 

@@ -62,7 +62,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p.set_defaults(func=cmd_municipalities)
 
     p = sub.add_parser(
-        "lineage", parents=[common], help=_("the plans (or municipalities) a record succeeds or deepens")
+        "lineage", parents=[common], help=_("the plans, organisations or municipalities a record succeeds or deepens")
     )
     p.add_argument("id", type=RecordId(), help=_("a plan, organisation or territory id"))
     p.add_argument("--direction", choices=("both", "older", "newer"), default="both", help=_("which way to follow"))

@@ -37,7 +37,18 @@ import attrs
 
 from .._version import __version__
 from ..model.model import Model
-from ..model.records import RECORD_KINDS, Body, IndicatorPeriod, Plan, PlanItem, Region, RegionPart, SeatGroup
+from ..model.records import (
+    RECORD_KINDS,
+    Actor,
+    Body,
+    IndicatorPeriod,
+    OtherName,
+    Plan,
+    PlanItem,
+    Region,
+    RegionPart,
+    SeatGroup,
+)
 from ..serialization import FORMAT
 from ._common import export_records, flat_columns, flatten, label_of, reference_fields
 
@@ -45,7 +56,7 @@ __all__ = ["TABLES", "to_tables", "write_csv"]
 
 Table = tuple[list[str], list[list[str]]]
 
-_NESTED = {"items", "parts", "seat_groups", "indicators"}
+_NESTED = {"items", "parts", "seat_groups", "indicators", "other_names"}
 _TYPES = {bool: "boolean", int: "integer", float: "number"}
 
 #: The tables written, in order: one per record kind, and the nested parts.
@@ -55,6 +66,7 @@ TABLES = (
     "seat_groups",
     "plan_items",
     "indicators",
+    "other_names",
 )
 
 
@@ -123,11 +135,14 @@ def _tables_and_specs(model: Model, closed: bool) -> tuple[dict[str, Table], dic
     specs["seat_groups"] = _Spec(SeatGroup, ["body"], set())
     specs["plan_items"] = _Spec(PlanItem, ["plan", "parent", "depth"], set())
     specs["indicators"] = _Spec(IndicatorPeriod, ["item", "indicator", "measure", "ascending", "baseline"], set())
+    specs["other_names"] = _Spec(OtherName, ["organisation"], set())
     rows: dict[str, list[list[str]]] = {name: [] for name in TABLES}
     kind_of = {cls: kind for kind, cls in RECORD_KINDS.items()}
     for rec in records:
         kind = kind_of[type(rec)]
         rows[kind].append(specs[kind].row(model, rec))
+        if isinstance(rec, (Actor, Body)):  # an organisation's names per period, one row each
+            rows["other_names"].extend(specs["other_names"].row(model, n, [rec.id]) for n in rec.other_names)
         if isinstance(rec, Region):
             for part in rec.parts:
                 rows["region_parts"].append(specs["region_parts"].row(model, part, [rec.id]))

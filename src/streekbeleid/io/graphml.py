@@ -28,12 +28,15 @@ allows: text, integers, doubles and booleans.
 
 from __future__ import annotations
 
+import io
 import re
-from typing import Any
+import shutil
+import tempfile
+from collections.abc import Iterator
+from typing import IO, Any
 
 import attrs
 import networkx as nx
-from networkx.readwrite.graphml import GraphMLWriter
 
 from .._version import __version__
 from ..model.model import Model
@@ -64,15 +67,16 @@ def _xml_safe(attributes: dict[str, Any]) -> dict[str, Any]:
     return attributes
 
 
-def to_graphml_graph(model: Model) -> nx.MultiDiGraph:
-    """A plain networkx graph of a model or slice whose attributes GraphML can hold."""
-    graph = nx.MultiDiGraph()
-    graph.graph["format"] = FORMAT
-    graph.graph["generator"] = f"streekbeleid {__version__}"
+def _graph_data(model: Model) -> dict[str, Any]:
+    data = {"format": FORMAT, "generator": f"streekbeleid {__version__}"}
     if model.date is not None:
-        graph.graph["as_of"] = model.date.isoformat()
+        data["as_of"] = model.date.isoformat()
     if model.region is not None:
-        graph.graph["region"] = model.region
+        data["region"] = model.region
+    return data
+
+
+def _nodes(model: Model) -> Iterator[tuple[str, dict[str, Any]]]:
     for node, data in model.graph.nodes(data=True):
         rec = data["record"]
         attributes = flatten(rec, skip={"items", "parts"})
@@ -82,7 +86,10 @@ def to_graphml_graph(model: Model) -> nx.MultiDiGraph:
             attributes["item_count"] = len(rec.items)
         if isinstance(rec, Region):
             attributes["part_count"] = len(rec.parts)
-        graph.add_node(node, **_xml_safe(attributes))
+        yield node, _xml_safe(attributes)
+
+
+def _edges(model: Model) -> Iterator[tuple[str, str, str, dict[str, Any]]]:
     predecessors: dict[str, list[Territory]] = {}
     for _node, data in model.graph.nodes(data=True):
         rec = data["record"]
@@ -104,33 +111,90 @@ def to_graphml_graph(model: Model) -> nx.MultiDiGraph:
             merged = merger_date(successor, predecessors.get(rec.successor, [])) if successor is not None else None
             if merged is not None:
                 attributes["date"] = str(merged)
-        graph.add_edge(u, v, key=key, **_xml_safe(attributes))
+        yield u, v, key, _xml_safe(attributes)
+
+
+def to_graphml_graph(model: Model) -> nx.MultiDiGraph:
+    """A plain networkx graph of a model or slice whose attributes GraphML can hold."""
+    graph = nx.MultiDiGraph()
+    graph.graph.update(_graph_data(model))
+    for node, attributes in _nodes(model):
+        graph.add_node(node, **attributes)
+    for u, v, key, attributes in _edges(model):
+        graph.add_edge(u, v, key=key, **attributes)
     return graph
 
 
-class _Writer(GraphMLWriter):  # type: ignore[misc]
-    """networkx's GraphML writer, with booleans in XML Schema's lexical form (``true``, not ``True``)."""
+#: GraphML's type of each Python type, as networkx writes them.
+_XML_TYPES = {bool: "boolean", int: "long", float: "double", str: "string"}
+#: Escapes in element text: XML's own, and line ends a parser would make plain line feeds.
+_TEXT = {ord("&"): "&amp;", ord("<"): "&lt;", ord(">"): "&gt;"} | {ord(c): f"&#{ord(c)};" for c in _LINE_ENDS_IN_VALUES}
+#: In attribute values also the quote, and the white space a parser would normalise to spaces.
+_ATTRIBUTE = _TEXT | {ord('"'): "&quot;", ord("\n"): "&#10;", ord("\t"): "&#9;"}
+_HEAD = (
+    '<graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"'
+    ' xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">\n'
+)
 
-    def add_data(self, name: str, element_type: type, value: Any, scope: str = "all", default: Any = None) -> Any:
-        element = super().add_data(name, element_type, value, scope, default)
-        if element_type is bool:  # networkx passes the value as text: "True" or "False"
-            element.text = "true" if str(value) == "True" else "false"
-        return element
+
+class _Keys:
+    """GraphML's ``<key>`` s, numbered ``d0``, ``d1`` ... in the order they are first met (as networkx numbers them)."""
+
+    def __init__(self) -> None:
+        self.ids: dict[tuple[str, str, str], str] = {}
+
+    def data(self, scope: str, attributes: dict[str, Any], indent: str) -> str:
+        lines = []
+        for name, value in attributes.items():
+            xml_type = _XML_TYPES.get(type(value))
+            if xml_type is None:
+                raise TypeError(f"GraphML cannot hold {name}={value!r} ({type(value).__name__})")
+            key = (name, xml_type, scope)
+            found = self.ids.get(key)
+            if found is None:
+                found = self.ids[key] = f"d{len(self.ids)}"
+            text = ("true" if value else "false") if xml_type == "boolean" else str(value).translate(_TEXT)
+            lines.append(f'{indent}<data key="{found}">{text}</data>\n')
+        return "".join(lines)
+
+    def declarations(self) -> str:
+        return "".join(
+            f'  <key id="{kid}" for="{scope}" attr.name="{name.translate(_ATTRIBUTE)}" attr.type="{xml_type}" />\n'
+            for (name, xml_type, scope), kid in reversed(self.ids.items())
+        )
+
+
+def _write(model: Model, fh: IO[str]) -> None:
+    """GraphML a node and an edge at a time: the nodes and edges go to a temporary file first (the keys,
+    which GraphML declares before the graph, are known only once every element is written), then follow
+    the keys into ``fh``.  Neither the document nor a second graph is held in memory."""
+    keys = _Keys()
+    graph_data = keys.data("graph", _graph_data(model), "    ")
+    with tempfile.TemporaryFile("w+", encoding="utf-8") as body:
+        write = body.write
+        for node, attributes in _nodes(model):
+            data = keys.data("node", attributes, "      ")
+            node_id = node.translate(_ATTRIBUTE)
+            write(f'    <node id="{node_id}">\n{data}    </node>\n' if data else f'    <node id="{node_id}" />\n')
+        for u, v, key, attributes in _edges(model):
+            data = keys.data("edge", attributes, "      ")
+            source, target, edge_id = u.translate(_ATTRIBUTE), v.translate(_ATTRIBUTE), key.translate(_ATTRIBUTE)
+            ends = f'source="{source}" target="{target}" id="{edge_id}"'
+            write(f"    <edge {ends}>\n{data}    </edge>\n" if data else f"    <edge {ends} />\n")
+        fh.write(_HEAD + keys.declarations() + '  <graph edgedefault="directed">\n')
+        body.seek(0)
+        shutil.copyfileobj(body, fh)
+    fh.write(f"{graph_data}  </graph>\n</graphml>\n")
 
 
 def generate_graphml(model: Model) -> str:
     """The GraphML text of a model or slice; booleans are ``true``/``false`` (``xsd:boolean``)."""
-    writer = _Writer(encoding="utf-8", prettyprint=True)
-    writer.add_graph_element(to_graphml_graph(model))
-    text = str(writer)
-    # Line ends inside values must survive a parser's line-end normalisation: written as character references.
-    for char in _LINE_ENDS_IN_VALUES:
-        text = text.replace(char, f"&#{ord(char)};")
-    return text.rstrip("\n") + "\n"
+    out = io.StringIO()
+    _write(model, out)
+    return out.getvalue()
 
 
 def write_graphml(model: Model, path: PathOrFile) -> None:
-    """Write a model or slice as GraphML (UTF-8) to a path (atomically) or an open text file."""
-    text = generate_graphml(model)
+    """Write a model or slice as GraphML (UTF-8) to a path (atomically) or an open text file, an element at a time."""
     with open_text(path) as fh:
-        fh.write(text)
+        _write(model, fh)

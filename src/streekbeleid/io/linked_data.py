@@ -42,10 +42,7 @@ import re
 from collections.abc import Iterable, Iterator
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
-
-from rdflib import Graph, Literal, Namespace, URIRef
-from rdflib.namespace import DCTERMS, FOAF, ORG, PROV, RDF, RDFS, SKOS
+from typing import TYPE_CHECKING, Any
 
 from ..model.dates import DateBound, PartialDate, Period
 from ..model.model import Model
@@ -59,6 +56,7 @@ from ..model.records import (
     Lineage,
     Meeting,
     Membership,
+    OrganisationChange,
     Person,
     Plan,
     PlanItem,
@@ -103,23 +101,86 @@ __all__ = [
     "merger_date",
     "to_rdf",
     "turtle",
+    "turtle_of",
     "vocabulary",
     "vocabulary_path",
     "write_jsonld",
     "write_turtle",
 ]
 
-BESLUIT = Namespace("http://data.vlaanderen.be/ns/besluit#")
-MANDAAT = Namespace("http://data.vlaanderen.be/ns/mandaat#")
-ELI = Namespace("http://data.europa.eu/eli/ontology#")
-ADMS = Namespace("http://www.w3.org/ns/adms#")
-GENERIEK = Namespace("https://data.vlaanderen.be/ns/generiek#")
+#: The namespaces of the mapping, by prefix (the prefixes of every export, :func:`context`).
+_NAMESPACES = {
+    "org": "http://www.w3.org/ns/org#",
+    "besluit": "http://data.vlaanderen.be/ns/besluit#",
+    "mandaat": "http://data.vlaanderen.be/ns/mandaat#",
+    "eli": "http://data.europa.eu/eli/ontology#",
+    "adms": "http://www.w3.org/ns/adms#",
+    "generiek": "https://data.vlaanderen.be/ns/generiek#",
+    "prov": "http://www.w3.org/ns/prov#",
+    "dcterms": "http://purl.org/dc/terms/",
+    "time": "http://www.w3.org/2006/time#",
+    "skos": "http://www.w3.org/2004/02/skos/core#",
+    "foaf": "http://xmlns.com/foaf/0.1/",
+    "schema": "https://schema.org/",
+    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+    "xsd": "http://www.w3.org/2001/XMLSchema#",
+}
 #: Popolo's namespace; the export writes ``sb:onBehalfOf`` (declared, ``rdfs:seeAlso`` this) instead.
-OPENGOV = Namespace("http://www.w3.org/ns/opengov#")
-# plain namespaces: rdflib's closed ones warn when tools (pytest's doctest finder) probe them
-TIME = Namespace("http://www.w3.org/2006/time#")
-SDO = Namespace("https://schema.org/")
-XSD = Namespace("http://www.w3.org/2001/XMLSchema#")
+_OPENGOV_IRI = "http://www.w3.org/ns/opengov#"
+
+# The public namespaces are rdflib's (``ORG.Organization`` is a ``URIRef``), made on first use: writing
+# Turtle or JSON-LD never imports rdflib (about half the import floor of a command).
+_RDFLIB_NAMESPACES = {"DCTERMS", "FOAF", "ORG", "PROV", "RDF", "RDFS", "SKOS"}
+_PLAIN_NAMESPACES = {
+    "BESLUIT": _NAMESPACES["besluit"],
+    "MANDAAT": _NAMESPACES["mandaat"],
+    "ELI": _NAMESPACES["eli"],
+    "ADMS": _NAMESPACES["adms"],
+    "GENERIEK": _NAMESPACES["generiek"],
+    "OPENGOV": _OPENGOV_IRI,
+    # plain namespaces: rdflib's closed ones warn when tools (pytest's doctest finder) probe them
+    "TIME": _NAMESPACES["time"],
+    "SDO": _NAMESPACES["schema"],
+    "XSD": _NAMESPACES["xsd"],
+}
+
+if TYPE_CHECKING:
+    from rdflib import Graph, Namespace, URIRef
+    from rdflib.namespace import DCTERMS as DCTERMS
+    from rdflib.namespace import FOAF as FOAF
+    from rdflib.namespace import ORG as ORG
+    from rdflib.namespace import PROV as PROV
+    from rdflib.namespace import RDF as RDF
+    from rdflib.namespace import RDFS as RDFS
+    from rdflib.namespace import SKOS as SKOS
+
+    BESLUIT: Namespace
+    MANDAAT: Namespace
+    ELI: Namespace
+    ADMS: Namespace
+    GENERIEK: Namespace
+    OPENGOV: Namespace
+    TIME: Namespace
+    SDO: Namespace
+    XSD: Namespace
+
+
+def __getattr__(name: str) -> Any:
+    """The rdflib namespaces (``ORG``, ``BESLUIT`` ...), imported on first use."""
+    if name in _RDFLIB_NAMESPACES:
+        import rdflib.namespace
+
+        value = getattr(rdflib.namespace, name)
+    elif name in _PLAIN_NAMESPACES:
+        from rdflib import Namespace
+
+        value = Namespace(_PLAIN_NAMESPACES[name])
+    else:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    globals()[name] = value
+    return value
+
 
 #: The project vocabulary's namespace.  Fixed, whatever the base of the data: the vocabulary is
 #: published once (``streekbeleid/data/vocabulary.ttl``), the data may live anywhere.
@@ -185,9 +246,13 @@ class Vocabulary:
     def __getattr__(self, name: str) -> URIRef:
         if name.startswith("__"):
             raise AttributeError(name)
+        from rdflib import URIRef
+
         return URIRef(self.iri + name)
 
     def __getitem__(self, name: str) -> URIRef:
+        from rdflib import URIRef
+
         return URIRef(self.iri + name)
 
 
@@ -207,24 +272,7 @@ def context(base: str = DEFAULT_BASE) -> dict[str, str]:
     ``base`` is accepted for symmetry with the writers; the prefixes do not depend on it.
     """
     del base
-    return {
-        "org": str(ORG),
-        "besluit": str(BESLUIT),
-        "mandaat": str(MANDAAT),
-        "eli": str(ELI),
-        "adms": str(ADMS),
-        "generiek": str(GENERIEK),
-        "prov": str(PROV),
-        "dcterms": str(DCTERMS),
-        "time": str(TIME),
-        "skos": str(SKOS),
-        "foaf": str(FOAF),
-        "schema": str(SDO),
-        "rdf": str(RDF),
-        "rdfs": str(RDFS),
-        "xsd": str(XSD),
-        "sb": VOCABULARY_IRI,
-    }
+    return {**_NAMESPACES, "sb": VOCABULARY_IRI}
 
 
 def _camel(kind: str) -> str:
@@ -232,27 +280,96 @@ def _camel(kind: str) -> str:
     return head + "".join(w.title() for w in rest)
 
 
-def date_literal(d: PartialDate) -> Literal:
+class _Terms:
+    """A namespace whose terms are plain strings, each made once: ``_ORG.Membership``.
+
+    The builder's IRIs are ``str`` and its literals :data:`_Lit` tuples: rdflib's terms cost a
+    Python constructor each (``URIRef.__new__``, ``Literal.__new__``, ``DefinedNamespace`` look-ups),
+    and the writers need their text only.  :func:`to_rdf` makes rdflib terms of them.
+    """
+
+    def __init__(self, iri: str) -> None:
+        self.__dict__["_iri"] = iri
+
+    def __getattr__(self, name: str) -> str:
+        if name.startswith("__"):
+            raise AttributeError(name)
+        term: str = self.__dict__["_iri"] + name
+        self.__dict__[name] = term
+        return term
+
+    def __getitem__(self, name: str) -> str:
+        return str(self.__dict__["_iri"] + name)
+
+
+_ORG, _BESLUIT, _MANDAAT = _Terms(_NAMESPACES["org"]), _Terms(_NAMESPACES["besluit"]), _Terms(_NAMESPACES["mandaat"])
+_ELI, _ADMS, _GENERIEK = _Terms(_NAMESPACES["eli"]), _Terms(_NAMESPACES["adms"]), _Terms(_NAMESPACES["generiek"])
+_PROV, _DCTERMS, _TIME = _Terms(_NAMESPACES["prov"]), _Terms(_NAMESPACES["dcterms"]), _Terms(_NAMESPACES["time"])
+_SKOS, _FOAF, _SDO = _Terms(_NAMESPACES["skos"]), _Terms(_NAMESPACES["foaf"]), _Terms(_NAMESPACES["schema"])
+_RDF, _RDFS, _XSD = _Terms(_NAMESPACES["rdf"]), _Terms(_NAMESPACES["rdfs"]), _Terms(_NAMESPACES["xsd"])
+_OPENGOV = _Terms(_OPENGOV_IRI)
+
+#: A literal as the builder makes it: (lexical form, datatype IRI or None, language tag or None).
+_Lit = tuple[str, str | None, str | None]
+_INTEGER, _BOOLEAN, _DECIMAL, _DOUBLE = _XSD.integer, _XSD.boolean, _XSD.decimal, _XSD.double
+
+
+def _lit(value: object, lang: str | None = None, datatype: str | None = None) -> _Lit:
+    """A literal, as rdflib's ``Literal(value, lang=, datatype=)`` would have it (tested against it).
+
+    Text keeps its lexical form; ``bool``, ``int``, ``float`` and ``Decimal`` get rdflib's
+    datatype and lexical form; anything else is asked of rdflib.
+    """
+    kind = type(value)
+    if kind is str:
+        return (value, datatype, lang)  # type: ignore[return-value]
+    if datatype is None and lang is None:
+        if kind is bool:
+            return ("true" if value else "false", _BOOLEAN, None)
+        if kind is int:
+            return (str(value), _INTEGER, None)
+        if kind is float:
+            return (str(value), _DOUBLE, None)
+        if kind is Decimal:
+            return (format(value, "f"), _DECIMAL, None)
+    from rdflib import Literal
+
+    made = Literal(value, lang=lang, datatype=datatype)
+    return (str(made), None if made.datatype is None else str(made.datatype), made.language)
+
+
+def date_literal(d: PartialDate) -> _Lit:
     """A partial date as a typed literal: ``xsd:gYear``, ``xsd:gYearMonth`` or ``xsd:date``."""
-    datatype = {"year": XSD.gYear, "month": XSD.gYearMonth, "day": XSD.date}[d.precision]
-    return Literal(str(d), datatype=datatype)
+    datatype = {"year": _XSD.gYear, "month": _XSD.gYearMonth, "day": _XSD.date}[d.precision]
+    return _lit(str(d), datatype=datatype)
 
 
-def decimal_literal(amount: Decimal) -> Literal:
+def decimal_literal(amount: Decimal) -> _Lit:
     """An amount as ``xsd:decimal`` in the lexical form Turtle keeps (``15000000.0``, ``1500.50``)."""
     text = format(amount, "f")
-    return Literal(text if "." in text else f"{text}.0", datatype=XSD.decimal)
+    return _lit(text if "." in text else f"{text}.0", datatype=_XSD.decimal)
 
 
-def _nl(text: str) -> Literal:
-    return Literal(text, lang="nl")
+def _nl(text: str) -> _Lit:
+    return _lit(text, lang="nl")
 
 
-def _en(text: str) -> Literal:
-    return Literal(text, lang="en")
+def _en(text: str) -> _Lit:
+    return _lit(text, lang="en")
 
 
-_IN_XSD = {"year": TIME.inXSDgYear, "month": TIME.inXSDgYearMonth, "day": TIME.inXSDDate}
+_IN_XSD = {"year": _TIME.inXSDgYear, "month": _TIME.inXSDgYearMonth, "day": _TIME.inXSDDate}
+
+
+def _plain(term: Any) -> Any:
+    """An rdflib term as the builder's: an IRI as ``str``, a literal as :data:`_Lit` (others, blank nodes, kept)."""
+    from rdflib import Literal, URIRef
+
+    if isinstance(term, URIRef):
+        return str(term)
+    if isinstance(term, Literal):
+        return (str(term), None if term.datatype is None else str(term.datatype), term.language)
+    return term
 
 
 class _Triples:
@@ -260,6 +377,7 @@ class _Triples:
 
     rdflib's in-memory store keeps three indexes and a context per triple (about 45 µs an ``add``); the
     writers need the triples once, grouped by subject.  :func:`to_rdf` copies them into an rdflib graph.
+    IRIs are ``str`` and literals :data:`_Lit`; an rdflib term given to :meth:`add` is made one of them.
     """
 
     __slots__ = ("by_subject",)
@@ -269,6 +387,12 @@ class _Triples:
 
     def add(self, triple: tuple[Any, Any, Any]) -> None:
         s, p, o = triple
+        if type(s) is not str:
+            s = _plain(s)
+        if type(p) is not str:
+            p = _plain(p)
+        if type(o) is not str and type(o) is not tuple:
+            o = _plain(o)
         pairs = self.by_subject.get(s)
         if pairs is None:
             self.by_subject[s] = {(p, o)}
@@ -277,6 +401,8 @@ class _Triples:
 
     def __contains__(self, triple: tuple[Any, Any, Any]) -> bool:
         s, p, o = triple
+        if type(s) is not str or type(p) is not str or (type(o) is not str and type(o) is not tuple):
+            s, p, o = map(_plain, triple)
         return (p, o) in self.by_subject.get(s, ())
 
     def __iter__(self) -> Iterator[tuple[Any, Any, Any]]:
@@ -290,6 +416,8 @@ class _Triples:
 
 def _empty_graph(base: str) -> Graph:
     """An rdflib graph with rdflib's core prefixes and those of :func:`context` bound."""
+    from rdflib import Graph, Namespace
+
     graph = Graph(bind_namespaces="core")
     for prefix, ns in context(base).items():
         graph.bind(prefix, Namespace(ns), override=True, replace=True)
@@ -300,32 +428,36 @@ class _Builder:
     def __init__(self, model: Model, records: list[Any], base: str) -> None:
         self.model = model
         self.base = base
-        self.sb = vocabulary()
+        self.sb = _Terms(VOCABULARY_IRI)
         self.g = _Triples()
         self.by_id = {r.id: r for r in records}
         self.governments = government_ids(model)
         self.org_members: dict[str, set[str]] = {}
+        self.iris: dict[str, str] = {}  # record id -> IRI, each quoted once
 
     # ---------------------------------------------------------------- helpers
 
-    def iri(self, record_id: str) -> URIRef:
-        return URIRef(record_iri(record_id, self.base))
+    def iri(self, record_id: str) -> str:
+        found = self.iris.get(record_id)
+        if found is None:
+            found = self.iris[record_id] = record_iri(record_id, self.base)
+        return found
 
-    def concept(self, scheme: str, value: str) -> URIRef:
-        node = URIRef(f"{self.base}concept/{scheme}/{slug(value)}")
-        if (node, RDF.type, SKOS.Concept) not in self.g:
-            scheme_node = URIRef(f"{self.base}concept/{scheme}")
-            self.g.add((node, RDF.type, SKOS.Concept))
-            self.g.add((node, SKOS.prefLabel, Literal(value)))
-            self.g.add((node, SKOS.inScheme, scheme_node))
-            self.g.add((scheme_node, RDF.type, SKOS.ConceptScheme))
+    def concept(self, scheme: str, value: str) -> str:
+        node = f"{self.base}concept/{scheme}/{slug(value)}"
+        if (node, _RDF.type, _SKOS.Concept) not in self.g:
+            scheme_node = f"{self.base}concept/{scheme}"
+            self.g.add((node, _RDF.type, _SKOS.Concept))
+            self.g.add((node, _SKOS.prefLabel, _lit(value)))
+            self.g.add((node, _SKOS.inScheme, scheme_node))
+            self.g.add((scheme_node, _RDF.type, _SKOS.ConceptScheme))
         return node
 
     def is_organisation(self, ref: str) -> bool:
         """Whether a reference stands for an organisation (an actor, a body, a territory's government)."""
         return isinstance(self.by_id.get(ref), (Actor, Body, Territory))
 
-    def org(self, ref: str) -> URIRef:
+    def org(self, ref: str) -> str:
         """The organisation a reference stands for: a territory stands for its government."""
         rec = self.by_id.get(ref)
         if not isinstance(rec, Territory):
@@ -333,84 +465,84 @@ class _Builder:
         gov = self.governments.get(ref)
         if gov is not None:
             return self.iri(gov)
-        node = URIRef(f"{self.iri(ref)}/government")
-        if (node, RDF.type, ORG.Organization) not in self.g:
+        node = f"{self.iri(ref)}/government"
+        if (node, _RDF.type, _ORG.Organization) not in self.g:
             g = self.g
             name = government_name(rec)
-            g.add((node, RDF.type, ORG.Organization))
-            g.add((node, RDF.type, BESLUIT.Bestuurseenheid))
-            g.add((node, RDFS.label, Literal(name)))
-            g.add((node, SKOS.prefLabel, _nl(name)))
+            g.add((node, _RDF.type, _ORG.Organization))
+            g.add((node, _RDF.type, _BESLUIT.Bestuurseenheid))
+            g.add((node, _RDFS.label, _lit(name)))
+            g.add((node, _SKOS.prefLabel, _nl(name)))
             kind = _GOVERNMENT_KIND_OF_LEVEL.get(rec.level, "government")
-            g.add((node, ORG.classification, self.classification(kind, rec)))
-            g.add((node, BESLUIT.werkingsgebied, self.iri(ref)))
+            g.add((node, _ORG.classification, self.classification(kind, rec)))
+            g.add((node, _BESLUIT.werkingsgebied, self.iri(ref)))
         return node
 
-    def classification(self, kind: str, territory: Territory | None) -> URIRef:
+    def classification(self, kind: str, territory: Territory | None) -> str:
         """The OSLO concept of a municipal or provincial government, else the project's concept of the kind."""
         if territory is not None and kind == _GOVERNMENT_KIND_OF_LEVEL.get(territory.level):
             official = OSLO_CLASSIFICATION.get(territory.level)
             if official is not None:
-                node, label = URIRef(official[0]), official[1]
-                scheme = URIRef(OSLO_CLASSIFICATION_SCHEME)
-                self.g.add((node, RDF.type, SKOS.Concept))
-                self.g.add((node, SKOS.prefLabel, _nl(label)))
-                self.g.add((node, SKOS.inScheme, scheme))
-                self.g.add((scheme, RDF.type, SKOS.ConceptScheme))
+                node, label = official
+                scheme = OSLO_CLASSIFICATION_SCHEME
+                self.g.add((node, _RDF.type, _SKOS.Concept))
+                self.g.add((node, _SKOS.prefLabel, _nl(label)))
+                self.g.add((node, _SKOS.inScheme, scheme))
+                self.g.add((scheme, _RDF.type, _SKOS.ConceptScheme))
                 return node
         return self.concept("actor-kind", kind)
 
-    def identifiers(self, node: URIRef, rec: Any) -> None:
+    def identifiers(self, node: str, rec: Any) -> None:
         """Official identifiers as OSLO writes them: ``adms:identifier`` an ``adms:Identifier`` with the
         scheme's ``skos:notation`` and a ``generiek:GestructureerdeIdentificator`` holding the value."""
         g = self.g
         for i, ident in enumerate(identifiers_of(rec)):
-            q = URIRef(f"{node}/identifier/{i}")
-            structured = URIRef(f"{q}/structured")
-            g.add((node, ADMS.identifier, q))
-            g.add((q, RDF.type, ADMS.Identifier))
-            g.add((q, SKOS.notation, Literal(IDENTIFIER_NOTATION[ident.scheme])))
-            g.add((q, GENERIEK.gestructureerdeIdentificator, structured))
-            g.add((structured, RDF.type, GENERIEK.GestructureerdeIdentificator))
-            g.add((structured, GENERIEK.lokaleIdentificator, Literal(ident.identifier)))
+            q = f"{node}/identifier/{i}"
+            structured = f"{q}/structured"
+            g.add((node, _ADMS.identifier, q))
+            g.add((q, _RDF.type, _ADMS.Identifier))
+            g.add((q, _SKOS.notation, _lit(IDENTIFIER_NOTATION[ident.scheme])))
+            g.add((q, _GENERIEK.gestructureerdeIdentificator, structured))
+            g.add((structured, _RDF.type, _GENERIEK.GestructureerdeIdentificator))
+            g.add((structured, _GENERIEK.lokaleIdentificator, _lit(ident.identifier)))
             self.sources(q, ident.sources)
 
-    def organisation(self, node: URIRef, name: str, abbreviation: str | None, description: str | None) -> None:
+    def organisation(self, node: str, name: str, abbreviation: str | None, description: str | None) -> None:
         """What the OSLO organisation profile asks of every ``org:Organization``: a Dutch preferred name."""
         g = self.g
-        g.add((node, RDF.type, ORG.Organization))
-        g.add((node, SKOS.prefLabel, _nl(name)))
+        g.add((node, _RDF.type, _ORG.Organization))
+        g.add((node, _SKOS.prefLabel, _nl(name)))
         if abbreviation:
-            g.add((node, SKOS.altLabel, _nl(abbreviation)))
+            g.add((node, _SKOS.altLabel, _nl(abbreviation)))
         if description:  # the model's descriptions are written in English
-            g.add((node, DCTERMS.description, _en(description)))
+            g.add((node, _DCTERMS.description, _en(description)))
 
     def common(
-        self, node: URIRef, rec: Any, label: str | Literal | None, *, describe: bool = True, activity: bool = False
+        self, node: str, rec: Any, label: str | _Lit | None, *, describe: bool = True, activity: bool = False
     ) -> None:
         g = self.g
-        g.add((node, DCTERMS.identifier, Literal(rec.id)))
+        g.add((node, _DCTERMS.identifier, _lit(rec.id)))
         if label:
-            g.add((node, RDFS.label, label if isinstance(label, Literal) else Literal(label)))
+            g.add((node, _RDFS.label, label if isinstance(label, tuple) else _lit(label)))
         description = getattr(rec, "description", None)
         if description and describe:
-            g.add((node, DCTERMS.description, Literal(description)))
+            g.add((node, _DCTERMS.description, _lit(description)))
         self.valid(node, rec.valid)
         self.sources(node, rec.sources, activity=activity)
 
-    def valid(self, node: URIRef, period: Period) -> None:
+    def valid(self, node: str, period: Period) -> None:
         if not is_always(period):
-            self.g.add((node, DCTERMS.valid, Literal(str(period))))
+            self.g.add((node, _DCTERMS.valid, _lit(str(period))))
 
-    def document(self, s: Source) -> URIRef:
+    def document(self, s: Source) -> str:
         g = self.g
-        doc = URIRef(document_iri(s.document, self.base))
-        if (doc, RDF.type, FOAF.Document) not in g:
-            g.add((doc, RDF.type, FOAF.Document))
-            g.add((doc, RDFS.label, Literal(s.document)))
+        doc = document_iri(s.document, self.base)
+        if (doc, _RDF.type, _FOAF.Document) not in g:
+            g.add((doc, _RDF.type, _FOAF.Document))
+            g.add((doc, _RDFS.label, _lit(s.document)))
         return doc
 
-    def sources(self, node: URIRef, sources: Iterable[Source], *, activity: bool = False) -> None:
+    def sources(self, node: str, sources: Iterable[Source], *, activity: bool = False) -> None:
         """Where a record comes from: ``prov:wasDerivedFrom`` (an entity) or ``dcterms:source`` (an activity).
 
         PROV derives entities only, and keeps activities and entities apart: a sitting or a
@@ -421,31 +553,31 @@ class _Builder:
         for i, s in enumerate(sources):
             doc = self.document(s)
             if activity:
-                g.add((node, DCTERMS.source, doc))
+                g.add((node, _DCTERMS.source, doc))
             else:
-                g.add((node, PROV.wasDerivedFrom, doc))
-                g.add((doc, RDF.type, PROV.Entity))
+                g.add((node, _PROV.wasDerivedFrom, doc))
+                g.add((doc, _RDF.type, _PROV.Entity))
             if s.locator or s.inference:
-                q = URIRef(f"{node}/source/{i}")
+                q = f"{node}/source/{i}"
                 if activity:
-                    g.add((node, PROV.qualifiedInfluence, q))
-                    g.add((q, RDF.type, PROV.Influence))
-                    g.add((q, PROV.influencer, doc))
+                    g.add((node, _PROV.qualifiedInfluence, q))
+                    g.add((q, _RDF.type, _PROV.Influence))
+                    g.add((q, _PROV.influencer, doc))
                 else:
-                    g.add((node, PROV.qualifiedDerivation, q))
-                    g.add((q, RDF.type, PROV.Derivation))
-                    g.add((q, PROV.entity, doc))
+                    g.add((node, _PROV.qualifiedDerivation, q))
+                    g.add((q, _RDF.type, _PROV.Derivation))
+                    g.add((q, _PROV.entity, doc))
                 if s.locator:
-                    g.add((q, self.sb.locator, Literal(s.locator)))
+                    g.add((q, self.sb.locator, _lit(s.locator)))
                 if s.inference:  # the record is an inference from the document, for this reason
-                    g.add((q, self.sb.inference, Literal(s.inference)))
+                    g.add((q, self.sb.inference, _lit(s.inference)))
 
-    def position(self, node: URIRef, d: PartialDate) -> URIRef:
-        self.g.add((node, RDF.type, TIME.Instant))
+    def position(self, node: str, d: PartialDate) -> str:
+        self.g.add((node, _RDF.type, _TIME.Instant))
         self.g.add((node, _IN_XSD[d.precision], date_literal(d)))
         return node
 
-    def instant(self, node: URIRef, bound: DateBound) -> URIRef | None:
+    def instant(self, node: str, bound: DateBound) -> str | None:
         """The instant a bound stands for, positioned as far as the model knows it.
 
         A date has a position (``time:inXSDgYear`` ...).  ``..D`` (not after D) lies inside an
@@ -457,67 +589,67 @@ class _Builder:
         if bound.kind == "open":
             return None
         g = self.g
-        g.add((node, RDF.type, TIME.Instant))
+        g.add((node, _RDF.type, _TIME.Instant))
         d = bound.date
         if d is not None:
             if bound.kind == "date":
                 g.add((node, _IN_XSD[d.precision], date_literal(d)))
             elif bound.kind == "between":  # inside an interval that begins at the earliest and ends at the latest
                 assert bound.upper is not None
-                bounding = URIRef(f"{node}/between")
-                g.add((bounding, RDF.type, TIME.Interval))
-                g.add((bounding, TIME.inside, node))
-                g.add((bounding, TIME.hasBeginning, self.position(URIRef(f"{bounding}/earliest"), d)))
-                g.add((bounding, TIME.hasEnd, self.position(URIRef(f"{bounding}/latest"), bound.upper)))
+                bounding = f"{node}/between"
+                g.add((bounding, _RDF.type, _TIME.Interval))
+                g.add((bounding, _TIME.inside, node))
+                g.add((bounding, _TIME.hasBeginning, self.position(f"{bounding}/earliest", d)))
+                g.add((bounding, _TIME.hasEnd, self.position(f"{bounding}/latest", bound.upper)))
             else:
                 side = "notAfter" if bound.kind == "not_after" else "notBefore"
-                bounding = URIRef(f"{node}/{side}")
-                g.add((bounding, RDF.type, TIME.Interval))
-                g.add((bounding, TIME.inside, node))
-                limit = self.position(URIRef(f"{bounding}/limit"), d)
-                g.add((bounding, TIME.hasEnd if side == "notAfter" else TIME.hasBeginning, limit))
+                bounding = f"{node}/{side}"
+                g.add((bounding, _RDF.type, _TIME.Interval))
+                g.add((bounding, _TIME.inside, node))
+                limit = self.position(f"{bounding}/limit", d)
+                g.add((bounding, _TIME.hasEnd if side == "notAfter" else _TIME.hasBeginning, limit))
         return node
 
-    def interval(self, node: URIRef, period: Period) -> URIRef:
+    def interval(self, node: str, period: Period) -> str:
         g = self.g
-        g.add((node, RDF.type, TIME.Interval))
-        g.add((node, RDF.type, TIME.ProperInterval))
-        start = self.instant(URIRef(f"{node}/start"), period.start)
-        end = self.instant(URIRef(f"{node}/end"), period.end)
+        g.add((node, _RDF.type, _TIME.Interval))
+        g.add((node, _RDF.type, _TIME.ProperInterval))
+        start = self.instant(f"{node}/start", period.start)
+        end = self.instant(f"{node}/end", period.end)
         if start is not None:
-            g.add((node, TIME.hasBeginning, start))
+            g.add((node, _TIME.hasBeginning, start))
         if end is not None:
-            g.add((node, TIME.hasEnd, end))
-        g.add((node, self.sb.period, Literal(str(period))))
+            g.add((node, _TIME.hasEnd, end))
+        g.add((node, self.sb.period, _lit(str(period))))
         return node
 
-    def date(self, node: URIRef, d: PartialDate | None) -> None:
+    def date(self, node: str, d: PartialDate | None) -> None:
         if d is not None:
-            self.g.add((node, DCTERMS.date, date_literal(d)))
+            self.g.add((node, _DCTERMS.date, date_literal(d)))
 
-    def literal(self, node: URIRef, prop: URIRef, value: Any) -> None:
+    def literal(self, node: str, prop: str, value: Any) -> None:
         if value is not None:
-            self.g.add((node, prop, Literal(value)))
+            self.g.add((node, prop, _lit(value)))
 
     # ---------------------------------------------------------------- records
 
     def territory(self, t: Territory) -> None:
         node, g, sb = self.iri(t.id), self.g, self.sb
-        g.add((node, RDF.type, PROV.Location))
-        g.add((node, RDF.type, DCTERMS.Location))
+        g.add((node, _RDF.type, _PROV.Location))
+        g.add((node, _RDF.type, _DCTERMS.Location))
         self.common(node, t, _nl(t.name))
-        g.add((node, sb.level, Literal(t.level)))
+        g.add((node, sb.level, _lit(t.level)))
         self.literal(node, sb.nis, t.nis)
         self.identifiers(node, t)
         concepts = refnis_concepts(t)
         if concepts:  # as the werkingsgebieden of the Flemish local-government data: SKOS makes it a concept
-            g.add((node, RDF.type, SKOS.Concept))
+            g.add((node, _RDF.type, _SKOS.Concept))
         for concept in concepts:
-            g.add((node, SKOS.exactMatch, URIRef(concept)))
+            g.add((node, _SKOS.exactMatch, concept))
         if t.part_of:
-            g.add((node, DCTERMS.isPartOf, self.iri(t.part_of)))
+            g.add((node, _DCTERMS.isPartOf, self.iri(t.part_of)))
         if t.successor:
-            g.add((node, DCTERMS.isReplacedBy, self.iri(t.successor)))
+            g.add((node, _DCTERMS.isReplacedBy, self.iri(t.successor)))
 
     def mergers(self, territories: list[Territory]) -> None:
         """One ``org:ChangeEvent`` per successor territory: its government resulted from the predecessors'.
@@ -531,44 +663,44 @@ class _Builder:
                 by_successor.setdefault(t.successor, []).append(t)
         g = self.g
         for successor, predecessors in sorted(by_successor.items()):
-            event = URIRef(f"{self.iri(successor)}/change")
+            event = f"{self.iri(successor)}/change"
             result = self.org(successor)
-            g.add((event, RDF.type, ORG.ChangeEvent))
+            g.add((event, _RDF.type, _ORG.ChangeEvent))
             g.add(
                 (
                     event,
-                    RDFS.label,
-                    Literal(
+                    _RDFS.label,
+                    _lit(
                         f"{label_of(self.model, successor)} succeeds "
                         + ", ".join(label_of(self.model, p.id) for p in predecessors)
                     ),
                 )
             )
-            g.add((event, ORG.resultingOrganization, result))
-            g.add((result, ORG.resultedFrom, event))
+            g.add((event, _ORG.resultingOrganization, result))
+            g.add((result, _ORG.resultedFrom, event))
             for p in predecessors:
                 original = self.org(p.id)
-                g.add((event, ORG.originalOrganization, original))
-                g.add((original, ORG.changedBy, event))
+                g.add((event, _ORG.originalOrganization, original))
+                g.add((original, _ORG.changedBy, event))
             rec = self.by_id.get(successor)
             self.date(event, merger_date(rec, predecessors) if isinstance(rec, Territory) else None)
-            g.add((event, PROV.atLocation, self.iri(successor)))
+            g.add((event, _PROV.atLocation, self.iri(successor)))
 
     def region(self, r: Region) -> None:
         node, g, sb = self.iri(r.id), self.g, self.sb
-        g.add((node, RDF.type, PROV.Location))
-        g.add((node, RDF.type, DCTERMS.Location))
-        g.add((node, RDF.type, sb.Region))
+        g.add((node, _RDF.type, _PROV.Location))
+        g.add((node, _RDF.type, _DCTERMS.Location))
+        g.add((node, _RDF.type, sb.Region))
         self.common(node, r, _nl(r.name))
-        g.add((node, sb.kind, Literal(r.kind)))
+        g.add((node, sb.kind, _lit(r.kind)))
         if not r.parts_known:
-            g.add((node, sb.partsKnown, Literal(False)))
+            g.add((node, sb.partsKnown, _lit(False)))
         if r.part_of:
-            g.add((node, DCTERMS.isPartOf, self.iri(r.part_of)))
+            g.add((node, _DCTERMS.isPartOf, self.iri(r.part_of)))
         for i, part in enumerate(r.parts):
-            g.add((node, DCTERMS.hasPart, self.iri(part.territory)))
+            g.add((node, _DCTERMS.hasPart, self.iri(part.territory)))
             if not is_always(part.valid) or part.sources:
-                q = URIRef(f"{node}/part/{i}")
+                q = f"{node}/part/{i}"
                 g.add((node, sb.regionPart, q))
                 g.add((q, sb.territory, self.iri(part.territory)))
                 self.valid(q, part.valid)
@@ -583,216 +715,216 @@ class _Builder:
         g.add(
             (
                 node,
-                ORG.classification,
+                _ORG.classification,
                 self.classification(a.kind, territory if isinstance(territory, Territory) else None),
             )
         )
         if a.part_of:
-            g.add((node, ORG.subOrganizationOf, self.org(a.part_of)))
+            g.add((node, _ORG.subOrganizationOf, self.org(a.part_of)))
         if a.territory:
             if a.kind in _GOVERNMENT_KINDS:
-                g.add((node, RDF.type, BESLUIT.Bestuurseenheid))
-                g.add((node, BESLUIT.werkingsgebied, self.iri(a.territory)))
+                g.add((node, _RDF.type, _BESLUIT.Bestuurseenheid))
+                g.add((node, _BESLUIT.werkingsgebied, self.iri(a.territory)))
             else:
-                g.add((node, DCTERMS.spatial, self.iri(a.territory)))
+                g.add((node, _DCTERMS.spatial, self.iri(a.territory)))
 
     def person(self, p: Person) -> None:
         node, g = self.iri(p.id), self.g
-        g.add((node, RDF.type, FOAF.Person))
-        g.add((node, FOAF.name, Literal(p.name)))
+        g.add((node, _RDF.type, _FOAF.Person))
+        g.add((node, _FOAF.name, _lit(p.name)))
         self.common(node, p, p.name)
         self.identifiers(node, p)
 
     def post(self, p: Post) -> None:
         node, g = self.iri(p.id), self.g
-        g.add((node, RDF.type, ORG.Post))
+        g.add((node, _RDF.type, _ORG.Post))
         self.common(node, p, p.label)
-        g.add((node, ORG.postIn, self.org(p.organization)))
+        g.add((node, _ORG.postIn, self.org(p.organization)))
         if p.role:
-            g.add((node, ORG.role, self.role(p.role)))
+            g.add((node, _ORG.role, self.role(p.role)))
 
-    def role(self, role: str) -> URIRef:
+    def role(self, role: str) -> str:
         node = self.concept("role", role)
-        self.g.add((node, RDF.type, ORG.Role))
+        self.g.add((node, _RDF.type, _ORG.Role))
         return node
 
-    def seat_post(self, body_id: str, name: str) -> URIRef:
-        return URIRef(f"{self.iri(body_id)}/seats/{slug(name)}")
+    def seat_post(self, body_id: str, name: str) -> str:
+        return f"{self.iri(body_id)}/seats/{slug(name)}"
 
     def body(self, b: Body) -> None:
         node, g, sb = self.iri(b.id), self.g, self.sb
         self.organisation(node, b.name, b.abbreviation, b.description)
         self.common(node, b, b.name, describe=False)
         self.identifiers(node, b)
-        g.add((node, ORG.classification, self.concept("body-kind", b.kind)))
+        g.add((node, _ORG.classification, self.concept("body-kind", b.kind)))
         if b.region:
-            g.add((node, DCTERMS.spatial, self.iri(b.region)))
+            g.add((node, _DCTERMS.spatial, self.iri(b.region)))
         self.literal(node, sb.decides, b.decides)
         self.literal(node, sb.size, b.size)  # its declared number of seats, when the sources give it
         for group in b.seat_groups:
             post = self.seat_post(b.id, group.name)
-            g.add((post, RDF.type, ORG.Post))
-            g.add((post, RDFS.label, Literal(group.name)))
-            g.add((post, ORG.postIn, node))
-            g.add((post, ORG.role, self.role("member")))
+            g.add((post, _RDF.type, _ORG.Post))
+            g.add((post, _RDFS.label, _lit(group.name)))
+            g.add((post, _ORG.postIn, node))
+            g.add((post, _ORG.role, self.role("member")))
             self.literal(post, sb.seats, group.seats)
             self.literal(post, sb.minSeats, group.min_seats)
             self.literal(post, sb.voting, group.voting)
-            self.literal(post, DCTERMS.description, group.description)
+            self.literal(post, _DCTERMS.description, group.description)
             self.sources(post, group.sources)
             for i, alloc in enumerate(group.allocations):
-                q = URIRef(f"{post}/allocation/{i}")
+                q = f"{post}/allocation/{i}"
                 g.add((post, sb.allocation, q))
                 g.add((q, sb.member, self.org(alloc.member)))
-                g.add((q, sb.seats, Literal(alloc.seats)))
+                g.add((q, sb.seats, _lit(alloc.seats)))
         for i, rule in enumerate(b.cadence):
-            q = URIRef(f"{node}/cadence/{i}")
+            q = f"{node}/cadence/{i}"
             g.add((node, sb.cadence, q))
             self.literal(q, sb.minMeetings, rule.min_meetings)
             self.literal(q, sb.maxMeetings, rule.max_meetings)
-            g.add((q, sb.per, Literal(rule.per)))
+            g.add((q, sb.per, _lit(rule.per)))
             if rule.every != 1:
-                g.add((q, sb.every, Literal(rule.every)))
+                g.add((q, sb.every, _lit(rule.every)))
             self.literal(q, sb.decisionKind, rule.decision)  # counts decisions of this kind, not meetings
             if rule.subject:
-                g.add((q, DCTERMS.subject, self.iri(rule.subject)))
+                g.add((q, _DCTERMS.subject, self.iri(rule.subject)))
             self.sources(q, rule.sources)
 
     def membership(self, m: Membership) -> None:
         node, g, sb = self.iri(m.id), self.g, self.sb
-        g.add((node, RDF.type, ORG.Membership))
+        g.add((node, _RDF.type, _ORG.Membership))
         self.common(node, m, m.label)
         member_rec = self.by_id.get(m.member)
         member = self.iri(m.member) if isinstance(member_rec, Person) else self.org(m.member)
         organization = self.org(m.organization)
-        g.add((node, ORG.member, member))
-        g.add((node, ORG.organization, organization))
-        g.add((node, ORG.role, self.role(m.role)))
+        g.add((node, _ORG.member, member))
+        g.add((node, _ORG.organization, organization))
+        g.add((node, _ORG.role, self.role(m.role)))
         if not is_always(m.valid):
-            g.add((node, ORG.memberDuring, self.interval(URIRef(f"{node}/during"), m.valid)))
+            g.add((node, _ORG.memberDuring, self.interval(f"{node}/during", m.valid)))
         if m.on_behalf_of:
             g.add((node, sb.onBehalfOf, self.org(m.on_behalf_of)))
         body = self.by_id.get(m.organization)
-        post: URIRef | None = self.iri(m.post) if m.post else None
+        post: str | None = self.iri(m.post) if m.post else None
         if m.seat_group:
             if isinstance(body, Body) and any(sg.name == m.seat_group for sg in body.seat_groups):
                 seat = self.seat_post(body.id, m.seat_group)
                 g.add((node, sb.seatGroup, seat))
                 post = post or seat
             else:
-                g.add((node, sb.seatGroupName, Literal(m.seat_group)))
+                g.add((node, sb.seatGroupName, _lit(m.seat_group)))
         if post is not None:
             g.add((node, sb.post, post))
-            g.add((member, ORG.holds, post))
-        g.add((node, sb.seats, Literal(m.seats)))
+            g.add((member, _ORG.holds, post))
+        g.add((node, sb.seats, _lit(m.seats)))
         self.literal(node, sb.voting, m.voting)
         if member_rec is not None and not isinstance(member_rec, Person):
             self.org_members.setdefault(m.organization, set()).add(m.member)
 
     def theme(self, t: Theme) -> None:
         node, g = self.iri(t.id), self.g
-        scheme = URIRef(f"{self.base}id/theme")
-        g.add((node, RDF.type, SKOS.Concept))
-        g.add((scheme, RDF.type, SKOS.ConceptScheme))
-        g.add((node, SKOS.inScheme, scheme))
-        g.add((node, SKOS.prefLabel, Literal(t.name, lang="en")))
+        scheme = f"{self.base}id/theme"
+        g.add((node, _RDF.type, _SKOS.Concept))
+        g.add((scheme, _RDF.type, _SKOS.ConceptScheme))
+        g.add((node, _SKOS.inScheme, scheme))
+        g.add((node, _SKOS.prefLabel, _lit(t.name, lang="en")))
         if t.name_nl:
-            g.add((node, SKOS.prefLabel, Literal(t.name_nl, lang="nl")))
+            g.add((node, _SKOS.prefLabel, _lit(t.name_nl, lang="nl")))
         if t.broader:
-            g.add((node, SKOS.broader, self.iri(t.broader)))
+            g.add((node, _SKOS.broader, self.iri(t.broader)))
         self.common(node, t, None)
 
     def plan(self, p: Plan, committed: dict[str, set[str]]) -> None:
         node, g, sb = self.iri(p.id), self.g, self.sb
-        g.add((node, RDF.type, PROV.Plan))
+        g.add((node, _RDF.type, _PROV.Plan))
         pact = p.kind in _PACT_KINDS
         if pact:
             self.organisation(node, p.name, None, p.description)
         self.common(node, p, p.name, describe=not pact)
-        g.add((node, sb.kind, Literal(p.kind)))
-        self.literal(node, DCTERMS.title, p.title)
+        g.add((node, sb.kind, _lit(p.kind)))
+        self.literal(node, _DCTERMS.title, p.title)
         self.literal(node, sb.status, p.status)
         if not is_always(p.valid):
-            g.add((node, DCTERMS.temporal, self.interval(URIRef(f"{node}/period"), p.valid)))
+            g.add((node, _DCTERMS.temporal, self.interval(f"{node}/period", p.valid)))
         if p.owner:
-            g.add((node, PROV.wasAttributedTo, self.org(p.owner)))
+            g.add((node, _PROV.wasAttributedTo, self.org(p.owner)))
         if p.region:
-            g.add((node, DCTERMS.spatial, self.iri(p.region)))
+            g.add((node, _DCTERMS.spatial, self.iri(p.region)))
         for t in p.themes:
-            g.add((node, DCTERMS.subject, self.iri(t)))
+            g.add((node, _DCTERMS.subject, self.iri(t)))
         for item in p.items:
-            g.add((node, DCTERMS.hasPart, self.iri(item.id)))
+            g.add((node, _DCTERMS.hasPart, self.iri(item.id)))
             self.plan_item(item, p.id)
         if pact:
-            g.add((node, RDF.type, ORG.OrganizationalCollaboration))
+            g.add((node, _RDF.type, _ORG.OrganizationalCollaboration))
             members = {x for i in p.walk() for x in i.leads} | {x for i in p.walk() for x in i.partners}
             members |= committed.get(p.id, set())
             for member in sorted(members):
                 if self.is_organisation(member):
-                    g.add((node, ORG.hasMember, self.org(member)))
+                    g.add((node, _ORG.hasMember, self.org(member)))
 
     def plan_item(self, item: PlanItem, parent: str) -> None:
         node, g, sb = self.iri(item.id), self.g, self.sb
-        g.add((node, RDF.type, PROV.Plan))
-        g.add((node, RDF.type, sb.PlanItem))
+        g.add((node, _RDF.type, _PROV.Plan))
+        g.add((node, _RDF.type, sb.PlanItem))
         self.common(node, item, item.name)
-        g.add((node, sb.kind, Literal(item.kind)))
+        g.add((node, sb.kind, _lit(item.kind)))
         self.literal(node, sb.number, item.number)
         self.literal(node, sb.status, item.status)
-        g.add((node, DCTERMS.isPartOf, self.iri(parent)))
+        g.add((node, _DCTERMS.isPartOf, self.iri(parent)))
         for t in item.themes:
-            g.add((node, DCTERMS.subject, self.iri(t)))
+            g.add((node, _DCTERMS.subject, self.iri(t)))
         for lead in item.leads:  # co-leads lead as the lead does
             g.add((node, sb.lead, self.org(lead)))
         for partner in item.partners:
             g.add((node, sb.partner, self.org(partner)))
         for i, indicator in enumerate(item.indicators):
-            self.indicator(node, URIRef(f"{node}/indicator/{i}"), indicator)
+            self.indicator(node, f"{node}/indicator/{i}", indicator)
         for child in item.items:
-            g.add((node, DCTERMS.hasPart, self.iri(child.id)))
+            g.add((node, _DCTERMS.hasPart, self.iri(child.id)))
             self.plan_item(child, item.id)
 
-    def indicator(self, owner: URIRef, q: URIRef, ind: Indicator) -> None:
+    def indicator(self, owner: str, q: str, ind: Indicator) -> None:
         g, sb = self.g, self.sb
         g.add((owner, sb.indicator, q))
-        g.add((q, RDF.type, sb.Indicator))
-        g.add((q, RDFS.label, Literal(ind.name)))
-        g.add((q, sb.measure, Literal(ind.measure)))
-        g.add((q, sb.ascending, Literal(ind.ascending)))
+        g.add((q, _RDF.type, sb.Indicator))
+        g.add((q, _RDFS.label, _lit(ind.name)))
+        g.add((q, sb.measure, _lit(ind.measure)))
+        g.add((q, sb.ascending, _lit(ind.ascending)))
         if ind.baseline is not None:
-            b = URIRef(f"{q}/baseline")
+            b = f"{q}/baseline"
             g.add((q, sb.baseline, b))
-            g.add((b, sb.year, Literal(ind.baseline.year)))
-            g.add((b, sb.value, Literal(ind.baseline.value)))
+            g.add((b, sb.year, _lit(ind.baseline.year)))
+            g.add((b, sb.value, _lit(ind.baseline.value)))
         for i, period in enumerate(ind.periods):
-            p = URIRef(f"{q}/period/{i}")
+            p = f"{q}/period/{i}"
             g.add((q, sb.indicatorPeriod, p))
-            g.add((p, sb.period, Literal(str(period.valid))))
+            g.add((p, sb.period, _lit(str(period.valid))))
             self.literal(p, sb.target, period.target)
             self.literal(p, sb.actual, period.actual)
         self.sources(q, ind.sources)
 
     def project(self, p: Project) -> None:
         node, g, sb = self.iri(p.id), self.g, self.sb
-        g.add((node, RDF.type, PROV.Activity))
-        g.add((node, RDF.type, sb.Project))
-        g.add((node, DCTERMS.identifier, Literal(p.id)))
-        g.add((node, RDFS.label, Literal(p.name)))
-        self.literal(node, DCTERMS.description, p.description)
+        g.add((node, _RDF.type, _PROV.Activity))
+        g.add((node, _RDF.type, sb.Project))
+        g.add((node, _DCTERMS.identifier, _lit(p.id)))
+        g.add((node, _RDFS.label, _lit(p.name)))
+        self.literal(node, _DCTERMS.description, p.description)
         self.valid(node, p.valid)
         self.sources(node, p.sources, activity=True)
         if p.promoter:
             g.add((node, sb.promoter, self.org(p.promoter)))
-            g.add((node, PROV.wasAssociatedWith, self.org(p.promoter)))
+            g.add((node, _PROV.wasAssociatedWith, self.org(p.promoter)))
         for partner in p.partners:
             g.add((node, sb.partner, self.org(partner)))
-            g.add((node, PROV.wasAssociatedWith, self.org(partner)))
+            g.add((node, _PROV.wasAssociatedWith, self.org(partner)))
         if p.plan:
-            g.add((node, DCTERMS.isPartOf, self.iri(p.plan)))
+            g.add((node, _DCTERMS.isPartOf, self.iri(p.plan)))
         if p.region:
-            g.add((node, DCTERMS.spatial, self.iri(p.region)))
+            g.add((node, _DCTERMS.spatial, self.iri(p.region)))
         for t in p.themes:
-            g.add((node, DCTERMS.subject, self.iri(t)))
+            g.add((node, _DCTERMS.subject, self.iri(t)))
         self.literal(node, sb.reference, p.reference)
 
     def decision(self, d: Decision) -> None:
@@ -805,48 +937,48 @@ class _Builder:
         node, g, sb = self.iri(d.id), self.g, self.sb
         by = self.org(d.by)
         title = f"{DECISION_KIND_NL[d.kind]}: {label_of(self.model, d.subject)}"
-        g.add((node, RDF.type, BESLUIT.Besluit))
+        g.add((node, _RDF.type, _BESLUIT.Besluit))
         self.common(node, d, title, describe=False)
-        g.add((node, DCTERMS.title, Literal(title)))
-        self.literal(node, ELI.description, d.description)
-        g.add((node, sb.kind, Literal(d.kind)))
+        g.add((node, _DCTERMS.title, _lit(title)))
+        self.literal(node, _ELI.description, d.description)
+        g.add((node, sb.kind, _lit(d.kind)))
         self.literal(node, sb.outcome, d.outcome)  # none where the data has no outcome
-        g.add((node, DCTERMS.subject, self.iri(d.subject)))
-        g.add((node, PROV.wasAttributedTo, by))
+        g.add((node, _DCTERMS.subject, self.iri(d.subject)))
+        g.add((node, _PROV.wasAttributedTo, by))
         self.date(node, d.date)
         if d.recipient:
             g.add((node, sb.recipient, self.org(d.recipient)))
         self.literal(node, sb.authoritative, d.authoritative)
-        item = URIRef(f"{node}/agendapunt")
-        treatment = URIRef(f"{node}/behandeling")
+        item = f"{node}/agendapunt"
+        treatment = f"{node}/behandeling"
         if d.meeting:
-            g.add((self.iri(d.meeting), BESLUIT.behandelt, item))
-        g.add((item, RDF.type, BESLUIT.Agendapunt))
-        g.add((item, DCTERMS.title, Literal(title)))
-        g.add((treatment, RDF.type, BESLUIT.BehandelingVanAgendapunt))
-        g.add((treatment, DCTERMS.subject, item))
-        g.add((treatment, PROV.generated, node))
-        g.add((node, PROV.wasGeneratedBy, treatment))
+            g.add((self.iri(d.meeting), _BESLUIT.behandelt, item))
+        g.add((item, _RDF.type, _BESLUIT.Agendapunt))
+        g.add((item, _DCTERMS.title, _lit(title)))
+        g.add((treatment, _RDF.type, _BESLUIT.BehandelingVanAgendapunt))
+        g.add((treatment, _DCTERMS.subject, item))
+        g.add((treatment, _PROV.generated, node))
+        g.add((node, _PROV.wasGeneratedBy, treatment))
         if d.votes is not None or d.unanimous is not None:
-            vote = URIRef(f"{node}/stemming")
-            g.add((treatment, BESLUIT.heeftStemming, vote))
-            g.add((vote, RDF.type, BESLUIT.Stemming))
-            g.add((vote, BESLUIT.onderwerp, _nl(title)))
+            vote = f"{node}/stemming"
+            g.add((treatment, _BESLUIT.heeftStemming, vote))
+            g.add((vote, _RDF.type, _BESLUIT.Stemming))
+            g.add((vote, _BESLUIT.onderwerp, _nl(title)))
             if d.outcome is not None:  # no result where the data has no outcome
-                g.add((vote, BESLUIT.gevolg, _nl(OUTCOME_NL[d.outcome])))
+                g.add((vote, _BESLUIT.gevolg, _nl(OUTCOME_NL[d.outcome])))
             if d.votes is not None:
-                self.literal(vote, BESLUIT.aantalVoorstanders, d.votes.yes)
-                self.literal(vote, BESLUIT.aantalTegenstanders, d.votes.no)
-                self.literal(vote, BESLUIT.aantalOnthouders, d.votes.abstain)
+                self.literal(vote, _BESLUIT.aantalVoorstanders, d.votes.yes)
+                self.literal(vote, _BESLUIT.aantalTegenstanders, d.votes.no)
+                self.literal(vote, _BESLUIT.aantalOnthouders, d.votes.abstain)
             self.literal(vote, sb.unanimous, d.unanimous)
 
     def tally(self, t: Tally) -> None:
         node, g, sb = self.iri(t.id), self.g, self.sb
-        g.add((node, RDF.type, sb.Tally))
+        g.add((node, _RDF.type, sb.Tally))
         self.common(node, t, f"{t.kind} by {t.by}" if t.count is None else f"{t.kind} by {t.count} {t.by}")
-        g.add((node, sb.kind, Literal(t.kind)))
-        g.add((node, DCTERMS.subject, self.iri(t.subject)))
-        g.add((node, sb.deciderKind, Literal(t.by)))
+        g.add((node, sb.kind, _lit(t.kind)))
+        g.add((node, _DCTERMS.subject, self.iri(t.subject)))
+        g.add((node, sb.deciderKind, _lit(t.by)))
         if t.among:
             g.add((node, sb.among, self.iri(t.among)))
         self.literal(node, sb["count"], t.count)  # none where the sources give no number
@@ -857,34 +989,34 @@ class _Builder:
 
     def funding(self, f: Funding) -> None:
         node, g, sb = self.iri(f.id), self.g, self.sb
-        g.add((node, RDF.type, SDO.MonetaryGrant))
+        g.add((node, _RDF.type, _SDO.MonetaryGrant))
         self.common(node, f, None)
-        g.add((node, sb.kind, Literal(f.kind)))
-        g.add((node, SDO.funder, self.org(f.funder)))
+        g.add((node, sb.kind, _lit(f.kind)))
+        g.add((node, _SDO.funder, self.org(f.funder)))
         if f.recipient:
             g.add((node, sb.recipient, self.org(f.recipient)))
         if f.subject:
-            g.add((node, SDO.fundedItem, self.iri(f.subject)))
+            g.add((node, _SDO.fundedItem, self.iri(f.subject)))
         if f.amount is not None:
-            amount = URIRef(f"{node}/amount")
-            g.add((node, SDO.amount, amount))
-            g.add((amount, RDF.type, SDO.MonetaryAmount))
-            g.add((amount, SDO.value, decimal_literal(f.amount)))
-            g.add((amount, SDO.currency, Literal(f.currency)))
+            amount = f"{node}/amount"
+            g.add((node, _SDO.amount, amount))
+            g.add((amount, _RDF.type, _SDO.MonetaryAmount))
+            g.add((amount, _SDO.value, decimal_literal(f.amount)))
+            g.add((amount, _SDO.currency, _lit(f.currency)))
         self.literal(node, sb.share, f.share)
 
     def meeting(self, m: Meeting) -> None:
         """A meeting the model holds is a ``besluit:Zitting``, held by its body as a ``besluit:Bestuursorgaan``."""
         node, g = self.iri(m.id), self.g
-        g.add((node, RDF.type, BESLUIT.Zitting))
-        g.add((node, DCTERMS.identifier, Literal(m.id)))
-        g.add((node, RDFS.label, Literal(m.name or f"Vergadering van {label_of(self.model, m.body)}")))
-        self.literal(node, DCTERMS.description, m.description)
+        g.add((node, _RDF.type, _BESLUIT.Zitting))
+        g.add((node, _DCTERMS.identifier, _lit(m.id)))
+        g.add((node, _RDFS.label, _lit(m.name or f"Vergadering van {label_of(self.model, m.body)}")))
+        self.literal(node, _DCTERMS.description, m.description)
         self.valid(node, m.valid)
         self.sources(node, m.sources, activity=True)
         holder = self.org(m.body)
-        g.add((node, BESLUIT.isGehoudenDoor, holder))
-        g.add((holder, RDF.type, BESLUIT.Bestuursorgaan))
+        g.add((node, _BESLUIT.isGehoudenDoor, holder))
+        g.add((holder, _RDF.type, _BESLUIT.Bestuursorgaan))
         self.date(node, m.date)
 
     def lineage(self, lin: Lineage) -> None:
@@ -896,18 +1028,18 @@ class _Builder:
         """
         node, g, sb = self.iri(lin.id), self.g, self.sb
         change = lin.kind in _ORG_SUCCESSION and self.is_organisation(lin.subject) and self.is_organisation(lin.object)
-        g.add((node, RDF.type, sb.Lineage))
+        g.add((node, _RDF.type, sb.Lineage))
         label = f"{label_of(self.model, lin.subject)} {lin.kind} {label_of(self.model, lin.object)}"
         self.common(node, lin, label, activity=change)
-        g.add((node, sb.kind, Literal(lin.kind)))
+        g.add((node, sb.kind, _lit(lin.kind)))
         self.date(node, lin.date)
         if change:
             new, old = self.org(lin.subject), self.org(lin.object)
-            g.add((node, RDF.type, ORG.ChangeEvent))
-            g.add((node, ORG.originalOrganization, old))
-            g.add((node, ORG.resultingOrganization, new))
-            g.add((new, ORG.resultedFrom, node))
-            g.add((old, ORG.changedBy, node))
+            g.add((node, _RDF.type, _ORG.ChangeEvent))
+            g.add((node, _ORG.originalOrganization, old))
+            g.add((node, _ORG.resultingOrganization, new))
+            g.add((new, _ORG.resultedFrom, node))
+            g.add((old, _ORG.changedBy, node))
             g.add((node, sb.subject, new))
             g.add((node, sb.object, old))
             g.add((new, sb[_camel(lin.kind)], old))
@@ -917,24 +1049,65 @@ class _Builder:
         g.add((node, sb.object, o))
         g.add((s, sb[_camel(lin.kind)], o))
         if lin.kind in _ORG_SUCCESSION:
-            g.add((s, DCTERMS.replaces, o))
+            g.add((s, _DCTERMS.replaces, o))
         elif lin.kind == "revises":
-            g.add((s, PROV.wasRevisionOf, o))
+            g.add((s, _PROV.wasRevisionOf, o))
 
     def relation(self, r: Relation) -> None:
         """A relation node and a direct ``sb:`` link; between two organisations also the ORG property."""
         node, g, sb = self.iri(r.id), self.g, self.sb
         organisations = self.is_organisation(r.subject) and self.is_organisation(r.object)
         s, o = (self.org(r.subject), self.org(r.object)) if organisations else (self.iri(r.subject), self.iri(r.object))
-        g.add((node, RDF.type, sb.Relation))
+        g.add((node, _RDF.type, sb.Relation))
         self.common(node, r, f"{label_of(self.model, r.subject)} {r.kind} {label_of(self.model, r.object)}")
-        g.add((node, sb.kind, Literal(r.kind)))
+        g.add((node, sb.kind, _lit(r.kind)))
         g.add((node, sb.subject, s))
         g.add((node, sb.object, o))
         g.add((s, sb[_camel(r.kind)], o))
         if organisations:
-            standard = {"part_of": ORG.subOrganizationOf, "reports_to": ORG.reportsTo}.get(r.kind, ORG.linkedTo)
+            standard = {"part_of": _ORG.subOrganizationOf, "reports_to": _ORG.reportsTo}.get(r.kind, _ORG.linkedTo)
             g.add((s, standard, o))
+
+
+# ---------------------------------------------------------------- organisation history
+
+
+def _organisation_change(b: _Builder, c: OrganisationChange) -> None:
+    """A change of organisations as an ``org:ChangeEvent`` (a ``prov:Activity``, so it cites its sources with
+    ``dcterms:source``): ``org:originalOrganization`` / ``org:changedBy`` for the organisations before it,
+    ``org:resultingOrganization`` / ``org:resultedFrom`` for those after, ``sb:kind`` its kind and
+    ``dcterms:date`` the day it took effect, as precise as the data."""
+    node, g = b.iri(c.id), b.g
+    g.add((node, RDF.type, ORG.ChangeEvent))
+    names = ", ".join(label_of(b.model, i) for i in c.original)
+    result = ", ".join(label_of(b.model, i) for i in c.resulting)
+    b.common(node, c, f"{c.kind}: {names}" + (f" -> {result}" if result else ""), activity=True)
+    g.add((node, b.sb.kind, Literal(c.kind)))
+    b.date(node, c.date)
+    for org_id in c.original:
+        original = b.org(org_id)
+        g.add((node, ORG.originalOrganization, original))
+        g.add((original, ORG.changedBy, node))
+    for org_id in c.resulting:
+        resulting = b.org(org_id)
+        g.add((node, ORG.resultingOrganization, resulting))
+        g.add((resulting, ORG.resultedFrom, node))
+
+
+def _other_names(b: _Builder, record: Actor | Body) -> None:
+    """Each other name as ``skos:altLabel``, and as an ``sb:otherName`` node with its period (``dcterms:temporal``,
+    an OWL-Time interval) and sources, since a label alone cannot say when it was borne."""
+    node, g = b.iri(record.id), b.g
+    for i, other in enumerate(record.other_names):
+        g.add((node, SKOS.altLabel, _nl(other.name)))
+        q = URIRef(f"{node}/name/{i}")
+        g.add((node, b.sb.otherName, q))
+        g.add((q, SKOS.prefLabel, _nl(other.name)))
+        if other.note:
+            g.add((q, SKOS.note, _en(other.note)))
+        if not is_always(other.valid):
+            g.add((q, DCTERMS.temporal, b.interval(URIRef(f"{q}/period"), other.valid)))
+        b.sources(q, other.sources)
 
 
 def _committed(records: list[Any]) -> dict[str, set[str]]:
@@ -958,10 +1131,21 @@ def to_rdf(model: Model, *, closed: bool = True, base: str = DEFAULT_BASE) -> Gr
     :param base: IRI base of records (``<base>id/<namespace>/<local>``), source documents
         and the ``sb:`` vocabulary.
     """
+    from rdflib import Literal, URIRef
+
     graph = _empty_graph(base)
     add = graph.add
-    for triple in _triples(model, closed=closed, base=base):
-        add(triple)
+    iris: dict[str, URIRef] = {}  # one rdflib term per IRI
+    for s, p, o in _triples(model, closed=closed, base=base):
+        if type(o) is tuple:
+            lexical, datatype, language = o
+            obj: Any = Literal(lexical, lang=language, datatype=None if datatype is None else URIRef(datatype))
+        elif type(o) is str:
+            obj = iris.get(o) or iris.setdefault(o, URIRef(o))
+        else:
+            obj = o
+        subject = iris.get(s) or iris.setdefault(s, URIRef(s)) if type(s) is str else s
+        add((subject, iris.get(p) or iris.setdefault(p, URIRef(p)), obj))
     return graph
 
 
@@ -986,6 +1170,7 @@ def _triples(model: Model, *, closed: bool, base: str) -> _Triples:
         Meeting: b.meeting,
         Lineage: b.lineage,
         Relation: b.relation,
+        OrganisationChange: lambda c: _organisation_change(b, c),
     }
     for rec in records:
         if isinstance(rec, Plan):
@@ -993,95 +1178,140 @@ def _triples(model: Model, *, closed: bool, base: str) -> _Triples:
         else:
             handlers[type(rec)](rec)
     b.mergers([r for r in records if isinstance(r, Territory)])
+    for rec in records:
+        if isinstance(rec, (Actor, Body)) and rec.other_names:
+            _other_names(b, rec)
     for body_id, members in b.org_members.items():
         body = b.by_id.get(body_id)
         if isinstance(body, Body) and members:
-            b.g.add((b.iri(body_id), RDF.type, ORG.OrganizationalCollaboration))
+            b.g.add((b.iri(body_id), _RDF.type, _ORG.OrganizationalCollaboration))
     return b.g
 
 
 _PN_LOCAL = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*")
+#: What an IRI between ``<`` and ``>`` may not hold (Turtle's IRIREF), written as ``\uXXXX``.
+_NOT_IN_IRIREF = re.compile(r'[\x00-\x20<>"{}|^`\\]')
+#: Escapes of a quoted string (Turtle's STRING_LITERAL_QUOTE): quote, backslash, line ends; control
+#: characters as ``\uXXXX`` (allowed raw, but not every reader takes them).
+_STRING_ESCAPES = {c: f"\\u{c:04X}" for c in range(0x20)} | {
+    ord("\\"): "\\\\",
+    ord('"'): '\\"',
+    ord("\n"): "\\n",
+    ord("\r"): "\\r",
+    ord("\t"): "\\t",
+}
+_INTEGER_TEXT = re.compile(r"[+-]?[0-9]+")
+_DECIMAL_TEXT = re.compile(r"[+-]?[0-9]*\.[0-9]+")
 
 
 class _Names:
-    """Prefixed names of IRIs, each worked out once: a few prefixes, tried longest namespace first.
+    """Prefixed names of IRIs, each worked out once, from the given prefixes only.
 
-    For literals it stands in for rdflib's namespace manager (``Literal.n3`` asks it for the
-    datatype's prefixed name), with the manager's answer kept per datatype.
+    rdflib's serializer makes every IRI's "directory" a namespace in a prefix trie and scans it
+    for every term (super-linear, docs/performance.md); here a name is looked up by its
+    namespace (the IRI up to its last ``/`` or ``#``: a local name holds neither).
     """
 
-    def __init__(self, prefixes: dict[str, str], names: Any) -> None:
-        self.ordered = sorted(prefixes.items(), key=lambda kv: -len(kv[1]))  # the longest namespace wins
-        self.names = names
-        self.datatypes: dict[Any, Any] = {}
+    def __init__(self, prefixes: dict[str, str]) -> None:
+        self.prefix_of = {ns: prefix for prefix, ns in prefixes.items()}
+        self.turtle: dict[str, str] = {}  # IRI -> its Turtle text
+        self.compact: dict[str, str] = {}  # IRI -> its compact IRI in JSON-LD (the IRI when no prefix fits)
 
-    def normalizeUri(self, iri: Any) -> Any:  # rdflib's name
-        found = self.datatypes.get(iri)
-        if found is None:
-            found = self.datatypes[iri] = self.names.normalizeUri(iri)
-        return found
+    def _prefixed(self, text: str) -> str | None:
+        cut = max(text.rfind("/"), text.rfind("#")) + 1
+        prefix = self.prefix_of.get(text[:cut])
+        if prefix is not None and _PN_LOCAL.fullmatch(text, cut):
+            return f"{prefix}:{text[cut:]}"
+        return None
 
     def iri(self, text: str) -> str:
-        for prefix, ns in self.ordered:
-            if text.startswith(ns) and _PN_LOCAL.fullmatch(text[len(ns) :]):
-                return f"{prefix}:{text[len(ns) :]}"
-        return f"<{text}>"
+        """An IRI in Turtle: a prefixed name where a prefix fits and the rest is a plain local name."""
+        found = self.turtle.get(text)
+        if found is None:
+            found = self._prefixed(text)
+            if found is None:
+                found = "<" + _NOT_IN_IRIREF.sub(_uchar, text) + ">"
+            self.turtle[text] = found
+        return found
+
+    def name(self, text: str) -> str:
+        """An IRI as a JSON-LD key, type or datatype: a compact IRI where a prefix fits, else the IRI."""
+        found = self.compact.get(text)
+        if found is None:
+            found = self.compact[text] = self._prefixed(text) or text
+        return found
 
 
-def _term(node: Any, names: _Names) -> str:
-    """A term in Turtle: a prefixed name where a prefix fits and the rest is a plain local name."""
-    if isinstance(node, URIRef):
-        return names.iri(str(node))
-    return str(node.n3(names))  # a literal: its datatype, one of a few, as a prefixed name
+def _uchar(found: re.Match[str]) -> str:
+    return "\\u" + format(ord(found.group()), "04X")
+
+
+def _string(text: str) -> str:
+    return f'"{text.translate(_STRING_ESCAPES)}"'
+
+
+def _literal_turtle(lit: _Lit, names: _Names) -> str:
+    """A literal in Turtle: numbers and booleans bare when their text is the plain form, else quoted."""
+    lexical, datatype, language = lit
+    if language:
+        return f"{_string(lexical)}@{language}"
+    if datatype is None:
+        return _string(lexical)
+    if (
+        (datatype == _INTEGER and _INTEGER_TEXT.fullmatch(lexical))
+        or (datatype == _BOOLEAN and lexical in ("true", "false"))
+        or (datatype == _DECIMAL and _DECIMAL_TEXT.fullmatch(lexical))
+    ):
+        return lexical
+    return f"{_string(lexical)}^^{names.iri(datatype)}"
 
 
 def _by_subject(graph: Graph | _Triples) -> dict[Any, Any]:
     if isinstance(graph, _Triples):
         return graph.by_subject
-    out: dict[Any, list[tuple[Any, Any]]] = {}
-    for s, p, o in graph:
-        out.setdefault(s, []).append((p, o))
-    return out
+    triples = _Triples()
+    for triple in graph:
+        triples.add(triple)
+    return triples.by_subject
 
 
 def _subjects(by_subject: dict[Any, Any]) -> list[Any]:
-    """The subjects in rdflib's order: every one an IRI (no blank nodes), so the order of their text."""
-    if all(type(s) is URIRef for s in by_subject):
-        return sorted(by_subject, key=str)
-    return sorted(by_subject)
+    """The subjects in the order of their text (IRIs; a blank node, from a graph given to :func:`turtle`, by its id)."""
+    return sorted(by_subject, key=str)
 
 
-def _turtle_chunks(graph: Graph | _Triples, prefixes: dict[str, str], names: Any) -> Iterator[str]:
-    """The Turtle text of :func:`turtle`, one subject's block at a time."""
-    known = _Names(prefixes, names)
-    uris: dict[Any, str] = {}  # the text of each IRI, worked out once
+def _turtle_chunks(graph: Graph | _Triples, prefixes: dict[str, str]) -> Iterator[str]:
+    """The Turtle text of :func:`turtle`, one subject's block at a time.
+
+    Each term is written by :class:`_Names` and :func:`_literal_turtle` (tested against rdflib's
+    parser), the text of each IRI and literal worked out once.
+    """
+    names = _Names(prefixes)
+    texts: dict[Any, str] = {}  # the text of each object, worked out once
+    iri = names.iri
 
     def term(node: Any) -> str:
-        text = uris.get(node)
+        text = texts.get(node)
         if text is None:
-            text = _term(node, known)
-            if isinstance(node, URIRef):
-                uris[node] = text
+            if type(node) is str:
+                text = iri(node)
+            elif type(node) is tuple:
+                text = _literal_turtle(node, names)
+            else:  # a blank node of a graph given to turtle()
+                text = node.n3()
+            texts[node] = text
         return text
 
     yield "\n".join([*(f"@prefix {p}: <{ns}> ." for p, ns in sorted(prefixes.items())), ""])
     by_subject = _by_subject(graph)
-    a = RDF.type
-    type_text = str(a)
+    a = _RDF.type
+    texts[a] = "a"  # "a" sorts before every prefixed name
     for s in _subjects(by_subject):
-        # predicates are IRIs, ordered as their text (compared as str: rdflib's comparison is Python code)
-        pairs = sorted(by_subject[s], key=lambda po: (str(po[0]) != type_text, str(po[0]), po[1]))
-        parts: list[str] = []
-        last = None
-        for p, o in pairs:
-            obj = term(o)
-            if p == last:
-                parts[-1] += f" ,\n        {obj}"
-            else:
-                verb = "a" if p == a else term(p)
-                parts.append(f"    {verb} {obj}")
-                last = p
-        yield "\n" + term(s) + "\n" + " ;\n".join(parts) + " .\n"
+        get = texts.get
+        # one "predicate object" line per triple, sorted (rdf:type's "a" first); a predicate repeats
+        # rather than a list with commas: the same triples, and no Python loop over them
+        lines = sorted([f"    {get(p) or term(p)} {get(o) or term(o)}" for p, o in by_subject[s]])
+        yield f"\n{get(s) or term(s)}\n" + " ;\n".join(lines) + " .\n"
 
 
 def turtle(graph: Graph, prefixes: dict[str, str]) -> str:
@@ -1089,10 +1319,9 @@ def turtle(graph: Graph, prefixes: dict[str, str]) -> str:
 
     rdflib's serializer makes every IRI's "directory" a namespace in a prefix trie and
     scans it for every term (super-linear, docs/performance.md); this writer uses the
-    given prefixes only, writes other IRIs whole, and is linear.  Literals are written
-    by rdflib (``Literal.n3``), so escaping is rdflib's.
+    given prefixes only, writes other IRIs whole, and is linear.
     """
-    return "".join(_turtle_chunks(graph, prefixes, graph.namespace_manager))
+    return "".join(_turtle_chunks(graph, prefixes))
 
 
 def write_turtle(model: Model, path: PathOrFile, *, closed: bool = True, base: str = DEFAULT_BASE) -> None:
@@ -1101,41 +1330,56 @@ def write_turtle(model: Model, path: PathOrFile, *, closed: bool = True, base: s
     The triples are held once, by subject, and written a subject at a time (see docs/performance.md).
     """
     triples = _triples(model, closed=closed, base=base)
-    names = _empty_graph(base).namespace_manager
     with open_text(path) as fh:
-        for chunk in _turtle_chunks(triples, context(base), names):
-            fh.write(chunk)
+        fh.writelines(_turtle_chunks(triples, context(base)))
 
 
-_NATIVE_JSON = {URIRef(f"{XSD}integer"): int, URIRef(f"{XSD}boolean"): bool}
+def turtle_of(model: Model, *, closed: bool = True, base: str = DEFAULT_BASE) -> tuple[str, int]:
+    """The Turtle of :func:`write_turtle` as text, and the number of its triples (what :func:`publish` sends)."""
+    triples = _triples(model, closed=closed, base=base)
+    return "".join(_turtle_chunks(triples, context(base))), len(triples)
 
 
 def _jsonld_value(o: Any, names: _Names) -> Any:
     """An object in compacted JSON-LD: a node reference, a string, a number or boolean, or a value object."""
-    if isinstance(o, URIRef):
-        return {"@id": str(o)}
-    lexical, datatype, language = str(o), o.datatype, o.language
+    if type(o) is str:
+        return {"@id": o}
+    if type(o) is not tuple:  # a blank node of a graph
+        return {"@id": o.n3()}
+    lexical, datatype, language = o
     if language:
         return {"@language": language, "@value": lexical}
     if datatype is None:
         return lexical
-    native = _NATIVE_JSON.get(datatype)
-    if native is int and lexical == str(int(o)):
-        return int(o)
-    if native is bool and lexical in ("true", "false"):
+    if datatype == _INTEGER and _INTEGER_TEXT.fullmatch(lexical):
+        number = int(lexical)
+        if str(number) == lexical and abs(number) < 10**21:  # JSON-LD reads a larger number as a double
+            return number
+    if datatype == _BOOLEAN and lexical in ("true", "false"):
         return lexical == "true"
-    return {"@type": names.iri(str(datatype)).strip("<>"), "@value": lexical}
+    return {"@type": names.name(datatype), "@value": lexical}
+
+
+def _order(pair: tuple[Any, Any]) -> tuple[Any, ...]:
+    """The order of a subject's (predicate, object) pairs in JSON-LD: IRIs, then literals, each by their text."""
+    p, o = pair
+    if type(o) is str:
+        return (p, 0, o)
+    if type(o) is tuple:
+        return (p, 1, o[0], o[1] or "", o[2] or "")
+    return (p, 2, str(o))
 
 
 def _jsonld_node(s: Any, pairs: Iterable[tuple[Any, Any]], names: _Names) -> dict[str, Any]:
     types: list[str] = []
     props: dict[str, list[Any]] = {}
-    for p, o in pairs:
-        if p == RDF.type:
-            types.append(names.iri(str(o)).strip("<>"))
+    a = _RDF.type
+    for p, o in sorted(pairs, key=_order):
+        if p == a and type(o) is str:
+            types.append(names.name(o))
         else:
-            props.setdefault(names.iri(str(p)).strip("<>"), []).append(_jsonld_value(o, names))
-    node: dict[str, Any] = {"@id": str(s)}
+            props.setdefault(names.name(p), []).append(_jsonld_value(o, names))
+    node: dict[str, Any] = {"@id": s}
     if types:
         node["@type"] = types[0] if len(types) == 1 else sorted(types)
     for key in sorted(props):
@@ -1153,7 +1397,7 @@ def write_jsonld(model: Model, path: PathOrFile, *, closed: bool = True, base: s
     from .native import dumps_json
 
     prefixes = context(base)
-    names = _Names(prefixes, None)
+    names = _Names(prefixes)
     triples = _triples(model, closed=closed, base=base)
     by_subject = triples.by_subject
     with open_text(path) as fh:

@@ -18,14 +18,17 @@ tools read (``{"organizations": [...], "memberships": [...], ...}``):
 - sources become ``sources`` links on every object.
 
 Dates are honest: Popolo's ``start_date``/``end_date`` (and ``founding_date``/
-``dissolution_date``) get a bound only when it is a partial date.  A bound known
-only as ``..2019`` (on or before), ``2019..`` (on or after) or ``?`` has no
-Popolo equivalent: writing ``2019`` would claim the end fell in 2019.  Such a
-bound is left out of the Popolo fields, and the whole period is kept, in the
-model's notation, in the extension field ``valid`` (also on areas and persons,
-which have no dates in Popolo).  Other extension fields: ``seats`` and
-``voting`` on memberships and posts, ``min_seats`` on posts, ``unanimous`` on
-vote events.
+``dissolution_date``) get the most precise ISO date of reduced precision that
+holds every day the bound may fall on (:func:`popolo_date`), the bound narrowed
+by the other end of its period; none when no date does.  A bound known only as
+``..2019`` (on or before), ``2019..`` (on or after) or ``?`` has no Popolo
+equivalent on its own: writing ``2019`` would claim the end fell in 2019.  The
+uncertainty is kept in extension fields: ``<field>_earliest``/``<field>_latest``
+(the first and last day a bound may fall on) and the whole period, in the
+model's notation, in ``valid`` (also on areas and persons, which have no dates
+in Popolo).  Other extension fields: ``seats`` and ``voting`` on memberships
+and posts, ``min_seats`` on posts, ``unanimous`` on vote events, and on changes
+of organisations (events) ``original_organization_ids``/``resulting_organization_ids``.
 
 >>> import streekbeleid
 >>> from streekbeleid.io.popolo import to_popolo
@@ -37,18 +40,21 @@ vote events.
 
 from __future__ import annotations
 
+import datetime as _dt
 from collections.abc import Iterable
 from typing import Any
 
 from .._version import __version__
-from ..model.dates import Period
+from ..model.dates import DateBound, Period
 from ..model.model import Model
 from ..model.records import (
+    ENDING_CHANGE_KINDS,
     Actor,
     Body,
     Decision,
     Meeting,
     Membership,
+    OrganisationChange,
     Person,
     Post,
     Region,
@@ -60,7 +66,6 @@ from ._common import (
     DEFAULT_BASE,
     PathOrFile,
     document_iri,
-    exact_date,
     export_records,
     government_ids,
     government_name,
@@ -72,9 +77,12 @@ from ._common import (
     slug,
 )
 
-__all__ = ["POPOLO_VERSION", "seat_post_id", "to_popolo", "write_popolo"]
+__all__ = ["POPOLO_VERSION", "popolo_date", "seat_post_id", "to_popolo", "write_popolo"]
 
 POPOLO_VERSION = "1.0.1"
+
+#: The first and last day of the calendar: the model's stand-ins for a side without a limit, never a date.
+_FIRST, _LAST = _dt.date.min.toordinal(), _dt.date.max.toordinal()
 
 _RESULTS = {"adopted": "pass", "adopted_with_remarks": "pass", "rejected": "fail", "postponed": "postponed"}
 #: The kind of actor that governs a territory of each level, the classification of a minted government.
@@ -123,14 +131,69 @@ def _exact(period: Period) -> bool:
     return all(b.kind in ("date", "open") for b in (period.start, period.end))
 
 
+def popolo_date(bound: DateBound, side: str = "start") -> str | None:
+    """The Popolo date of a bound: the most precise ISO 8601 date (day, month or year) that holds every day
+    the bound may fall on, or None when no date of reduced precision does.
+
+    A partial date is itself; a bound known to lie between two days of one month is that month, of one
+    year that year; a bound known only as ``..D`` (on or before), ``D..`` (on or after) or ``?`` has no
+    date that would be true on its own, since the day may lie in any year before (after) D.
+
+    >>> [popolo_date(DateBound.parse(text)) for text in ("2016-04", "..2016-04", "?")]
+    ['2016-04', None, None]
+    """
+    if bound.kind == "open":
+        return None
+    return _span_date(*bound.range(side))
+
+
+def _span_date(lo: int, hi: int) -> str | None:
+    """The most precise ISO date holding every day from ``lo`` to ``hi`` (ordinals), None beyond one year."""
+    if not (_FIRST < lo <= hi < _LAST):
+        return None
+    first, last = _dt.date.fromordinal(lo), _dt.date.fromordinal(hi)
+    if first == last:
+        return first.isoformat()
+    if first.year != last.year:
+        return None
+    if first.month == last.month:
+        return f"{first.year:04d}-{first.month:02d}"
+    return f"{first.year:04d}"
+
+
+def _day(ordinal: int) -> str | None:
+    return _dt.date.fromordinal(ordinal).isoformat() if _FIRST < ordinal < _LAST else None
+
+
 def _dates(period: Period, start: str = "start_date", end: str = "end_date") -> dict[str, str]:
-    """Popolo date fields for the bounds that are partial dates, and ``valid`` when that is not all."""
+    """Popolo date fields for the bounds a Popolo date states truly, and the uncertainty in extension fields.
+
+    A bound is narrowed by the other end of its period (an end "on or before June 2016" of a period
+    begun in 2016 lies in 2016: ``end_date: "2016"``).  Each bound that is not exactly a partial date
+    adds ``<field>_earliest`` / ``<field>_latest``, the first and last day it may fall on where that is
+    limited, and the whole period goes in ``valid``, in the model's notation.
+
+    >>> found = _dates(Period.parse("2016/..2016-06"))
+    >>> found["end_date"], found["end_date_earliest"], found["end_date_latest"], found["valid"]
+    ('2016', '2016-01-01', '2016-06-30', '2016/..2016-06')
+    """
+    s_lo, s_hi, e_lo, e_hi = period.ordinals()
+    ranges = (
+        (start, period.start, s_lo, min(s_hi, e_hi)),
+        (end, period.end, max(e_lo, s_lo), e_hi),
+    )
     out: dict[str, str] = {}
-    s, e = exact_date(period.start), exact_date(period.end)
-    if s is not None:
-        out[start] = str(s)
-    if e is not None:
-        out[end] = str(e)
+    for field, bound, lo, hi in ranges:
+        if bound.kind == "open":
+            continue
+        found = _span_date(lo, hi)
+        if found is not None:
+            out[field] = found
+        if bound.kind != "date":
+            for suffix, ordinal in (("earliest", lo), ("latest", hi)):
+                day = _day(ordinal)
+                if day is not None:
+                    out[f"{field}_{suffix}"] = day
     if not _exact(period):
         out["valid"] = str(period)
     return out
@@ -152,6 +215,7 @@ class _Exporter:
         self.governments = government_ids(model)
         self.minted: dict[str, dict[str, Any]] = {}
         self.seat_posts: dict[tuple[str, str], str] = {}
+        self.ending = _ending_changes(records)
 
     def links(self, sources: Iterable[Source]) -> list[dict[str, str]]:
         return _links(sources, self.base)
@@ -183,6 +247,17 @@ class _Exporter:
         )
         return gid
 
+    def ended_by_change(self, record: Actor | Body) -> dict[str, Any]:
+        """``dissolution_date`` from a merger, split or dissolution that ended the organisation on a known day
+        (the day before it took effect), where its own period gives no Popolo date for its end."""
+        change = self.ending.get(record.id)
+        if change is None or change.date is None or change.date.precision != "day":
+            return {}
+        if popolo_date(record.valid.end, "end") is not None:
+            return {}
+        last = change.date.earliest - _dt.timedelta(days=1)
+        return {"dissolution_date": last.isoformat(), "dissolved_by": change.id}
+
     # ---------------------------------------------------------------- classes
 
     def actor(self, a: Actor) -> dict[str, Any]:
@@ -190,13 +265,14 @@ class _Exporter:
             {
                 "id": a.id,
                 "name": a.name,
-                "other_names": [{"name": a.abbreviation, "note": "abbreviation"}] if a.abbreviation else [],
+                "other_names": _other_names(a, self.base),
                 "classification": a.kind,
                 "identifiers": _identifiers(a),
                 "parent_id": self.org(a.part_of),
                 "area_id": a.territory,
                 "description": a.description,
                 **_dates(a.valid, "founding_date", "dissolution_date"),
+                **self.ended_by_change(a),
                 "sources": self.links(_with_identifier_sources(a)),
             }
         )
@@ -206,7 +282,7 @@ class _Exporter:
             {
                 "id": b.id,
                 "name": b.name,
-                "other_names": [{"name": b.abbreviation, "note": "abbreviation"}] if b.abbreviation else [],
+                "other_names": _other_names(b, self.base),
                 "classification": b.kind,
                 "identifiers": _identifiers(b),
                 "parent_id": parents.get(b.id),
@@ -214,6 +290,7 @@ class _Exporter:
                 "description": b.description,
                 **_dates(b.valid, "founding_date", "dissolution_date"),
                 "size": b.size,  # extension: its declared number of seats, when the sources give it
+                **self.ended_by_change(b),
                 "sources": self.links(_with_identifier_sources(b)),
             }
         )
@@ -266,8 +343,8 @@ class _Exporter:
     def membership(self, m: Membership) -> dict[str, Any]:
         member = self.by_id.get(m.member)
         who: dict[str, Any]
-        if isinstance(member, Person):
-            who = {"person_id": m.member}
+        if isinstance(member, Person):  # both: readers that know person_id and readers that read member
+            who = {"person_id": m.member, "member": {"@type": "Person", "id": m.member}}
         else:
             who = {"member": {"@type": "Organization", "id": self.org(m.member)}}
         post = m.post or (self.seat_posts.get((m.organization, m.seat_group)) if m.seat_group else None)
@@ -413,6 +490,66 @@ def _mergers(model: Model, territories: list[Territory], ex: _Exporter) -> list[
     return out
 
 
+# ---------------------------------------------------------------- organisation history
+
+
+def _other_names(record: Actor | Body, base: str) -> list[dict[str, Any]]:
+    """Popolo ``other_names``: the abbreviation, then each other name with the dates it was borne."""
+    out: list[dict[str, Any]] = [{"name": record.abbreviation, "note": "abbreviation"}] if record.abbreviation else []
+    for other in record.other_names:
+        out.append(
+            _clean(
+                {
+                    "name": other.name,
+                    "note": other.note or "former name",
+                    **_dates(other.valid),
+                    "sources": _links(other.sources, base),
+                }
+            )
+        )
+    return out
+
+
+def _ending_changes(records: list[Any]) -> dict[str, OrganisationChange]:
+    """The merger, split or dissolution that ended each organisation (one it did not also result in)."""
+    found: dict[str, OrganisationChange] = {}
+    for r in records:
+        if isinstance(r, OrganisationChange) and r.kind in ENDING_CHANGE_KINDS:
+            for org in r.original:
+                if org not in r.resulting:
+                    found.setdefault(org, r)
+    return found
+
+
+def _organisation_changes(model: Model, records: list[Any], ex: _Exporter) -> list[dict[str, Any]]:
+    """One event per change of organisations: ``classification`` its kind, ``start_date`` its day, and the
+    extension fields ``original_organization_ids`` / ``resulting_organization_ids`` (W3C ORG's
+    ``originalOrganization`` / ``resultingOrganization``)."""
+    out = []
+    for r in records:
+        if not isinstance(r, OrganisationChange):
+            continue
+        original = [o for o in (ex.org(i) for i in r.original) if o is not None]
+        resulting = [o for o in (ex.org(i) for i in r.resulting) if o is not None]
+        names = ", ".join(label_of(model, i) for i in r.original)
+        result = ", ".join(label_of(model, i) for i in r.resulting)
+        out.append(
+            _clean(
+                {
+                    "id": r.id,
+                    "name": f"{r.kind}: {names}" + (f" -> {result}" if result else ""),
+                    "description": r.description,
+                    "classification": r.kind,
+                    "start_date": str(r.date) if r.date is not None else None,
+                    "original_organization_ids": original,
+                    "resulting_organization_ids": resulting,
+                    "sources": ex.links(r.sources),
+                }
+            )
+        )
+    return out
+
+
 def to_popolo(model: Model, *, closed: bool = True, base: str = DEFAULT_BASE) -> dict[str, Any]:
     """The Popolo JSON data of a model or slice (see the module docs for the mapping).
 
@@ -459,6 +596,7 @@ def to_popolo(model: Model, *, closed: bool = True, base: str = DEFAULT_BASE) ->
             out["motions"].append(motion)
             out["vote_events"].append(vote)
     out["events"].extend(_mergers(model, [r for r in records if isinstance(r, Territory)], ex))
+    out["events"].extend(_organisation_changes(model, records, ex))
     out["organizations"].extend(ex.minted.values())
     for items in out.values():
         items.sort(key=lambda o: o["id"])

@@ -229,10 +229,7 @@ def publish(
     headers: Mapping[str, str] | None = None,
 ) -> Published:
     """Publish a model (or a slice) as ``graph`` at a Graph Store endpoint (see :func:`publish_turtle`)."""
-    from .linked_data import to_rdf
+    from .linked_data import turtle_of
 
-    rdf = to_rdf(model)
-    turtle = rdf.serialize(format="turtle")
-    return publish_turtle(
-        turtle, endpoint, graph=graph, expected=len(rdf), query=query, timeout=timeout, headers=headers
-    )
+    turtle, count = turtle_of(model)  # the exporter's Turtle: linear, where rdflib's serializer is not
+    return publish_turtle(turtle, endpoint, graph=graph, expected=count, query=query, timeout=timeout, headers=headers)

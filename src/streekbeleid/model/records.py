@@ -54,6 +54,9 @@ __all__ = [
     "Meeting",
     "Lineage",
     "Relation",
+    "OtherName",
+    "OrganisationChange",
+    "ORGANISATION_CHANGE_KINDS",
     "Problem",
     "Check",
     "Record",
@@ -387,6 +390,27 @@ class Region:
     sources: tuple[Source, ...] = attrs.field(default=(), converter=to_tuple)
 
 
+# ---------------------------------------------------------------- organisation history: names per period
+
+
+@attrs.frozen(kw_only=True)
+class OtherName:
+    """A name an organisation bore for a period besides its ``name`` (Popolo ``other_names``): a former name.
+
+    The record's ``name`` is the name it is known by; an other name with a period says
+    when the organisation was called so ("RESOC Zuid-Oost-Vlaanderen" until a rename).
+    """
+
+    name: str
+    note: str | None = None
+    valid: Period = attrs.field(default=ALWAYS, validator=ordered)
+    sources: tuple[Source, ...] = attrs.field(default=(), converter=to_tuple)
+
+
+def _other_names() -> Any:
+    return attrs.field(default=(), converter=to_tuple)
+
+
 # ---------------------------------------------------------------- actors
 
 
@@ -420,6 +444,7 @@ class Actor:
     territory: str | None = ref("represents")
     part_of: str | None = ref("part_of")
     description: str | None = None
+    other_names: tuple[OtherName, ...] = _other_names()
     valid: Period = _valid()
     identifiers: tuple[Identifier, ...] = _identifiers()
     sources: tuple[Source, ...] = attrs.field(default=(), converter=to_tuple)
@@ -537,6 +562,7 @@ class Body:
     size: int | None = attrs.field(default=None, validator=non_negative)
     decides: bool | None = None
     description: str | None = None
+    other_names: tuple[OtherName, ...] = _other_names()
     valid: Period = _valid()
     identifiers: tuple[Identifier, ...] = _identifiers()
     sources: tuple[Source, ...] = attrs.field(default=(), converter=to_tuple)
@@ -880,6 +906,39 @@ class Relation:
     sources: tuple[Source, ...] = attrs.field(default=(), converter=to_tuple)
 
 
+# ---------------------------------------------------------------- organisation history: change events
+
+#: How organisations change (W3C ORG ``ChangeEvent``): ``rename`` (the same organisation under a new name),
+#: ``merger`` (the originals end and form the resulting one), ``integration`` (the originals' work goes on in
+#: the resulting organisation; whether an original ends is left to its own period), ``split`` and
+#: ``dissolution`` (the originals end, nothing results).
+ORGANISATION_CHANGE_KINDS = ("rename", "merger", "integration", "split", "dissolution")
+
+#: The change kinds after which an original organisation no longer exists (unless it is also a result).
+ENDING_CHANGE_KINDS = ("merger", "split", "dissolution")
+
+
+@attrs.frozen(kw_only=True)
+class OrganisationChange:
+    """A dated change of organisations or bodies (W3C ORG ``ChangeEvent``): a rename, merger, integration ...
+
+    ``original`` are the organisations before the change, ``resulting`` those after it
+    (``org:originalOrganization`` / ``org:resultingOrganization``); ``date`` is the day it
+    took effect (partial when the sources say no more).  The regional work of RESOC
+    Zuid-Oost-Vlaanderen was integrated into SOLVA on 2019-01-01: an ``integration`` with
+    the RESOC as original and SOLVA as resulting organisation.
+    """
+
+    id: str = own_id()
+    kind: str = attrs.field(validator=one_of(*ORGANISATION_CHANGE_KINDS))
+    original: tuple[str, ...] = refs("changes")
+    resulting: tuple[str, ...] = refs("results_in")
+    date: PartialDate | None = None
+    description: str | None = None
+    valid: Period = attrs.field(default=attrs.Factory(_since_date, takes_self=True), validator=ordered)
+    sources: tuple[Source, ...] = attrs.field(default=(), converter=to_tuple)
+
+
 # ---------------------------------------------------------------- checks
 
 
@@ -921,6 +980,7 @@ Record = (
     | Meeting
     | Lineage
     | Relation
+    | OrganisationChange
 )
 
 #: The record kinds a data file may hold, by their key in the file, in loading order.
@@ -941,4 +1001,5 @@ RECORD_KINDS: dict[str, type[Any]] = {
     "meetings": Meeting,
     "lineage": Lineage,
     "relations": Relation,
+    "organisation_changes": OrganisationChange,
 }

@@ -17,6 +17,7 @@ from __future__ import annotations
 from ._util import RecordKindError
 from .bodies import AllocationCount, Composition, GroupCount, Tenure, bodies_of, composition, seat_rule_text
 from .coverage import AreaHit, BodyHit, Coverage, RegionCoverage, coverage_of, region_coverage, resoc_areas
+from .history import History, NameOn, changes_of, name_on, organisation_history
 from .lineage import LineageChain, LineageLink, lineage
 from .plans import (
     Commitment,
@@ -78,6 +79,12 @@ __all__ = [
     "lineage",
     "LineageChain",
     "LineageLink",
+    # organisation history
+    "organisation_history",
+    "History",
+    "name_on",
+    "NameOn",
+    "changes_of",
     # across regions
     "activities",
     "Activity",

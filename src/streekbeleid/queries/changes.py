@@ -142,17 +142,26 @@ class Changes(Tabular):
         ]
 
 
-def _name(graph: Any, record: Any) -> str:
-    def called(rid: str) -> str:
-        node = graph.nodes.get(rid)
-        rec = node["record"] if node else None
-        return record_name(rec, rid)
+def _namer(graph: Any) -> Any:
+    """A function naming a changed record; the names of the records it points to are looked up once each, and
+    the words joining a member to its organisation translated once (not once per membership)."""
+    nodes = graph.nodes
+    called: dict[str, str] = {}
+    in_words = _("{member} in {organization}")
 
-    if isinstance(record, Membership):
-        return _("{member} in {organization}").format(
-            member=called(record.member), organization=called(record.organization)
-        )
-    return record_name(record) or called(record.id)
+    def name_of(rid: str) -> str:
+        found = called.get(rid)
+        if found is None:
+            rec = nodes[rid]["record"] if rid in nodes else None
+            found = called[rid] = record_name(rec, rid)
+        return found
+
+    def name(record: Any) -> str:
+        if isinstance(record, Membership):
+            return in_words.format(member=name_of(record.member), organization=name_of(record.organization))
+        return record_name(record) or name_of(record.id)
+
+    return name
 
 
 def _records(scope: Model) -> Iterator[Any]:
@@ -184,6 +193,7 @@ def changes(model: Model, start: dt.date | str, end: dt.date | str, *, region: s
     )
     seen: dict[Period, tuple[Truth, Truth, Truth]] = {}
     found: list[Change] = []
+    name_of = _namer(whole.graph)
     for record in _records(scope):
         period = record.valid
         truths = seen.get(period)
@@ -213,10 +223,8 @@ def changes(model: Model, start: dt.date | str, end: dt.date | str, *, region: s
             change, certain = ENDED, before is Truth.YES and after is Truth.NO
         successor = record.successor if isinstance(record, Territory) and change == ENDED else None
         kind = record_type(record)
-        name = _name(whole.graph, record)
-        found.append(
-            Change(change, kind, record.id, name, period, certain, successor, record, Ref.to(whole, successor))
-        )
+        ref = Ref.to(whole, successor) if successor else None
+        found.append(Change(change, kind, record.id, name_of(record), period, certain, successor, record, ref))
     rank = {k: i for i, k in enumerate(_KIND_ORDER)}
     found.sort(key=lambda c: (rank.get(c.kind, len(rank)), c.change, c.id))
     return Changes(first, last, region, tuple(found))

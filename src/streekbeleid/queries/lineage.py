@@ -25,7 +25,7 @@ from ..i18n import N_
 from ..model.dates import Period
 from ..model.model import Model
 from ..model.phrasing import lineage_label
-from ..model.records import LINEAGE_KINDS, Plan
+from ..model.records import LINEAGE_KINDS, OrganisationChange, Plan
 from ..model.table import HEADINGS, Column, Ref, Table, Tabular
 from ._util import lookup
 
@@ -148,6 +148,7 @@ def lineage(
             edges.extend(graph.out_edges(node, keys=True, data=True))
         if direction in ("both", "newer"):
             edges.extend(graph.in_edges(node, keys=True, data=True))
+        edges.extend(_change_edges(model, node, direction))
         for newer, older, key, data in edges:
             if data["kind"] not in wanted:
                 continue
@@ -174,3 +175,27 @@ def lineage(
         basis=tuple(basis),
         model=model,
     )
+
+
+def _change_edges(model: Model, node: str, direction: str) -> list[tuple[str, str, str, dict[str, Any]]]:
+    """The organisations a change event joins to ``node``, as ``succeeds`` edges (newer, older, key, data).
+
+    An :class:`~streekbeleid.OrganisationChange` (SOLVA took over RESOC Zuid-Oost-Vlaanderen's
+    regional work) makes each resulting organisation succeed each original one; the link's
+    ``record`` is the change event.  A rename (the same organisation before and after) links nothing.
+    """
+    graph = model.graph
+    found: list[tuple[str, str, str, dict[str, Any]]] = []
+    for event_id, _node, kind in graph.in_edges(node, data="kind"):
+        event = graph.nodes[event_id]["record"]
+        if not isinstance(event, OrganisationChange):
+            continue
+        pairs = []
+        if kind == "results_in" and direction in ("both", "older"):
+            pairs = [(node, older) for older in event.original]
+        elif kind == "changes" and direction in ("both", "newer"):
+            pairs = [(newer, node) for newer in event.resulting]
+        for newer, older in pairs:
+            if newer != older:
+                found.append((newer, older, f"{event.id}#{newer}>{older}", {"kind": "succeeds", "record": event}))
+    return found

@@ -291,7 +291,7 @@ class Bridge:
 
 
 #: Up to this many actors in the projection, betweenness is exact; beyond, it is estimated from this many sources.
-EXACT_BETWEENNESS = 1000
+EXACT_BETWEENNESS = 100
 
 
 def bridging_actors(

@@ -15,6 +15,7 @@ from ..model.model import Member
 from ..model.records import Body, Membership, SeatGroup
 from ..queries import GroupCount
 from ._composition import composition_day, count_status, group_status
+from ._history import history_paragraph
 from ._site import Site
 from .html import Markup, anchor_id, concat, el, table
 from .scope import RegionScope
@@ -44,7 +45,7 @@ def composition_section(site: Site, scope: RegionScope) -> Markup:
 
 
 def _body(site: Site, body: Body, memberships: list[Membership], scope: RegionScope) -> Markup:
-    out = [_body_head(site, body, scope)]
+    out = [_body_head(site, body, scope), history_paragraph(site, body.id)]
     if not memberships and not body.seat_groups:
         out.append(el("p", _("No seat rules and no members recorded."), class_="muted"))
     else:

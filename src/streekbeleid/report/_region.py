@@ -14,6 +14,7 @@ from ..model.records import Region, Relation, Territory
 from ._bodies import composition_section
 from ._checks import problems_table
 from ._documents import documents_table
+from ._history import history_cell
 from ._network import network_svg, region_network
 from ._plans import decisions_section, plans_section
 from ._procedures import workflows_section
@@ -173,6 +174,7 @@ def _actors_table(site: Site, scope: RegionScope) -> Markup:
             el("td", el("span", site.name(actor_id), id=anchor_id(actor_id))),
             el("td", site.kind_label(actor_id)),
             el("td", "; ".join(sorted(roles.get(actor_id, set())))),
+            el("td", history_cell(site, actor_id)),
             el("td", site.src(site.model.get(actor_id)) if actor_id in site.model else ""),
         )
         for actor_id in sorted(scope.actor_ids(), key=lambda a: (site.kind_label(a), site.name(a).lower()))
@@ -182,7 +184,7 @@ def _actors_table(site: Site, scope: RegionScope) -> Markup:
     return el(
         "details",
         el("summary", ngettext("{n} actor and its roles", "{n} actors and their roles", len(rows)).format(n=len(rows))),
-        table([_("actor"), _("kind"), _("roles"), _("sources")], rows),
+        table([_("actor"), _("kind"), _("roles"), _("history"), _("sources")], rows),
     )
 
 

@@ -21,6 +21,7 @@ from ..model.records import (
     Lineage,
     Meeting,
     Membership,
+    OrganisationChange,
     Person,
     Plan,
     Post,
@@ -66,6 +67,7 @@ class Dataset:
     meetings: tuple[Meeting, ...] = ()
     lineage: tuple[Lineage, ...] = ()
     relations: tuple[Relation, ...] = ()
+    organisation_changes: tuple[OrganisationChange, ...] = ()
     #: Workflow definitions (procedures), not records: they go to ``Model.workflows``.
     workflows: tuple[WorkflowDefinition, ...] = ()
 
