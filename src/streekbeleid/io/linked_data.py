@@ -1082,7 +1082,7 @@ def _organisation_change(b: _Builder, c: OrganisationChange) -> None:
     names = ", ".join(label_of(b.model, i) for i in c.original)
     result = ", ".join(label_of(b.model, i) for i in c.resulting)
     b.common(node, c, f"{c.kind}: {names}" + (f" -> {result}" if result else ""), activity=True)
-    g.add((node, b.sb.kind, _lit(c.kind)))
+    g.add((node, b.sb.kind, Literal(c.kind)))
     b.date(node, c.date)
     for org_id in c.original:
         original = b.org(org_id)
