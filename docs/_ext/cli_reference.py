@@ -38,22 +38,24 @@ class CliReference(SphinxDirective):
 
     def run(self) -> list[nodes.Node]:
         from streekbeleid.cli import build_parser
+        from streekbeleid.i18n import use_language
 
         os.environ["COLUMNS"] = "100"  # the width argparse wraps at: the same on every machine
-        parser = build_parser()
-        parser.prog = "streekbeleid"
-        out: list[nodes.Node] = []
-        top = nodes.section(ids=["streekbeleid"])
-        top += nodes.title(text="streekbeleid")
-        top += nodes.literal_block(text=parser.format_help(), language="text")
-        out.append(top)
-        for full, sub, summary in _commands(parser, "streekbeleid"):
-            section = nodes.section(ids=[nodes.make_id(full)])
-            section += nodes.title(text=full)
-            if summary:
-                section += nodes.paragraph(text=summary[:1].upper() + summary[1:] + ".")
-            section += nodes.literal_block(text=sub.format_help(), language="text")
-            out.append(section)
+        with use_language("en"):  # the reference page is English, whatever the builder's locale
+            parser = build_parser()
+            parser.prog = "streekbeleid"
+            out: list[nodes.Node] = []
+            top = nodes.section(ids=["streekbeleid"])
+            top += nodes.title(text="streekbeleid")
+            top += nodes.literal_block(text=parser.format_help(), language="text")
+            out.append(top)
+            for full, sub, summary in _commands(parser, "streekbeleid"):
+                section = nodes.section(ids=[nodes.make_id(full)])
+                section += nodes.title(text=full)
+                if summary:
+                    section += nodes.paragraph(text=summary[:1].upper() + summary[1:] + ".")
+                section += nodes.literal_block(text=sub.format_help(), language="text")
+                out.append(section)
         return out
 
 

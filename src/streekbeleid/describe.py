@@ -1,60 +1,270 @@
 """The description of one record behind ``streekbeleid show``: its fields, relations, members or tree, sources.
 
-A user of the model (layer 2); its phrases come from :mod:`streekbeleid.model.phrasing`.
+A user of the model (layer 2); its phrases come from :mod:`streekbeleid.model.phrasing`.  Everything is in the
+language in use: field names, kinds, roles and seat groups as labels, dates in words, names beside ids (the raw
+values are in ``show --json``).
+
+>>> import streekbeleid
+>>> from streekbeleid.i18n import use_language
+>>> core = streekbeleid.load(plugins=[])
+>>> with use_language("nl"):
+...     text = describe(core, core.get("nis:72025"))
+>>> print(text.splitlines()[0])
+Neerpelt
+>>> print(next(line for line in text.splitlines() if "bestaat niet meer" in line).strip())
+bestaat niet meer: op 1 januari 2019 opgegaan in Pelt (nis:72043)
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
+from decimal import Decimal
 from typing import Any
 
 import attrs
 
-from .i18n import _
-from .model.dates import ALWAYS
+from .i18n import N_, _, language, ngettext
+from .model.dates import ALWAYS, PartialDate, Period, Truth
 from .model.model import Model, record_type
 from .model.phrasing import (
-    cadence_bounds,
+    bound_words,
     cadence_text,
     day_words,
     decision_phrase,
+    kind_label,
     label,
+    lineage_label,
+    name,
     period_words,
     record_name,
-    seat_count,
+    relation_phrase,
+    role_label,
+    seat_group_label,
+    seat_rule,
+    tally_phrase,
     when,
 )
-from .model.records import Actor, Body, Plan, PlanItem, Region, Tally
+from .model.records import Actor, Body, Decision, Plan, PlanItem, Region, Tally, Territory, Theme, reference_of
 from .queries.history import history_sentences, name_on, organisation_history
 from .serialization import unstructure
 
-__all__ = ["describe", "describe_json"]
+__all__ = ["describe", "describe_json", "type_label"]
 
-_SKIP = {"id", "name", "sources", "items", "seat_groups", "cadence", "parts", "valid", "other_names"}
+_SKIP = {"id", "name", "sources", "items", "seat_groups", "cadence", "parts", "valid", "kind", "other_names"}
+
+#: What a record is, by its type.
+_TYPE_LABELS = {
+    "territory": N_("territory"),
+    "region": N_("region"),
+    "actor": N_("actor"),
+    "person": N_("person"),
+    "post": N_("post"),
+    "body": N_("body"),
+    "theme": N_("theme"),
+    "plan": N_("plan"),
+    "plan_item": N_("plan item"),
+    "project": N_("project"),
+    "decision": N_("decision"),
+    "tally": N_("tally"),
+    "funding": N_("funding"),
+    "meeting": N_("meeting"),
+    "membership": N_("membership"),
+    "lineage": N_("lineage"),
+}
+
+#: The fields of the records, as a person reads them.
+_FIELD_LABELS = {
+    "level": N_("level"),
+    "nis": N_("NIS code"),
+    "part_of": N_("part of"),
+    "successor": N_("successor"),
+    "abbreviation": N_("abbreviation"),
+    "region": N_("region"),
+    "description": N_("description"),
+    "territory": N_("territory"),
+    "decides": N_("takes decisions"),
+    "name_nl": N_("Dutch name"),
+    "broader": N_("broader theme"),
+    "title": N_("title"),
+    "owner": N_("owner"),
+    "status": N_("status"),
+    "themes": N_("themes"),
+    "number": N_("number"),
+    "lead": N_("lead"),
+    "partners": N_("partners"),
+    "indicators": N_("indicators"),
+    "promoter": N_("promoter"),
+    "plan": N_("plan"),
+    "reference": N_("reference"),
+    "by": N_("by"),
+    "subject": N_("subject"),
+    "object": N_("about"),
+    "date": N_("date"),
+    "outcome": N_("outcome"),
+    "recipient": N_("recipient"),
+    "meeting": N_("meeting"),
+    "votes": N_("votes"),
+    "unanimous": N_("unanimous"),
+    "authoritative": N_("authoritative"),
+    "among": N_("among"),
+    "count": N_("count"),
+    "out_of": N_("out of"),
+    "named": N_("named"),
+    "funder": N_("funder"),
+    "amount": N_("amount"),
+    "currency": N_("currency"),
+    "share": N_("share"),
+    "organization": N_("organisation"),
+    "member": N_("member"),
+    "role": N_("role"),
+    "seat_group": N_("seat group"),
+    "seats": N_("seats"),
+    "voting": N_("voting right"),
+    "on_behalf_of": N_("on behalf of"),
+    "post": N_("post"),
+    "label": N_("label"),
+    "body": N_("body"),
+    "identifiers": N_("identifiers"),
+    "parts_known": N_("parts known"),
+}
+
+#: The levels of territories.
+_LEVELS = {
+    "region": N_("Flemish Region"),
+    "province": N_("province"),
+    "arrondissement": N_("arrondissement"),
+    "municipality": N_("municipality"),
+}
+
+#: Kinds of decisions and tallies, as nouns.
+_DECISION_KINDS = {
+    "approve": N_("approval"),
+    "endorse": N_("endorsement"),
+    "submit": N_("submission"),
+    "adopt": N_("adoption"),
+    "advise": N_("advice"),
+    "fund": N_("funding decision"),
+    "select": N_("selection"),
+    "evaluate": N_("evaluation"),
+    "establish": N_("establishment"),
+    "other": N_("other decision"),
+}
+
+_OUTCOMES = {"adopted": N_("adopted"), "rejected": N_("rejected")}
+
+#: Relations of the graph that :func:`~streekbeleid.model.phrasing.relation_phrase` does not word.
+_EDGE_PHRASES = {
+    "about": N_("{subject} is about {object}"),
+    "covers": N_("{subject} covers {object}"),
+    "concerns": N_("{subject} concerns {object}"),
+    "broader": N_("{subject} falls under {object}"),
+    "owned_by": N_("{subject} is owned by {object}"),
+    "decided_by": N_("{subject} was decided by {object}"),
+    "funded_by": N_("{subject} is funded by {object}"),
+    "represents": N_("{subject} represents {object}"),
+    "meeting_of": N_("{subject} is a meeting of {object}"),
+    "addressed_to": N_("{subject} is addressed to {object}"),
+    "partner": N_("{subject} has as partner {object}"),
+    "post_in": N_("{subject} is a post in {object}"),
+    "taken_at": N_("{subject} was taken at {object}"),
+    "among": N_("{subject} counts among {object}"),
+    "member_of": N_("{subject} is a member of {object}"),
+    "includes": N_("{subject} includes {object}"),
+    "lead": N_("{subject} is led by {object}"),
+    "theme": N_("{subject} has the theme {object}"),
+}
 
 
-def _value(v: Any) -> str:
+def type_label(record: Any) -> str:
+    """What a record is, in the language in use: ``orgaan`` / ``body``."""
+    kind = record_type(record)
+    found = _TYPE_LABELS.get(kind)
+    return _(found) if found else kind.replace("_", " ")
+
+
+def _kind_words(record: Any) -> str:
+    kind = record_type(record)
+    if kind in ("decision", "tally"):
+        found = _DECISION_KINDS.get(record.kind)
+        return _(found) if found else record.kind.replace("_", " ")
+    if kind == "lineage":
+        return lineage_label(record.kind)
+    return kind_label(record.kind)
+
+
+def _field_label(name: str) -> str:
+    found = _FIELD_LABELS.get(name)
+    return _(found) if found else name.replace("_", " ")
+
+
+def _value(model: Model, name: str, field: attrs.Attribute[Any], v: Any) -> str:
+    """A field's value as a person reads it: names beside ids, dates in words, labels for kinds and roles."""
+    if reference_of(field) is not None:
+        ids = v if isinstance(v, tuple) else (v,)
+        return ", ".join(_label(model, i) for i in ids)
+    if name == "level":
+        return _(_LEVELS[v]) if v in _LEVELS else str(v)
+    if name == "role":
+        return role_label(v)
+    if name == "seat_group":
+        return seat_group_label(v)
+    if name == "outcome":
+        return _(_OUTCOMES[v]) if v in _OUTCOMES else str(v)
+    if name == "by" and isinstance(v, str):
+        return kind_label(v) if v not in model.whole().graph else label(model, v)
+    if name == "votes":
+        return _("{yes} for, {no} against, {abstain} abstaining").format(
+            yes=_unknown(v.yes), no=_unknown(v.no), abstain=_unknown(v.abstain)
+        )
+    if name == "indicators":
+        return "; ".join(i.name for i in v)
+    if name == "identifiers":
+        return ", ".join(f"{i.scheme} {i.identifier}" for i in v)
+    return _plain(v)
+
+
+def _unknown(n: int | None) -> str:
+    return _("unknown") if n is None else str(n)
+
+
+def _plain(v: Any) -> str:
+    if isinstance(v, bool):
+        return _("yes") if v else _("no")
+    if isinstance(v, PartialDate):
+        return when(v)
+    if isinstance(v, dt.date):
+        return when(PartialDate.from_date(v))
+    if isinstance(v, Period):
+        return period_words(v)
+    if isinstance(v, Decimal):
+        return str(v)
     if isinstance(v, tuple):
-        return ", ".join(_value(x) for x in v)
+        return ", ".join(_plain(x) for x in v)
     if attrs.has(type(v)):
-        return ", ".join(f"{k}={x}" for k, x in unstructure(v).items())
+        return ", ".join(f"{k.replace('_', ' ')} {x}" for k, x in unstructure(v).items() if x is not None)
     return str(v)
+
+
+def _item_line(model: Model, item: PlanItem) -> str:
+    """A plan item in a tree: ``actie 1.2: Name [trekker: VOKA; ...]``."""
+    head = kind_label(item.kind) + (f" {item.number}" if item.number else "")
+    extra = []
+    if item.co_leads:
+        extra.append(_("co-leads: {actors}").format(actors=", ".join(label(model, a) for a in item.leads)))
+    elif item.lead:
+        extra.append(_("lead: {names}").format(names=label(model, item.lead)))
+    if item.partners:
+        extra.append(_("partners: {names}").format(names=", ".join(label(model, p) for p in item.partners)))
+    if item.themes:
+        extra.append(_("themes: {names}").format(names=", ".join(_label(model, t) for t in item.themes)))
+    suffix = f"  [{'; '.join(extra)}]" if extra else ""
+    return f"{head}: {item.name}{suffix}"
 
 
 def _plan_tree(model: Model, items: tuple[PlanItem, ...], depth: int, lines: list[str]) -> None:
     for item in items:
-        number = f"{item.number} " if item.number else ""
-        extra = []
-        if item.co_leads:
-            extra.append(_("co-leads: {actors}").format(actors=", ".join(label(model, a) for a in item.leads)))
-        elif item.lead:
-            extra.append(f"lead: {label(model, item.lead)}")
-        if item.partners:
-            extra.append("partners: " + ", ".join(label(model, p) for p in item.partners))
-        if item.themes:
-            extra.append("themes: " + ", ".join(t.removeprefix("theme:") for t in item.themes))
-        suffix = f"  [{'; '.join(extra)}]" if extra else ""
-        lines.append(f"{'  ' * depth}- {item.kind}: {number}{item.name}{suffix}")
+        lines.append(f"{'  ' * depth}- {_item_line(model, item)}")
         _plan_tree(model, item.items, depth + 1, lines)
 
 
@@ -70,93 +280,168 @@ def _documents(model: Model, rid: str) -> list[str]:
     return lines
 
 
+def _label(model: Model, record_id: str) -> str:
+    """A record's name with its id; a decision without a name is worded: ``VOKA endorses Streekpact 2014-2019``."""
+    record = model.whole().graph.nodes.get(record_id, {}).get("record")
+    if isinstance(record, (Decision, Tally)) and record_name(record) == "":
+        return f"{_decision_title(model, record)} ({record_id})"
+    if isinstance(record, Theme) and record.name_nl and language() == "nl":
+        return f"{record.name_nl} ({record_id})"
+    return label(model, record_id)
+
+
+def _decision_title(model: Model, record: Decision | Tally) -> str:
+    subject = name(model, record.subject)
+    if isinstance(record, Tally):
+        text = tally_phrase(record.by, record.kind, record.count, record.out_of).format(subject=subject)
+    else:
+        text = decision_phrase(record.kind).format(by=name(model, record.by), subject=subject)
+    return f"{text}, {when(record.date)}" if record.date else text
+
+
+def _relation(kind: str, subject: str, obj: str) -> str:
+    found = _EDGE_PHRASES.get(kind)
+    phrase = _(found) if found else relation_phrase(kind)
+    return phrase.format(subject=subject, object=obj)
+
+
+def _gone(model: Model, record: Territory) -> list[str]:
+    """What a territory that no longer exists became: its successors and since when, in words."""
+    from .queries import refers_to
+
+    day = model.date or dt.date.today()
+    if record.valid.active_on(day) is not Truth.NO or record.valid.ordinals()[3] >= day.toordinal():
+        return []
+    whole = model.whole()
+    chain = refers_to(whole, record.id, on=day).chain
+    if len(chain) == 1:
+        return [
+            "  "
+            + _("no longer exists: ended {end}; what it became is not recorded").format(
+                end=bound_words(record.valid.end) or _("on an unknown date")
+            )
+        ]
+    lines = []
+    for step, successor in enumerate(chain[1:]):
+        since = whole.get(successor).valid.start
+        text = _("merged into {successor} on {date}") if since.kind == "date" else _("merged into {successor}")
+        phrase = text.format(successor=label(model, successor), date=bound_words(since))
+        if step == 0:
+            lines.append("  " + _("no longer exists: {what}").format(what=phrase))
+        else:
+            lines.append("  " + _("later: {what}").format(what=phrase))
+    return lines
+
+
 def describe(model: Model, record: Any) -> str:
-    """A multi-line description of a record as a person would read it."""
+    """A multi-line description of a record as a person would read it, in the language in use."""
     rid = getattr(record, "id", "")
-    kind = record_type(record).replace("_", " ")
-    title = record_name(record, rid)
-    lines = [f"{title}", f"{kind} {rid}" + (f" · as of {model.date}" if model.date else "")]
+    title = _decision_title(model, record) if isinstance(record, (Decision, Tally)) else record_name(record, rid)
+    head = [type_label(record)]
+    if getattr(record, "kind", None) and _kind_words(record) != head[0]:
+        head.append(_kind_words(record))
+    head.append(rid)
+    if model.date:
+        head.append(_("as of {date}").format(date=when(PartialDate.from_date(model.date))))
+    lines = [title, " · ".join(head)]
+    if isinstance(record, Territory):
+        lines.extend(_gone(model, record))
     if record.valid is not ALWAYS:
-        lines.append(f"  valid: {period_words(record.valid)} ({record.valid})")
+        lines.append("  " + _("valid") + ": " + period_words(record.valid))
     for field in attrs.fields(type(record)):
         v = getattr(record, field.name)
         if field.name in _SKIP or v is None or v == () or v == field.default:
             continue
-        lines.append(f"  {field.name.replace('_', ' ')}: {_value(v)}")
+        lines.append(f"  {_field_label(field.name)}: {_value(model, field.name, field, v)}")
     if isinstance(record, Region):
         if not record.parts_known:
-            lines.append("  parts: unknown (the sources do not say which territories it holds)")
+            lines.append("  " + _("parts: unknown (the sources do not say which territories it holds)"))
         for part in record.parts:
-            when = "" if part.valid is ALWAYS else f"  ({period_words(part.valid)})"
-            lines.append(f"  part: {label(model, part.territory)}{when}")
+            during = "" if part.valid is ALWAYS else f"  ({period_words(part.valid)})"
+            lines.append("  " + _("part") + f": {label(model, part.territory)}{during}")
     if isinstance(record, Tally) and record.count is None:
         lines.append("  " + _("count: not recorded (the sources name who decided, not how many)"))
     if isinstance(record, Body):
-        for rule in record.seat_groups:
-            count = seat_count(rule) or "an unknown number of seats"
-            alloc = ", ".join(f"{label(model, a.member)} {a.seats}" for a in rule.allocations)
-            vote = {True: " voting", False: " advisory", None: ""}[rule.voting]
-            lines.append(f"  seat group {rule.name}: {count}{vote}" + (f" ({alloc})" if alloc else ""))
-        for c in record.cadence:
-            if c.decision is None:
-                lines.append(f"  meets: {cadence_bounds(c, exact=False)}")
-            else:  # a rule on decisions (a pact's evaluation), not on meetings
-                subject = label(model, c.subject) if c.subject else _("its subject")
-                what = decision_phrase(c.decision).format(by=record.name, subject=subject)
-                lines.append("  " + _("{decision}: {cadence}").format(decision=what, cadence=cadence_text(c)))
-        members = model.members(rid)
-        if members:
-            lines.append(f"  members ({len(members)}):")
-            by_group: dict[str, list[str]] = defaultdict(list)
-            for m in members:
-                ms = m.membership
-                text = label(model, ms.member)
-                details = [ms.role] if ms.role != "member" else []
-                if ms.seats != 1:
-                    details.append(f"{ms.seats} seats")
-                if ms.on_behalf_of:
-                    details.append(f"for {label(model, ms.on_behalf_of)}")
-                if ms.voting is not None:
-                    details.append("voting" if ms.voting else "advisory")
-                if ms.valid is not ALWAYS:
-                    details.append(period_words(ms.valid))
-                if m.uncertain:
-                    details.append("uncertain on this date")
-                by_group[ms.seat_group or "-"].append(text + (f" ({', '.join(details)})" if details else ""))
-            for group in sorted(by_group):
-                lines.append(f"    {group}:")
-                lines.extend(f"      {t}" for t in by_group[group])
+        _body(model, record, lines)
     if isinstance(record, (Actor, Body)):
         lines.extend(_history_lines(model, record))
-    if isinstance(record, Plan) and record.items:
-        lines.append("  tree:")
+    if isinstance(record, (Plan, PlanItem)) and record.items:
+        lines.append(
+            "  " + ngettext("{n} item under it:", "{n} items under it:", len(record.items)).format(n=len(record.items))
+        )
         _plan_tree(model, record.items, 2, lines)
     if rid and rid in model.graph:
-        rels: list[str] = []
-        for _s, t, data in sorted(model.graph.out_edges(rid, data=True), key=lambda e: (e[2]["kind"], e[1])):
-            if data["kind"] in ("member_of", "part_of", "includes") and isinstance(record, (Region,)):
-                continue
-            rels.append(f"    {data['kind']} -> {label(model, t)}")
-        incoming = [
-            (data["kind"], s)
-            for s, _t, data in model.graph.in_edges(rid, data=True)
-            if data["kind"] not in ("member_of", "part_of", "includes", "succeeds") or isinstance(record, Plan)
-        ]
-        for kind, s in sorted(incoming)[:40]:
-            rels.append(f"    {label(model, s)} {kind} this")
-        if len(incoming) > 40:
-            rels.append(f"    ... and {len(incoming) - 40} more")
-        if rels:
-            lines.append("  relations:")
-            lines.extend(rels)
-    lines.extend(_documents(model, rid))
+        _relations(model, record, rid, title, lines)
+        lines.extend(_documents(model, rid))
     if record.sources:
-        lines.append("  sources:")
+        lines.append("  " + _("sources") + ":")
         for s in record.sources:
             lines.append(f"    {s.document}" + (f": “{s.locator}”" if s.locator else ""))
             if s.inference:  # the record claims more than the document says: the reasoning
                 lines.append("      " + _("inferred: {reasoning}").format(reasoning=s.inference))
     return "\n".join(lines)
+
+
+def _body(model: Model, record: Body, lines: list[str]) -> None:
+    for rule in record.seat_groups:
+        alloc = ", ".join(f"{label(model, a.member)} {a.seats}" for a in rule.allocations)
+        lines.append(
+            "  "
+            + _("seat group {name}: {rule}").format(name=seat_group_label(rule.name), rule=seat_rule(rule))
+            + (f" ({alloc})" if alloc else "")
+        )
+    for c in record.cadence:
+        if c.decision is None:
+            lines.append("  " + _("meets: {cadence}").format(cadence=cadence_text(c)))
+        else:  # a rule on decisions (a pact's evaluation), not on meetings
+            subject = label(model, c.subject) if c.subject else _("its subject")
+            what = decision_phrase(c.decision).format(by=record.name, subject=subject)
+            lines.append("  " + _("{decision}: {cadence}").format(decision=what, cadence=cadence_text(c)))
+    members = model.members(record.id)
+    if not members:
+        return
+    lines.append("  " + _("members ({n}):").format(n=len(members)))
+    by_group: dict[str, list[str]] = defaultdict(list)
+    for m in members:
+        ms = m.membership
+        details = [role_label(ms.role)] if ms.role != "member" else []
+        if ms.seats != 1:
+            details.append(ngettext("{n} seat", "{n} seats", ms.seats).format(n=ms.seats))
+        if ms.on_behalf_of:
+            details.append(_("on behalf of {name}").format(name=label(model, ms.on_behalf_of)))
+        if m.voting is not None:
+            details.append(_("voting") if m.voting else _("advisory"))
+        if ms.valid is not ALWAYS:
+            details.append(period_words(ms.valid))
+        if m.status is Truth.UNCERTAIN:
+            details.append(_("uncertain on this date"))
+        text = label(model, ms.member)
+        by_group[seat_group_label(ms.seat_group) if ms.seat_group else _("no seat group")].append(
+            text + (f" ({', '.join(details)})" if details else "")
+        )
+    for group in sorted(by_group):
+        lines.append(f"    {group}:")
+        lines.extend(f"      {t}" for t in by_group[group])
+
+
+def _relations(model: Model, record: Any, rid: str, title: str, lines: list[str]) -> None:
+    rels: list[str] = []
+    for _s, t, data in sorted(model.graph.out_edges(rid, data=True), key=lambda e: (e[2]["kind"], e[1])):
+        if data["kind"] in ("member_of", "part_of", "includes") and isinstance(record, Region):
+            continue
+        rels.append("    " + _relation(data["kind"], title, _label(model, t)))
+    incoming = [
+        (data["kind"], s)
+        for s, _t, data in model.graph.in_edges(rid, data=True)
+        if data["kind"] not in ("member_of", "part_of", "includes", "succeeds") or isinstance(record, Plan)
+    ]
+    for kind, s in sorted(incoming)[:40]:
+        rels.append("    " + _relation(kind, _label(model, s), title))
+    if len(incoming) > 40:
+        rels.append("    " + _("... and {n} more").format(n=len(incoming) - 40))
+    if rels:
+        lines.append("  " + _("relations") + ":")
+        lines.extend(rels)
 
 
 def describe_json(model: Model, record: Any) -> dict[str, Any]:

@@ -70,7 +70,7 @@ def test_show_a_territory_with_its_successions(capsys: pytest.CaptureFixture[str
     code, out, _ = run(capsys, "show", "nis:72043", "--plugins", "")
     assert code == 0
     assert out.splitlines()[0] == "Pelt"
-    assert "succeeds -> Neerpelt (nis:72025)" in out
+    assert "Pelt succeeds Neerpelt (nis:72025)" in out
 
 
 def test_show_as_of_a_date_before_it_existed_is_a_clean_error(capsys: pytest.CaptureFixture[str]) -> None:

@@ -39,7 +39,7 @@ def test_a_table_reads_in_words_in_the_language_in_use() -> None:
     with use_language("nl"):
         text = str(TABLE)
     assert "11 maart 2014" in text and "juni 2016" in text and "vanaf 2016, einde onbekend" in text
-    assert text.splitlines()[1].split() == ["id", "naam", "datum", "geldig", "seats", "voting"]
+    assert text.splitlines()[1].split() == ["id", "naam", "datum", "geldig", "zetels", "stemgerechtigd"]
     assert text.splitlines()[-1].endswith("onzeker")
     with use_language("en"):
         assert "from 2014 to 2019" in str(TABLE) and "yes" in str(TABLE)
@@ -85,7 +85,7 @@ def test_a_workbook_has_a_bold_frozen_header_exact_dates_as_dates_and_numbers(tm
         path = write_table(TABLE, tmp_path / "out.xlsx")
     sheet = load_workbook(path).active
     rows = list(sheet.iter_rows(values_only=True))
-    assert rows[0] == ("id", "naam", "datum", "geldig", "seats", "voting")
+    assert rows[0] == ("id", "naam", "datum", "geldig", "zetels", "stemgerechtigd")
     assert rows[1][2] == dt.datetime(2014, 3, 11) and sheet["C2"].number_format == "yyyy-mm-dd"
     assert rows[1][4] == 4 and rows[1][5] == "ja"
     assert rows[2][2] == "juni 2016"  # a month is not a day: written as words, never as 1 June
@@ -101,7 +101,7 @@ def test_csv_in_dutch_has_a_bom_and_semicolons_in_english_commas(tmp_path: Path)
         en = write_table(TABLE, tmp_path / "en.csv").read_bytes()
     assert nl.startswith(b"\xef\xbb\xbf") and en.startswith(b"\xef\xbb\xbf")
     nl_lines = nl.decode("utf-8-sig").splitlines()
-    assert nl_lines[0] == "id;naam;datum;geldig;seats;voting"
+    assert nl_lines[0] == "id;naam;datum;geldig;zetels;stemgerechtigd"
     assert nl_lines[2] == 'nis:71053;"Sint-Truiden; één stad";juni 2016;vanaf 2016, einde onbekend;;onzeker'
     assert nl_lines[1].split(";")[2] == "2014-03-11"
     assert en.decode("utf-8-sig").splitlines()[0] == "id,name,date,valid,seats,voting"

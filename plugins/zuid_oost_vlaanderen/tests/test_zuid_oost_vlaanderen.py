@@ -246,7 +246,7 @@ def test_cli_regions_lists_zuid_oost_vlaanderen(capsys: pytest.CaptureFixture[st
 def test_cli_show_renders_the_pact_tree(capsys: pytest.CaptureFixture[str]) -> None:
     assert cli(["show", PACT, "--plugins", SLUG]) == 0
     out = capsys.readouterr().out
-    assert "- objective: 2.2 Ruimtelijke omgevingsfactoren" in out
+    assert "- objective 2.2: Ruimtelijke omgevingsfactoren" in out
     assert "- action: Website vraag/aanbod industrieterreinen in ZOV" in out
 
 

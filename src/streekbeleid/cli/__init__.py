@@ -43,43 +43,48 @@ def _common_options(defaults: bool) -> argparse.ArgumentParser:
     """
     import argparse
 
-    from ..i18n import LANGUAGES
+    from ..i18n import LANGUAGES, _
 
     keep: dict[str, Any] = {} if defaults else {"default": argparse.SUPPRESS}
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--debug", action="store_true", help="show the full traceback on errors", **keep)
+    common.add_argument("--debug", action="store_true", help=_("show the full traceback on errors"), **keep)
     common.add_argument(
         "--plugins",
         metavar="SLUGS",
-        help="comma-separated region plugins to load (default: all installed; '' for the core alone)",
+        help=_("comma-separated region plugins to load (default: all installed; '' for the core alone)"),
         **keep,
     )
     common.add_argument(
         "--strict",
         action="store_true",
-        help="fail on a broken plugin instead of leaving it out (also STREEKBELEID_STRICT=1)",
+        help=_("fail on a broken plugin instead of leaving it out (also STREEKBELEID_STRICT=1)"),
         **({"default": None} if defaults else keep),
     )
     common.add_argument(
         "--lang",
         choices=LANGUAGES,
-        help="the language of the output: nl or en (default: STREEKBELEID_LANG, else the locale; Dutch first)",
+        help=_("the language of the output: nl or en (default: STREEKBELEID_LANG, else the locale; Dutch first)"),
         **keep,
     )
     return common
 
 
 def build_parser() -> argparse.ArgumentParser:
-    import argparse
+    """The parser of every command, its help texts in the language in use (decide it first: :func:`main` does)."""
     import importlib
 
-    parser = argparse.ArgumentParser(
+    from ..i18n import _
+    from ._common import Parser
+
+    parser = Parser(
         prog="streekbeleid",
-        description="Regional socio-economic policy in Flanders as a time-aware graph.",
+        description=_("Regional socio-economic policy in Flanders as a time-aware graph."),
         parents=[_common_options(defaults=True)],
     )
-    parser.add_argument("--version", action="version", version=f"streekbeleid {__version__}")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    parser.add_argument(
+        "--version", action="version", version=f"streekbeleid {__version__}", help=_("show the version and exit")
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", title=_("commands"))
     common = _common_options(defaults=False)
     for name in COMMAND_MODULES:
         importlib.import_module(f".{name}", __name__).register(sub, common)
@@ -99,15 +104,31 @@ def main(argv: Sequence[str] | None = None) -> int:
     if words[:1] == ["--version"]:  # answered before the parser of every command is built
         print(f"streekbeleid {__version__}")
         return 0
-    parser = build_parser()
-    args = parser.parse_args(argv)
-    if not getattr(args, "func", None):
-        parser.print_help()
-        return 2
     from ..i18n import use_language
 
+    with use_language(_language_asked(words)):  # the help texts are in the language asked for
+        parser = build_parser()
+        args = parser.parse_args(words)
+    if not getattr(args, "func", None):
+        with use_language(args.lang):
+            parser.print_help()
+        return 2
     with use_language(args.lang):  # the caller's language is back afterwards (main is called from Python too)
         return _run(args)
+
+
+def _language_asked(words: Sequence[str]) -> str | None:
+    """The ``--lang`` of the command line, read before it is parsed (the parser's help texts depend on it);
+    None when it names none of the languages (the environment decides, or the parser says what is wrong)."""
+    from ..i18n import LANGUAGES
+
+    for i, word in enumerate(words):
+        if word == "--":
+            break
+        value = words[i + 1] if word == "--lang" and i + 1 < len(words) else word.partition("=")[2]
+        if (word == "--lang" or word.startswith("--lang=")) and value in LANGUAGES:
+            return value
+    return None
 
 
 def _run(args: argparse.Namespace) -> int:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 from ..i18n import N_, _, ngettext
-from ._common import RecordId, add_as_of, add_json, add_output, day, load_model, print_json, print_table, write_output
+from ._common import RecordId, add_as_of, add_json, add_output, day, load_model, print_json, write_output
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -21,56 +21,63 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p = sub.add_parser(
         "check",
         parents=[common],
-        help="check the model: dates, lifetimes, composition, cadence, plans, themes",
-        description="Run the core rules and the regions' checks. Exit status: 0 no errors, "
-        "1 problems of severity error, 2 usage or data errors.",
+        help=_("check the model: dates, lifetimes, composition, cadence, plans, themes"),
+        description=_(
+            "Run the core rules and the regions' checks. Exit status: 0 no errors, "
+            "1 problems of severity error, 2 usage or data errors."
+        ),
     )
     p.add_argument(
         "--region",
         metavar="ID",
         type=RecordId("region"),
-        help="check only what concerns this region, e.g. refreg:REFREG15",
+        help=_("check only what concerns this region, e.g. refreg:REFREG15"),
     )
     add_as_of(p)
     add_json(p)
-    p.add_argument("--rule", action="append", metavar="NAME", help="run only this rule (repeat for more)")
-    p.add_argument("--severity", choices=("error", "warning", "info"), default="info", help="the least severity shown")
+    p.add_argument("--rule", action="append", metavar="NAME", help=_("run only this rule (repeat for more)"))
+    p.add_argument(
+        "--severity", choices=("error", "warning", "info"), default="info", help=_("the least severity shown")
+    )
     add_output(p)
     p.set_defaults(func=cmd_check)
 
-    p = sub.add_parser("members", parents=[common], help="who sits in a body, by seat group, on a date")
-    p.add_argument("body", type=RecordId("body"), help="the body id, e.g. limburg:resoc")
-    _add_on(p, "the day to look at (default: every membership over time)")
+    p = sub.add_parser("members", parents=[common], help=_("who sits in a body, by seat group, on a date"))
+    p.add_argument("body", type=RecordId("body"), help=_("the body id, e.g. limburg:resoc"))
+    _add_on(p, _("the day to look at (default: every membership over time)"))
     add_json(p)
+    add_output(p)
     _add_sources(p)
     p.set_defaults(func=cmd_members)
 
-    p = sub.add_parser("municipalities", parents=[common], help="the municipalities of a region on a date")
+    p = sub.add_parser("municipalities", parents=[common], help=_("the municipalities of a region on a date"))
     # dest is not "region": that would make load_model cut the model to the region first
     p.add_argument(
         "area",
         metavar="REGION",
         type=RecordId("region", "territory"),
-        help="a region or territory id, e.g. refreg:REFREG15 or nis:70000",
+        help=_("a region or territory id, e.g. refreg:REFREG15 or nis:70000"),
     )
-    _add_on(p, "the day to look at (default: today)")
+    _add_on(p, _("the day to look at (default: today)"))
     add_json(p)
+    add_output(p)
     _add_sources(p)
     p.set_defaults(func=cmd_municipalities)
 
     p = sub.add_parser(
-        "lineage", parents=[common], help="the plans, organisations or municipalities a record succeeds or deepens"
+        "lineage", parents=[common], help=_("the plans, organisations or municipalities a record succeeds or deepens")
     )
-    p.add_argument("id", type=RecordId(), help="a plan, organisation or territory id")
-    p.add_argument("--direction", choices=("both", "older", "newer"), default="both", help="which way to follow")
+    p.add_argument("id", type=RecordId(), help=_("a plan, organisation or territory id"))
+    p.add_argument("--direction", choices=("both", "older", "newer"), default="both", help=_("which way to follow"))
     add_json(p)
+    add_output(p)
     _add_sources(p)
     p.set_defaults(func=cmd_lineage)
 
-    p = sub.add_parser("compare", parents=[common], help="compare regions: the theme x region matrix")
+    p = sub.add_parser("compare", parents=[common], help=_("compare regions: the theme x region matrix"))
     add_as_of(p)
-    p.add_argument("--actors", action="store_true", help="also list the actors active in several regions")
-    p.add_argument("--no-roll-up", action="store_true", help="keep region themes as they are (no broader themes)")
+    p.add_argument("--actors", action="store_true", help=_("also list the actors active in several regions"))
+    p.add_argument("--no-roll-up", action="store_true", help=_("keep region themes as they are (no broader themes)"))
     add_json(p)
     _add_sources(p)
     add_output(p)
@@ -79,11 +86,11 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
 
 def _add_on(p: argparse.ArgumentParser, text: str) -> None:
     # not ``as_of``: these questions state their own day, so the model is not sliced first
-    p.add_argument("--as-of", dest="on", metavar="DATE", type=day, help=f"{text} (YYYY-MM-DD)")
+    p.add_argument("--as-of", dest="on", metavar="DATE", type=day, help=_("{text} (YYYY-MM-DD)").format(text=text))
 
 
 def _add_sources(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--sources", action="store_true", help="also print the sources of the facts behind the answer")
+    p.add_argument("--sources", action="store_true", help=_("also print the sources of the facts behind the answer"))
 
 
 def _sources_json(sources: tuple[Source, ...]) -> list[dict[str, str | None]]:
@@ -174,8 +181,8 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_members(args: argparse.Namespace) -> int:
-    from ..model.phrasing import label
-    from ..queries import composition, seat_rule_text, sources_of
+    from ..model.phrasing import label, seat_rule
+    from ..queries import composition, sources_of
 
     model = load_model(args)
     comp = composition(model, args.body, on=args.on)
@@ -212,34 +219,28 @@ def cmd_members(args: argparse.Namespace) -> int:
             }
         )
         return 0
-    when = f" on {comp.on}" if comp.on else " (every membership over time)"
-    print(f"{label(model, comp.body.id)}{when}\n")
-    if not comp.seats:
-        print("no members recorded")
+    if write_output(args, comp.table()):
+        return 0
+    from ..model.phrasing import day_words, seat_group_label
+
+    if comp.on:
+        print(_("{body} on {date}").format(body=label(model, comp.body.id), date=day_words(comp.on)) + "\n")
     else:
-        voting = {True: "voting", False: "advisory", None: ""}
-        print_table(
-            ["seat group", "member", "seats", "role", "on behalf of", "vote", "valid", "status"],
-            [
-                [
-                    s.seat_group or "-",
-                    label(model, s.member),
-                    s.seats,
-                    s.role,
-                    label(model, s.on_behalf_of) if s.on_behalf_of else "",
-                    voting[s.voting],
-                    str(s.valid),
-                    "" if s.status.value == "yes" else s.status.value,
-                ]
-                for s in comp.seats
-            ],
-        )
+        print(_("{body}: every membership over time").format(body=label(model, comp.body.id)) + "\n")
+    print(comp.table() if comp.seats else _("no members recorded"))
     if comp.groups:
         print()
         for g in comp.groups:
-            filled = str(g.certain) if g.certain == g.possible else f"{g.certain}-{g.possible}"
-            rule = seat_rule_text(g.rule) if g.rule else None
-            print(f"{g.name}: {filled} filled" + (f" of {rule}" if rule else " (no seat count)"))
+            filled = (
+                str(g.certain) if g.certain == g.possible else _("{lo} to {hi}").format(lo=g.certain, hi=g.possible)
+            )
+            group = seat_group_label(g.name)
+            if g.rule is not None and (g.rule.seats is not None or g.rule.min_seats is not None):
+                print(
+                    _("{group}: {filled} filled of {rule}").format(group=group, filled=filled, rule=seat_rule(g.rule))
+                )
+            else:
+                print(_("{group}: {filled} filled (no seat count)").format(group=group, filled=filled))
     _print_sources(args, comp)
     return 0
 
@@ -268,15 +269,27 @@ def cmd_municipalities(args: argparse.Namespace) -> int:
             }
         )
         return 0
-    print(f"{label(model, found.of)} on {found.on}: {len(found)} municipalities\n")
-    print_table(
-        ["id", "name", "status"],
-        [[t, model.get(t).name, "" if t in found.certain else "uncertain"] for t in found.ids],
-    )
+    if write_output(args, found.table()):
+        return 0
+    from ..i18n import ngettext
+    from ..model.phrasing import day_words
+    from ..queries import refers_to
+
+    count = ngettext("{n} municipality", "{n} municipalities", len(found)).format(n=len(found))
+    print(_("{region} on {date}: {count}").format(region=label(model, found.of), date=day_words(found.on), count=count))
+    print()
+    print(found.table())
     if not found.complete:
-        print("\nincomplete: the sources do not say which territories (part of) this region holds")
+        print("\n" + _("incomplete: the sources do not say which territories (part of) this region holds"))
     for t in found.gone:
-        print(f"\nnamed but gone on {found.on}: {label(model, t)}")
+        became = refers_to(model, t, on=found.on).current
+        now = ", ".join(label(model, c) for c in became) or _("unknown")
+        print(
+            "\n"
+            + _("named but gone on {date}: {name}, now {successor}").format(
+                date=day_words(found.on), name=label(model, t), successor=now
+            )
+        )
     _print_sources(args, found)
     return 0
 
@@ -304,17 +317,15 @@ def cmd_lineage(args: argparse.Namespace) -> int:
             }
         )
         return 0
-    print(f"lineage of {label(model, chain.root)}\n")
+    if write_output(args, chain.table()):
+        return 0
+    print(_("lineage of {name}").format(name=label(model, chain.root)) + "\n")
     if not chain.links:
-        print("no lineage recorded")
+        print(_("no lineage recorded"))
     else:
-        print_table(
-            ["newer", "link", "older"],
-            [[label(model, link.newer), link.kind.replace("_", " "), label(model, link.older)] for link in chain.links],
-        )
-        print("\noldest first:")
-        for m in chain.members:
-            print(f"  {model.get(m).valid!s:<24} {label(model, m)}")
+        print(chain.table())
+        print("\n" + _("oldest first:"))
+        print(chain.members_table())
     _print_sources(args, chain)
     return 0
 

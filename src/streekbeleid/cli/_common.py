@@ -5,13 +5,49 @@ from __future__ import annotations
 import argparse
 import sys
 
+from ..i18n import _
+
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
-    from typing import Any
+    from typing import Any, NoReturn
 
     from ..model.model import Model
     from ..model.table import Table
+
+
+class Parser(argparse.ArgumentParser):
+    """An argument parser whose own words (usage, section titles, ``-h``, the error line) are in the language
+    in use when it is built; the commands' help texts are marked with ``_`` where they are written."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        add_help = kwargs.pop("add_help", True)
+        parents = kwargs.pop("parents", [])
+        kwargs["add_help"] = False
+        super().__init__(*args, **kwargs)
+        self._positionals.title = _("positional arguments")
+        self._optionals.title = _("options")
+        if add_help:
+            self.add_argument(
+                "-h", "--help", action="help", default=argparse.SUPPRESS, help=_("show this help message and exit")
+            )
+        for parent in parents:  # after -h, as argparse orders them
+            self._add_container_actions(parent)
+            self._defaults.update(parent._defaults)
+
+    def format_usage(self) -> str:
+        return _localized_usage(super().format_usage())
+
+    def format_help(self) -> str:
+        return _localized_usage(super().format_help())
+
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        self.exit(2, _("{prog}: error: {message}").format(prog=self.prog, message=message) + "\n")
+
+
+def _localized_usage(text: str) -> str:
+    return _("usage: ") + text.removeprefix("usage: ") if text.startswith("usage: ") else text
 
 
 def load_model(args: argparse.Namespace) -> Model:
@@ -32,6 +68,35 @@ def print_json(data: Any) -> None:
 
     json.dump(data, sys.stdout, indent=2, ensure_ascii=False, default=str)
     sys.stdout.write("\n")
+
+
+def add_output(p: argparse.ArgumentParser) -> None:
+    """``-o FILE``: the command's table to a ``.xlsx``, ``.csv`` or ``.json`` file."""
+    p.add_argument(
+        "-o", "--output", metavar="FILE", help=_("write the table to FILE.xlsx, FILE.csv or FILE.json (by its suffix)")
+    )
+
+
+def write_output(args: argparse.Namespace, table: Table) -> bool:
+    """Write ``table`` to the file of ``-o`` when one was given (and say so on standard error); whether it did."""
+    if not getattr(args, "output", None):
+        return False
+    from ..io.table_files import write_table
+
+    path = write_table(table, args.output)
+    print(_("written: {path}").format(path=path), file=sys.stderr)
+    return True
+
+
+def emit_table(args: argparse.Namespace, table: Table) -> int:
+    """The table to a file (``-o``), as JSON (``--json``) or as text."""
+    if write_output(args, table):
+        return 0
+    if args.json:
+        print_json(table.records())
+    else:
+        print(table)
+    return 0
 
 
 def print_table(headers: Sequence[str], rows: Iterable[Sequence[Any]]) -> None:
@@ -73,43 +138,13 @@ def day(text: str) -> str:
     try:
         datetime.date.fromisoformat(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a full day YYYY-MM-DD, got {text!r}") from None
+        raise argparse.ArgumentTypeError(_("expected a full day YYYY-MM-DD, got {text!r}").format(text=text)) from None
     return text
 
 
 def add_as_of(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--as-of", metavar="DATE", type=day, help="look at the model on this day (YYYY-MM-DD)")
+    p.add_argument("--as-of", metavar="DATE", type=day, help=_("look at the model on this day (YYYY-MM-DD)"))
 
 
 def add_json(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--json", action="store_true", help="machine-readable JSON output")
-
-
-def add_output(p: argparse.ArgumentParser) -> None:
-    """``-o FILE``: a table command writes its table to a ``.xlsx``, ``.csv`` or ``.json`` file."""
-    p.add_argument(
-        "-o", "--output", metavar="FILE", help="write the table to FILE.xlsx, FILE.csv or FILE.json (by its suffix)"
-    )
-
-
-def write_output(args: argparse.Namespace, table: Table) -> bool:
-    """Write the table to the ``-o`` file when one is asked for (saying so on stderr); whether it was written."""
-    if not getattr(args, "output", None):
-        return False
-    from ..i18n import _
-    from ..io.table_files import write_table
-
-    path = write_table(table, args.output)
-    print(_("written: {path}").format(path=path), file=sys.stderr)
-    return True
-
-
-def emit_table(args: argparse.Namespace, table: Table) -> int:
-    """The table to a file (``-o``), as JSON (``--json``) or as text."""
-    if write_output(args, table):
-        return 0
-    if args.json:
-        print_json(table.records())
-    else:
-        print(table)
-    return 0
+    p.add_argument("--json", action="store_true", help=_("machine-readable JSON output"))

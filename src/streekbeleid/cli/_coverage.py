@@ -27,13 +27,15 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p = sub.add_parser(
         "coverage",
         parents=[common],
-        help="which RESOC area and bodies covered a municipality on a date, or what a region covered",
-        description="Which RESOC area and which bodies (RESOC, SERR, task forces ...) covered a municipality "
-        "on a day, followed through mergers (Neerpelt in 2016, Pelt in 2020); with --region, the bodies of a "
-        "region and its municipalities on the day. An answer the sources do not settle says why.",
+        help=_("which RESOC area and bodies covered a municipality on a date, or what a region covered"),
+        description=_(
+            "Which RESOC area and which bodies (RESOC, SERR, task forces ...) covered a municipality "
+            "on a day, followed through mergers (Neerpelt in 2016, Pelt in 2020); with --region, the bodies of a "
+            "region and its municipalities on the day. An answer the sources do not settle says why."
+        ),
     )
     p.add_argument(
-        "municipality", nargs="?", type=RecordId("territory"), help="a municipality id, e.g. nis:72025 (Neerpelt)"
+        "municipality", nargs="?", type=RecordId("territory"), help=_("a municipality id, e.g. nis:72025 (Neerpelt)")
     )
     # dest is not "region": that would make load_model cut the model to the region first
     p.add_argument(
@@ -41,10 +43,10 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
         dest="area",
         metavar="ID",
         type=RecordId("region"),
-        help="a region or RESOC area, e.g. core:gebied/westhoek",
+        help=_("a region or RESOC area, e.g. core:gebied/westhoek"),
     )
     # not ``as_of``: the question states its own day, so the model is not sliced first
-    p.add_argument("--as-of", dest="on", metavar="DATE", type=day, help="the day to look at (default: today)")
+    p.add_argument("--as-of", dest="on", metavar="DATE", type=day, help=_("the day to look at (default: today)"))
     add_json(p)
     add_output(p)
     p.set_defaults(func=cmd_coverage)

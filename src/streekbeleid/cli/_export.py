@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from ..i18n import _
 from ._common import RecordId, add_as_of, add_json, load_model, print_json, print_table
 
 TYPE_CHECKING = False
@@ -18,16 +19,16 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p = sub.add_parser(
         "export",
         parents=[common],
-        help="write the model (or a slice) as JSON, Popolo, JSON-LD, Turtle, GraphML, Mermaid, DOT or CSV",
-        description=(
+        help=_("write the model (or a slice) as JSON, Popolo, JSON-LD, Turtle, GraphML, Mermaid, DOT or CSV"),
+        description=_(
             "Write the model, or the slice chosen with --region and --as-of, in one format. "
             "Single-file formats go to standard output unless -o is given; csv needs -o FOLDER."
         ),
     )
-    p.add_argument("--format", "-f", required=True, choices=list(FORMATS), help="the format to write")
-    p.add_argument("-o", "--output", metavar="PATH", help="file (or folder for csv) to write; default: stdout")
+    p.add_argument("--format", "-f", required=True, choices=list(FORMATS), help=_("the format to write"))
+    p.add_argument("-o", "--output", metavar="PATH", help=_("file (or folder for csv) to write; default: stdout"))
     p.add_argument(
-        "--region", metavar="ID", type=RecordId("region"), help="only the part of the model about this region"
+        "--region", metavar="ID", type=RecordId("region"), help=_("only the part of the model about this region")
     )
     add_as_of(p)
     p.add_argument(
@@ -35,44 +36,44 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
         metavar="ID",
         type=RecordId(),
         action="append",
-        help="mermaid/dot: a body, plan or other record to draw (repeatable; default: every body and its members)",
+        help=_("mermaid/dot: a body, plan or other record to draw (repeatable; default: every body and its members)"),
     )
     p.add_argument(
         "--view",
         choices=VIEWS,
         default="auto",
-        help="mermaid/dot: members of a body, tree of a plan, or lineage chain (default: by the subject's kind)",
+        help=_("mermaid/dot: members of a body, tree of a plan, or lineage chain (default: by the subject's kind)"),
     )
-    p.add_argument("--indent", type=int, metavar="N", help="json: indent by N spaces (default: compact)")
+    p.add_argument("--indent", type=int, metavar="N", help=_("json: indent by N spaces (default: compact)"))
     p.add_argument(
         "--base-iri",
         "--base",
         dest="base",
         metavar="IRI",
-        help="popolo/jsonld/turtle: IRI base of the records (default https://streekbeleid.example/)",
+        help=_("popolo/jsonld/turtle: IRI base of the records (default https://streekbeleid.example/)"),
     )
     p.add_argument(
         "--slice-only",
         action="store_true",
-        help="with --region/--as-of: leave out the records outside the slice that its records refer to",
+        help=_("with --region/--as-of: leave out the records outside the slice that its records refer to"),
     )
     p.set_defaults(func=cmd_export)
 
     p = sub.add_parser(
         "import",
         parents=[common],
-        help="check a native JSON file and summarise it (or read it into the installed model with --merge)",
-        description=(
+        help=_("check a native JSON file and summarise it (or read it into the installed model with --merge)"),
+        description=_(
             "Read a native JSON export or a JSON/YAML data file (.yaml, .yml; standard input is read as JSON). "
             "Every problem is reported as "
             "file:line: $.path: message and the exit status is 2; nothing is half-read."
         ),
     )
-    p.add_argument("path", help="the file to read: .json, .yaml or .yml ('-' for JSON on standard input)")
+    p.add_argument("path", help=_("the file to read: .json, .yaml or .yml ('-' for JSON on standard input)"))
     p.add_argument(
         "--merge",
         action="store_true",
-        help="read the file into the installed model (see --plugins): it may refer to its ids, not redefine them",
+        help=_("read the file into the installed model (see --plugins): it may refer to its ids, not redefine them"),
     )
     add_json(p)
     p.set_defaults(func=cmd_import)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 
+from ..i18n import _
 from ._common import RecordId, add_as_of, add_json, add_output, day, emit_table, load_model
 
 TYPE_CHECKING = False
@@ -21,52 +22,58 @@ if TYPE_CHECKING:
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p = sub.add_parser(
-        "search", parents=[common], help="find records by name, abbreviation or id (typos and accents allowed)"
+        "search", parents=[common], help=_("find records by name, abbreviation or id (typos and accents allowed)")
     )
-    p.add_argument("text", help="what to look for, e.g. 'resoc limburg' or 'spitsregio'")
+    p.add_argument("text", help=_("what to look for, e.g. 'resoc limburg' or 'spitsregio'"))
     p.add_argument(
-        "--kind", action="append", metavar="KIND", help="only records of this kind (body, plan ...); repeatable"
+        "--kind", action="append", metavar="KIND", help=_("only records of this kind (body, plan ...); repeatable")
     )
-    p.add_argument("--limit", type=int, default=20, metavar="N", help="at most N hits (default: 20)")
+    p.add_argument("--limit", type=int, default=20, metavar="N", help=_("at most N hits (default: 20)"))
     add_json(p)
     add_output(p)
     p.set_defaults(func=cmd_search)
 
-    p = sub.add_parser("list", parents=[common], help="list the records of one kind, by name")
+    p = sub.add_parser("list", parents=[common], help=_("list the records of one kind, by name"))
     p.add_argument(
         "kind",
         metavar="KIND",
-        help="a kind of record: bodies, plans, actors, regions, projects, decisions, territories ... "
-        "(an unknown kind names them all)",
+        help=_(
+            "a kind of record: bodies, plans, actors, regions, projects, decisions, territories ... "
+            "(an unknown kind names them all)"
+        ),
     )
-    p.add_argument("--region", type=RecordId("region"), metavar="REGION", help="only the records of this region")
+    p.add_argument("--region", type=RecordId("region"), metavar="REGION", help=_("only the records of this region"))
     add_as_of(p)
     add_json(p)
     add_output(p)
     p.set_defaults(func=cmd_list)
 
-    p = sub.add_parser("diff", parents=[common], help="what changed between two days")
-    p.add_argument("--from", dest="start", required=True, type=day, metavar="DATE", help="the first day (YYYY-MM-DD)")
-    p.add_argument("--to", dest="end", required=True, type=day, metavar="DATE", help="the second day (YYYY-MM-DD)")
-    p.add_argument("--region", type=RecordId("region"), metavar="REGION", help="only the changes in this region")
+    p = sub.add_parser("diff", parents=[common], help=_("what changed between two days"))
+    p.add_argument(
+        "--from", dest="start", required=True, type=day, metavar="DATE", help=_("the first day (YYYY-MM-DD)")
+    )
+    p.add_argument("--to", dest="end", required=True, type=day, metavar="DATE", help=_("the second day (YYYY-MM-DD)"))
+    p.add_argument("--region", type=RecordId("region"), metavar="REGION", help=_("only the changes in this region"))
     add_json(p)
     add_output(p)
     p.set_defaults(func=cmd_diff)
 
-    p = sub.add_parser("endorsements", parents=[common], help="who approved and endorsed a plan, and how many")
-    p.add_argument("plan", type=RecordId("plan"), help="the plan id, e.g. limburg:streekpact-2014-2019")
+    p = sub.add_parser("endorsements", parents=[common], help=_("who approved and endorsed a plan, and how many"))
+    p.add_argument("plan", type=RecordId("plan"), help=_("the plan id, e.g. limburg:streekpact-2014-2019"))
     add_json(p)
     add_output(p)
     p.set_defaults(func=cmd_endorsements)
 
     p = sub.add_parser(
-        "mandates", parents=[common], help="who held which office (mandate) in a body, organisation or territory"
+        "mandates", parents=[common], help=_("who held which office (mandate) in a body, organisation or territory")
     )
     p.add_argument(
         "body",
         type=RecordId("body", "actor", "territory"),
         metavar="BODY|TERRITORY",
-        help="a body, an organisation or a territory, e.g. org:provincie-limburg or nis:70000",
+        help=_("a body, an organisation or a territory, e.g. {example}").format(
+            example="org:provincie-limburg, nis:70000"
+        ),
     )
     add_as_of(p)
     add_json(p)
@@ -94,35 +101,9 @@ def search_table(model: Model, text: str, *, kinds: list[str] | None = None, lim
 
 def endorsements_table(model: Model, plan_id: str) -> Table:
     """The approvals, endorsements, counts and named endorsers of a plan as one table."""
-    from ..i18n import N_, _
-    from ..model.phrasing import name, outcome_words, tally_phrase
-    from ..model.table import HEADINGS, Column, Ref, Table
     from ..queries import endorsements
 
-    found = endorsements(model, plan_id)
-    plan_name = name(model, plan_id)
-    rows: list[tuple[Any, ...]] = []
-    for d in found.approvals:
-        unanimous = {True: _("unanimous"), False: _("not unanimous"), None: ""}[d.unanimous]
-        rows.append((_("approval"), Ref.to(model, d.by), d.date, unanimous))
-    for d in found.decisions:
-        outcome = "" if d.outcome == "postponed" else outcome_words(d.outcome)
-        rows.append((_("endorsement"), Ref.to(model, d.by), d.date, outcome))
-    named = {d.by for d in found.decisions}
-    for c in found.counts:
-        phrase = tally_phrase(c.by, c.tally.kind, c.count, c.out_of).format(subject=plan_name)
-        rows.append((_("count"), Ref.to(model, c.among), c.date, phrase))
-        for endorser in c.endorsers:
-            if endorser not in named:
-                named.add(endorser)
-                rows.append((_("named endorser"), Ref.to(model, endorser), c.date, ""))
-    columns = [
-        Column("what", N_("what")),
-        Column("by", N_("by")),
-        Column("date", HEADINGS["date"]),
-        Column("detail", N_("detail")),
-    ]
-    return Table(columns, rows)
+    return endorsements(model, plan_id).table()
 
 
 def cmd_search(args: argparse.Namespace) -> int:

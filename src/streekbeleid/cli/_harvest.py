@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from ..i18n import _
 from ._common import load_model
 
 TYPE_CHECKING = False
@@ -16,20 +17,26 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p = sub.add_parser(
         "harvest",
         parents=[common],
-        help="read OSLO decisions and mandates (Turtle, JSON-LD) into a data file for a region team to review",
-        description="Read decisions (OSLO besluit) and mandates (OSLO mandaat) as local governments publish "
-        "them, in Turtle or JSON-LD files or folders, and write a data file of decisions (council, date, "
-        "outcome, votes, the plan they concern) and mandates, in the namespace of a region package, to review "
-        "before it joins the package's data. A decision about no plan of the model is left out and listed.",
+        help=_("read OSLO decisions and mandates (Turtle, JSON-LD) into a data file for a region team to review"),
+        description=_(
+            "Read decisions (OSLO besluit) and mandates (OSLO mandaat) as local governments publish "
+            "them, in Turtle or JSON-LD files or folders, and write a data file of decisions (council, date, "
+            "outcome, votes, the plan they concern) and mandates, in the namespace of a region package, to review "
+            "before it joins the package's data. A decision about no plan of the model is left out and listed."
+        ),
     )
-    p.add_argument("paths", nargs="+", metavar="FILE|DIR", help="Turtle (.ttl), N-Triples or JSON-LD files, or folders")
-    p.add_argument("--plugin", required=True, metavar="SLUG", help="the region package the records are for")
-    p.add_argument("-o", "--output", required=True, metavar="FILE.yaml", help="the data file to write")
+    p.add_argument(
+        "paths", nargs="+", metavar="FILE|DIR", help=_("Turtle (.ttl), N-Triples or JSON-LD files, or folders")
+    )
+    p.add_argument("--plugin", required=True, metavar="SLUG", help=_("the region package the records are for"))
+    p.add_argument("-o", "--output", required=True, metavar="FILE.yaml", help=_("the data file to write"))
     p.add_argument(
         "--base-iri",
         dest="base",
         metavar="IRI",
-        help="the IRI base of the model's own export, to recognise its records (default https://streekbeleid.example/)",
+        help=_(
+            "the IRI base of the model's own export, to recognise its records (default https://streekbeleid.example/)"
+        ),
     )
     p.set_defaults(func=cmd_harvest)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 
+from ..i18n import _
 from ._common import RecordId, add_as_of, add_json, load_model, print_json
 
 TYPE_CHECKING = False
@@ -15,21 +16,21 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p = sub.add_parser(
         "publish",
         parents=[common],
-        help="replace one named graph in a SPARQL store with the model (Graph Store HTTP Protocol)",
-        description=(
+        help=_("replace one named graph in a SPARQL store with the model (Graph Store HTTP Protocol)"),
+        description=_(
             "PUT the model (or the slice chosen with --region and --as-of) as Turtle into one named graph, "
             "then check its triple count with a SPARQL query. Credentials come from the environment: "
             "STREEKBELEID_SPARQL_USER and STREEKBELEID_SPARQL_PASSWORD, or STREEKBELEID_SPARQL_TOKEN."
         ),
     )
-    p.add_argument("--endpoint", required=True, metavar="URL", help="the Graph Store Protocol URL, e.g. .../store")
-    p.add_argument("--graph", metavar="IRI", help="the named graph to replace (default: %(default)s)")
-    p.add_argument("--query", metavar="URL", help="the SPARQL query URL (default: .../query beside the endpoint)")
+    p.add_argument("--endpoint", required=True, metavar="URL", help=_("the Graph Store Protocol URL, e.g. .../store"))
+    p.add_argument("--graph", metavar="IRI", help=_("the named graph to replace (default: %(default)s)"))
+    p.add_argument("--query", metavar="URL", help=_("the SPARQL query URL (default: .../query beside the endpoint)"))
     p.add_argument(
-        "--region", metavar="ID", type=RecordId("region"), help="only the part of the model about this region"
+        "--region", metavar="ID", type=RecordId("region"), help=_("only the part of the model about this region")
     )
     add_as_of(p)
-    p.add_argument("--timeout", type=float, default=120.0, metavar="S", help="seconds to wait for each answer")
+    p.add_argument("--timeout", type=float, default=120.0, metavar="S", help=_("seconds to wait for each answer"))
     add_json(p)
     p.set_defaults(func=cmd_publish)
 

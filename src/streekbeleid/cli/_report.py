@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 
+from ..i18n import _
 from ._common import RecordId, day, load_model
 
 TYPE_CHECKING = False
@@ -17,18 +18,20 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p = sub.add_parser(
         "report",
         parents=[common],
-        help="write a self-contained HTML report (one page per region, comparison, checks, sources)",
-        description="Write a static HTML site that needs no network to view: per region the bodies and actors "
-        "as a network picture, the composition of each body against its rules, the plans as trees, a timeline, "
-        "endorsement coverage, workflow instances, check results and the sources of every fact; and a page "
-        "comparing the regions.",
+        help=_("write a self-contained HTML report (one page per region, comparison, checks, sources)"),
+        description=_(
+            "Write a static HTML site that needs no network to view: per region the bodies and actors "
+            "as a network picture, the composition of each body against its rules, the plans as trees, a timeline, "
+            "endorsement coverage, workflow instances, check results and the sources of every fact; and a page "
+            "comparing the regions."
+        ),
     )
     p.add_argument(
         "regions",
         nargs="*",
         metavar="REGION",
         type=RecordId("region", "territory"),
-        help="region ids (limburg:limburg) or plugin names (limburg); default: every region of every plugin",
+        help=_("region ids (limburg:limburg) or plugin names (limburg); default: every region of every plugin"),
     )
     # not ``as_of``: load_model would slice the model, and the report needs the whole of it for the timeline
     p.add_argument(
@@ -36,28 +39,36 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
         dest="report_date",
         metavar="DATE",
         type=day,
-        help="show bodies, members and plans as they stood on this day",
+        help=_("show bodies, members and plans as they stood on this day"),
     )
     p.add_argument(
-        "-o", "--output", metavar="DIR", default=DEFAULT_OUTPUT, help=f"where to write (default: {DEFAULT_OUTPUT})"
+        "-o",
+        "--output",
+        metavar="DIR",
+        default=DEFAULT_OUTPUT,
+        help=_("where to write (default: {path})").format(path=DEFAULT_OUTPUT),
     )
-    p.add_argument("--store", metavar="PATH", help="a workflow event store (SQLite) whose instances to show")
+    p.add_argument("--store", metavar="PATH", help=_("a workflow event store (SQLite) whose instances to show"))
     p.add_argument(
         "--documents",
         metavar="DIR",
         action="append",
         default=[],
-        help="a folder with the documents the sources cite (seed files); repeatable; ./seeds is used when it exists",
+        help=_("a folder with the documents the sources cite (seed files); repeatable; ./seeds is used when it exists"),
     )
     p.set_defaults(func=cmd_report)
 
     p = sub.add_parser(
         "demo",
         parents=[common],
-        help="show the installed plugins and regions with a few facts each, then write the report",
+        help=_("show the installed plugins and regions with a few facts each, then write the report"),
     )
     p.add_argument(
-        "-o", "--output", metavar="DIR", default=DEFAULT_OUTPUT, help=f"where to write (default: {DEFAULT_OUTPUT})"
+        "-o",
+        "--output",
+        metavar="DIR",
+        default=DEFAULT_OUTPUT,
+        help=_("where to write (default: {path})").format(path=DEFAULT_OUTPUT),
     )
     p.set_defaults(func=cmd_demo)
 

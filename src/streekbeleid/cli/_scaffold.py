@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import argparse
 
+from ..i18n import _
+
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Any
@@ -13,14 +15,16 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p = sub.add_parser(
         "new-region",
         parents=[common],
-        help="scaffold a region package (pyproject, data files with examples, tests) in plugins/SLUG",
-        description="Write a region package that installs, passes its own tests and shows up in "
-        "'streekbeleid plugins' as it is; then replace the examples in its data files with your region's facts.",
+        help=_("scaffold a region package (pyproject, data files with examples, tests) in plugins/SLUG"),
+        description=_(
+            "Write a region package that installs, passes its own tests and shows up in "
+            "'streekbeleid plugins' as it is; then replace the examples in its data files with your region's facts."
+        ),
     )
-    p.add_argument("slug", help="the region's namespace and plugin name: lower-case, e.g. kempen or halle_vilvoorde")
-    p.add_argument("--path", metavar="DIR", default="plugins", help="where to create SLUG/ (default: plugins)")
-    p.add_argument("--name", help="the region's display name (default: the slug in title case)")
-    p.add_argument("--force", action="store_true", help="write into an existing folder, overwriting files")
+    p.add_argument("slug", help=_("the region's namespace and plugin name: lower-case, e.g. kempen or halle_vilvoorde"))
+    p.add_argument("--path", metavar="DIR", default="plugins", help=_("where to create SLUG/ (default: plugins)"))
+    p.add_argument("--name", help=_("the region's display name (default: the slug in title case)"))
+    p.add_argument("--force", action="store_true", help=_("write into an existing folder, overwriting files"))
     p.set_defaults(func=cmd_new_region)
 
 

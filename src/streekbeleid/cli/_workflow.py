@@ -27,122 +27,133 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     shared.add_argument(
         "--store",
         metavar="PATH|URL",
-        help="the workflow store: an SQLite file, or a postgresql://USER@HOST[:PORT]/DB URL "
-        "(default: $STREEKBELEID_STORE, else $XDG_DATA_HOME/streekbeleid/workflows.sqlite3)",
+        help=_(
+            "the workflow store: an SQLite file, or a postgresql://USER@HOST[:PORT]/DB URL "
+            "(default: $STREEKBELEID_STORE, else $XDG_DATA_HOME/streekbeleid/workflows.sqlite3)"
+        ),
     )
-    shared.add_argument("--json", action="store_true", help="machine-readable JSON output")
+    shared.add_argument("--json", action="store_true", help=_("machine-readable JSON output"))
     parents = [common, shared]
 
     wf = sub.add_parser(
         "workflow",
         parents=[common],
-        help="run the regions' procedures: definitions, instances and their recorded steps",
-        description="Workflow definitions come from the plugins; instances live in an event store "
-        "(an SQLite file, or a shared PostgreSQL database).",
+        help=_("run the regions' procedures: definitions, instances and their recorded steps"),
+        description=_(
+            "Workflow definitions come from the plugins; instances live in an event store "
+            "(an SQLite file, or a shared PostgreSQL database)."
+        ),
     )
     cmds = wf.add_subparsers(dest="workflow_command", metavar="COMMAND")
     wf.set_defaults(func=lambda _args: wf.print_help() or 2)
 
-    p = cmds.add_parser("list", parents=parents, help="list the workflow definitions")
+    p = cmds.add_parser("list", parents=parents, help=_("list the workflow definitions"))
     add_output(p)
     p.set_defaults(func=cmd_list)
 
-    p = cmds.add_parser("show", parents=parents, help="show a definition: states, transitions, guards, facts")
+    p = cmds.add_parser("show", parents=parents, help=_("show a definition: states, transitions, guards, facts"))
     p.add_argument(
-        "definition", metavar="DEF", type=RecordId("workflow"), help="the definition id, e.g. core:streekpact"
+        "definition", metavar="DEF", type=RecordId("workflow"), help=_("the definition id, e.g. core:streekpact")
     )
     p.set_defaults(func=cmd_show)
 
-    p = cmds.add_parser("diagram", parents=parents, help="draw a definition (Mermaid stateDiagram-v2 or DOT)")
+    p = cmds.add_parser("diagram", parents=parents, help=_("draw a definition (Mermaid stateDiagram-v2 or DOT)"))
     p.add_argument("definition", metavar="DEF", type=RecordId("workflow"))
-    p.add_argument("--format", choices=("mermaid", "dot"), default="mermaid", help="diagram language")
+    p.add_argument("--format", choices=("mermaid", "dot"), default="mermaid", help=_("diagram language"))
     p.set_defaults(func=cmd_diagram)
 
-    p = cmds.add_parser("start", parents=parents, help="start an instance of a workflow about a subject")
+    p = cmds.add_parser("start", parents=parents, help=_("start an instance of a workflow about a subject"))
     p.add_argument("definition", metavar="DEF", type=RecordId("workflow"))
     p.add_argument(
-        "subject", metavar="SUBJECT", type=RecordId(), help="the record the workflow runs on, e.g. a plan id"
+        "subject", metavar="SUBJECT", type=RecordId(), help=_("the record the workflow runs on, e.g. a plan id")
     )
-    p.add_argument("--id", dest="instance_id", metavar="ID", help="the instance id (default: DEF/SUBJECT)")
-    p.add_argument("--date", help="when the procedure began, if known (YYYY, YYYY-MM or YYYY-MM-DD)")
-    p.add_argument("--by", metavar="ID", type=RecordId(), help="who began it")
+    p.add_argument("--id", dest="instance_id", metavar="ID", help=_("the instance id (default: DEF/SUBJECT)"))
+    p.add_argument("--date", help=_("when the procedure began, if known (YYYY, YYYY-MM or YYYY-MM-DD)"))
+    p.add_argument("--by", metavar="ID", type=RecordId(), help=_("who began it"))
     _add_note_and_sources(p)
     p.set_defaults(func=cmd_start)
 
-    p = cmds.add_parser("fire", parents=parents, help="record a step (a transition) of an instance")
+    p = cmds.add_parser("fire", parents=parents, help=_("record a step (a transition) of an instance"))
     p.add_argument("instance", metavar="INSTANCE", type=RecordId("instance"))
     p.add_argument("transition", metavar="TRANSITION")
-    p.add_argument("--date", required=True, help="when it happened: YYYY, YYYY-MM or YYYY-MM-DD, as the source says")
+    p.add_argument("--date", required=True, help=_("when it happened: YYYY, YYYY-MM or YYYY-MM-DD, as the source says"))
     _add_facts(p)
-    p.add_argument("--expect-version", type=int, metavar="N", help="refuse unless the instance is still at version N")
+    p.add_argument(
+        "--expect-version", type=int, metavar="N", help=_("refuse unless the instance is still at version N")
+    )
     p.set_defaults(func=cmd_fire)
 
-    p = cmds.add_parser("correct", parents=parents, help="correct the facts of a recorded step (a new event)")
+    p = cmds.add_parser("correct", parents=parents, help=_("correct the facts of a recorded step (a new event)"))
     p.add_argument("instance", metavar="INSTANCE", type=RecordId("instance"))
-    p.add_argument("version", type=int, metavar="VERSION", help="the event to correct")
-    p.add_argument("--reason", required=True, help="why the correction is made")
-    p.add_argument("--date", help="the corrected date")
+    p.add_argument("version", type=int, metavar="VERSION", help=_("the event to correct"))
+    p.add_argument("--reason", required=True, help=_("why the correction is made"))
+    p.add_argument("--date", help=_("the corrected date"))
     _add_facts(p, note=False)
-    p.add_argument("--expect-version", type=int, metavar="N", help="refuse unless the instance is still at version N")
+    p.add_argument(
+        "--expect-version", type=int, metavar="N", help=_("refuse unless the instance is still at version N")
+    )
     p.set_defaults(func=cmd_correct)
 
-    p = cmds.add_parser("status", parents=parents, help="where an instance stands, and what may come next")
+    p = cmds.add_parser("status", parents=parents, help=_("where an instance stands, and what may come next"))
     p.add_argument("instance", metavar="INSTANCE", type=RecordId("instance"))
     p.set_defaults(func=cmd_status)
 
-    p = cmds.add_parser("history", parents=parents, help="the recorded events of an instance")
+    p = cmds.add_parser("history", parents=parents, help=_("the recorded events of an instance"))
     p.add_argument("instance", metavar="INSTANCE", type=RecordId("instance"))
-    p.add_argument("--corrected", action="store_true", help="show the events as they stand after corrections")
+    p.add_argument("--corrected", action="store_true", help=_("show the events as they stand after corrections"))
     add_output(p)
     p.set_defaults(func=cmd_history)
 
-    p = cmds.add_parser("instances", parents=parents, help="list the instances in the store")
-    p.add_argument("--definition", metavar="DEF", type=RecordId("workflow"), help="only instances of this workflow")
-    p.add_argument("--subject", metavar="ID", type=RecordId(), help="only instances about this record")
+    p = cmds.add_parser("instances", parents=parents, help=_("list the instances in the store"))
+    p.add_argument("--definition", metavar="DEF", type=RecordId("workflow"), help=_("only instances of this workflow"))
+    p.add_argument("--subject", metavar="ID", type=RecordId(), help=_("only instances about this record"))
     add_output(p)
     p.set_defaults(func=cmd_instances)
 
-    p = cmds.add_parser("import", parents=parents, help="replay a history file (YAML or JSON) into the store")
+    p = cmds.add_parser("import", parents=parents, help=_("replay a history file (YAML or JSON) into the store"))
     p.add_argument("file", metavar="FILE")
     p.set_defaults(func=cmd_import)
 
     p = cmds.add_parser(
         "copy",
         parents=[common],
-        help="copy every instance and event from one store to another (SQLite <-> PostgreSQL)",
-        description="Copies every event with its version and recorded time; copying again adds only what is new.",
+        help=_("copy every instance and event from one store to another (SQLite <-> PostgreSQL)"),
+        description=_("Copies every event with its version and recorded time; copying again adds only what is new."),
     )
-    p.add_argument("--from", dest="source", required=True, metavar="PATH|URL", help="the store to copy from")
-    p.add_argument("--to", dest="target", required=True, metavar="PATH|URL", help="the store to copy into")
-    p.add_argument("--json", action="store_true", help="machine-readable JSON output")
+    p.add_argument("--from", dest="source", required=True, metavar="PATH|URL", help=_("the store to copy from"))
+    p.add_argument("--to", dest="target", required=True, metavar="PATH|URL", help=_("the store to copy into"))
+    p.add_argument("--json", action="store_true", help=_("machine-readable JSON output"))
     p.set_defaults(func=cmd_copy)
 
-    p = cmds.add_parser("audit", parents=parents, help="ask the guards again about every step of an instance")
+    p = cmds.add_parser("audit", parents=parents, help=_("ask the guards again about every step of an instance"))
     p.add_argument("instance", metavar="INSTANCE", type=RecordId("instance"))
     p.set_defaults(func=cmd_audit)
 
 
 def _add_note_and_sources(p: argparse.ArgumentParser, *, note: bool = True) -> None:
     if note:
-        p.add_argument("--note", help="a remark kept with the event")
+        p.add_argument("--note", help=_("a remark kept with the event"))
     p.add_argument(
         "--source",
         action="append",
         default=None,
         metavar="DOC[ | LOCATOR]",
-        help="where the fact comes from (repeatable); a quote or locator after ' | '",
+        help=_("where the fact comes from (repeatable); a quote or locator after ' | '"),
     )
 
 
 def _add_facts(p: argparse.ArgumentParser, *, note: bool = True) -> None:
-    p.add_argument("--by", metavar="ID", type=RecordId(), help="who acted or decided")
-    p.add_argument("--recipient", metavar="ID", type=RecordId(), help="to whom (e.g. a submission)")
+    p.add_argument("--by", metavar="ID", type=RecordId(), help=_("who acted or decided"))
+    p.add_argument("--recipient", metavar="ID", type=RecordId(), help=_("to whom (e.g. a submission)"))
     p.add_argument(
-        "--decision", metavar="ID", type=RecordId("decision", "tally"), help="the decision or tally the step rests on"
+        "--decision",
+        metavar="ID",
+        type=RecordId("decision", "tally"),
+        help=_("the decision or tally the step rests on"),
     )
-    p.add_argument("--votes", metavar="YES,NO,ABSTAIN", help="vote counts, e.g. 24,0,0")
-    p.add_argument("--payload", metavar="JSON", help="further facts as a JSON object")
-    p.add_argument("--set", action="append", default=None, metavar="KEY=VALUE", help="one payload fact (repeatable)")
+    p.add_argument("--votes", metavar="YES,NO,ABSTAIN", help=_("vote counts, e.g. 24,0,0"))
+    p.add_argument("--payload", metavar="JSON", help=_("further facts as a JSON object"))
+    p.add_argument("--set", action="append", default=None, metavar="KEY=VALUE", help=_("one payload fact (repeatable)"))
     _add_note_and_sources(p, note=note)
 
 

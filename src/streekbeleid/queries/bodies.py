@@ -24,10 +24,13 @@ from typing import Any
 
 import attrs
 
+from ..i18n import N_
 from ..model.dates import Period, Truth
 from ..model.model import Member, Model
+from ..model.phrasing import role_label, seat_group_label, seat_rule
 from ..model.phrasing import seat_count as seat_rule_text  # the public name of the seat count in words
 from ..model.records import Body, Membership, SeatGroup
+from ..model.table import HEADINGS, Column, Ref, Table, Tabular
 from ._util import day_of, expect
 
 __all__ = [
@@ -69,17 +72,60 @@ class GroupCount:
 
 
 @attrs.frozen(kw_only=True)
-class Composition:
+class Composition(Tabular):
     """The members of a body, on a date (``on``) or over its whole history (``on`` is None).
 
     ``groups`` counts the seats per seat group; it is empty without a date, since
-    seats only add up on a day.
+    seats only add up on a day.  Printed, shown in Jupyter or taken to pandas it is the table of
+    :meth:`table` (the seats), named from ``model``, the model it was asked of.
     """
 
     body: Body
     on: date | None
     seats: tuple[Member, ...]
     groups: tuple[GroupCount, ...] = ()
+    model: Model | None = attrs.field(default=None, eq=False, repr=False)
+
+    def table(self) -> Table:
+        """The seats: seat group, member, seats, role, on whose behalf, voting right, period, certain."""
+        columns = [
+            Column("seat_group", N_("seat group")),
+            Column("member", N_("member")),
+            Column("seats", N_("seats")),
+            Column("role", N_("role")),
+            Column("on_behalf_of", N_("on behalf of")),
+            Column("voting", N_("voting right")),
+            Column("valid", HEADINGS["valid"]),
+            Column("certain", N_("certain")),
+        ]
+        rows = [
+            (
+                Ref(s.seat_group, seat_group_label(s.seat_group)) if s.seat_group else None,
+                _ref(self.model, s.member),
+                s.seats,
+                Ref(s.role, role_label(s.role)),
+                _ref(self.model, s.on_behalf_of),
+                s.voting,
+                s.valid,
+                s.status,
+            )
+            for s in self.seats
+        ]
+        return Table(columns, rows)
+
+    def groups_table(self) -> Table:
+        """The seats filled per seat group on the day, against the body's rules (empty without a day)."""
+        columns = [
+            Column("seat_group", N_("seat group")),
+            Column("filled_certain", N_("filled for certain")),
+            Column("filled_possible", N_("filled at most")),
+            Column("rule", N_("rule")),
+        ]
+        rows = [
+            (Ref(g.name, seat_group_label(g.name)), g.certain, g.possible, seat_rule(g.rule) if g.rule else None)
+            for g in self.groups
+        ]
+        return Table(columns, rows)
 
     def by_group(self) -> dict[str, tuple[Member, ...]]:
         """The seats per seat group (``"-"`` for memberships without one), in the order of the seats."""
@@ -121,7 +167,14 @@ def composition(model: Model, body_id: str, *, on: date | str | None = None) -> 
         names = [g.name for g in body.seat_groups]
         names += sorted({s.seat_group for s in seats if s.seat_group and s.seat_group not in rules})
         groups = tuple(_count(name, rules.get(name), seats) for name in names)
-    return Composition(body=body, on=day, seats=seats, groups=groups)
+    return Composition(body=body, on=day, seats=seats, groups=groups, model=model)
+
+
+def _ref(model: Model | None, record_id: str | None) -> Ref | None:
+    """A reference named from ``model`` (by its id alone without one)."""
+    if record_id is None:
+        return None
+    return Ref.to(model, record_id) if model is not None else Ref(record_id, record_id)
 
 
 def _sum(seats: Sequence[Member]) -> tuple[int, int]:

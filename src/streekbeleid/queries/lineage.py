@@ -21,9 +21,12 @@ from typing import Any, Literal
 
 import attrs
 
+from ..i18n import N_
 from ..model.dates import Period
 from ..model.model import Model
+from ..model.phrasing import lineage_label
 from ..model.records import LINEAGE_KINDS, OrganisationChange, Plan
+from ..model.table import HEADINGS, Column, Ref, Table, Tabular
 from ._util import lookup
 
 __all__ = ["LineageLink", "LineageChain", "lineage"]
@@ -44,14 +47,39 @@ class LineageLink:
 
 
 @attrs.frozen(kw_only=True)
-class LineageChain:
-    """The lineage around a record: the links found and the records they join, oldest first."""
+class LineageChain(Tabular):
+    """The lineage around a record: the links found and the records they join, oldest first.
+
+    Printed, shown in Jupyter or taken to pandas it is the table of :meth:`table` (the links), named from
+    ``model``, the model it was asked of; :meth:`members_table` lists the records oldest first.
+    """
 
     root: str
     direction: str
     links: tuple[LineageLink, ...]
     members: tuple[str, ...]
     basis: tuple[Any, ...] = attrs.field(default=(), repr=False)
+    model: Model | None = attrs.field(default=None, eq=False, repr=False)
+
+    def table(self) -> Table:
+        """The links: the newer record, how it descends from the older one, the older record."""
+        columns = [Column("newer", N_("newer")), Column("link", N_("link")), Column("older", N_("older"))]
+        rows = [
+            (self._ref(link.newer), Ref(link.kind, lineage_label(link.kind)), self._ref(link.older))
+            for link in self.links
+        ]
+        return Table(columns, rows)
+
+    def members_table(self) -> Table:
+        """The records of the lineage, oldest first, with their periods."""
+        columns = [Column("name", HEADINGS["name"]), Column("id", HEADINGS["id"]), Column("valid", HEADINGS["valid"])]
+        valid = {getattr(r, "id", None): r.valid for r in self.basis}
+        rows = [(self._ref(m), m, valid.get(m)) for m in self.members]
+        return Table(columns, rows)
+
+    def _ref(self, record_id: str) -> Ref:
+        found = Ref.to(self.model, record_id) if self.model is not None else None
+        return found or Ref(record_id, record_id)
 
     def older(self) -> tuple[str, ...]:
         """The records the root descends from (it succeeds, deepens, revises, subscribes to ...), oldest first."""
@@ -140,7 +168,12 @@ def lineage(
             held.add(id(link.record))
             basis.append(link.record)
     return LineageChain(
-        root=record_id, direction=direction, links=tuple(ordered), members=tuple(members), basis=tuple(basis)
+        root=record_id,
+        direction=direction,
+        links=tuple(ordered),
+        members=tuple(members),
+        basis=tuple(basis),
+        model=model,
     )
 
 

@@ -20,9 +20,12 @@ from typing import Any, Literal
 
 import attrs
 
+from ..i18n import N_, _
 from ..model.dates import PartialDate
 from ..model.model import Model
+from ..model.phrasing import name, outcome_words, tally_phrase
 from ..model.records import ADOPTING_OUTCOMES, Actor, Decision, Plan, PlanItem, Project, Tally
+from ..model.table import HEADINGS, Column, Ref, Table, Tabular
 from ._util import expect, find, lookup
 from .territories import municipalities
 
@@ -73,18 +76,53 @@ class EndorsementCount:
 
 
 @attrs.frozen(kw_only=True)
-class Endorsements:
+class Endorsements(Tabular):
     """The endorsements of a plan.
 
     ``decisions`` are endorsements by named deciders (adopted or rejected);
     ``counts`` the tallies of like decisions (one per kind of decider);
     ``approvals`` the decisions that approved or adopted the plan itself.
+    Printed, shown in Jupyter or taken to pandas it is the table of :meth:`table`, named from ``model``,
+    the model it was asked of.
     """
 
     plan: Plan
     decisions: tuple[Decision, ...]
     counts: tuple[EndorsementCount, ...]
     approvals: tuple[Decision, ...]
+    model: Model | None = attrs.field(default=None, eq=False, repr=False)
+
+    def table(self) -> Table:
+        """Approvals, endorsements, counts ("42 of 44 municipal councils") and named endorsers, one per row."""
+        ref = self._ref
+        rows: list[tuple[Any, ...]] = []
+        for d in self.approvals:
+            unanimous = {True: _("unanimous"), False: _("not unanimous"), None: ""}[d.unanimous]
+            rows.append((_("approval"), ref(d.by), d.date, unanimous))
+        for d in self.decisions:
+            outcome = "" if d.outcome == "postponed" else outcome_words(d.outcome)
+            rows.append((_("endorsement"), ref(d.by), d.date, outcome))
+        named = {d.by for d in self.decisions}
+        plan_name = name(self.model, self.plan.id) if self.model is not None else self.plan.name
+        for c in self.counts:
+            phrase = tally_phrase(c.by, c.tally.kind, c.count, c.out_of).format(subject=plan_name)
+            rows.append((_("count"), ref(c.among), c.date, phrase))
+            for endorser in c.endorsers:
+                if endorser not in named:
+                    named.add(endorser)
+                    rows.append((_("named endorser"), ref(endorser), c.date, ""))
+        columns = [
+            Column("what", N_("what")),
+            Column("by", N_("by")),
+            Column("date", HEADINGS["date"]),
+            Column("detail", N_("detail")),
+        ]
+        return Table(columns, rows)
+
+    def _ref(self, record_id: str | None) -> Ref | None:
+        if record_id is None:
+            return None
+        return Ref.to(self.model, record_id) if self.model is not None else Ref(record_id, record_id)
 
     @property
     def endorsed_by(self) -> tuple[str, ...]:
@@ -148,6 +186,7 @@ def endorsements(model: Model, plan_id: str, *, kinds: tuple[str, ...] = ("endor
         decisions=tuple(sorted(decisions, key=_by_date)),
         counts=tuple(sorted(counts, key=lambda c: _by_date(c.tally))),
         approvals=tuple(sorted(approvals, key=_by_date)),
+        model=model,
     )
 
 

@@ -21,23 +21,27 @@ from typing import Any
 
 import attrs
 
+from ..i18n import N_
 from ..model.dates import Truth
 from ..model.model import Model
+from ..model.phrasing import name
 from ..model.records import Region, Territory
+from ..model.table import HEADINGS, Column, Table, Tabular
 from ._util import day_of, expect, lookup
 
 __all__ = ["Municipalities", "municipalities", "Referent", "refers_to"]
 
 
 @attrs.frozen(kw_only=True)
-class Municipalities:
+class Municipalities(Tabular):
     """The municipalities of a region or territory on a date.
 
     ``certain`` held for sure on the day, ``uncertain`` only possibly (a date
     known to the month or year).  ``complete`` is false when the sources do not
     say which territories (part of) the region holds: the list is then what is
     known, not all there is.  ``gone`` lists municipalities the region names
-    directly but that no longer existed on the day (see :func:`refers_to`).
+    directly but that no longer existed on the day (see :func:`refers_to`).  Printed, shown in Jupyter or
+    taken to pandas it is the table of :meth:`table`, named from ``model``, the model it was asked of.
     """
 
     of: str
@@ -47,6 +51,14 @@ class Municipalities:
     complete: bool = True
     gone: tuple[str, ...] = ()
     basis: tuple[Any, ...] = attrs.field(default=(), repr=False)
+    model: Model | None = attrs.field(default=None, eq=False, repr=False)
+
+    def table(self) -> Table:
+        """The municipalities: id, name and whether they belonged to the region on the day for certain."""
+        columns = [Column("id", HEADINGS["id"]), Column("name", HEADINGS["name"]), Column("certain", N_("certain"))]
+        names = {getattr(r, "id", None): getattr(r, "name", None) for r in self.basis}
+        rows = [(t, names.get(t) or (name(self.model, t) if self.model else t), t in self.certain) for t in self.ids]
+        return Table(columns, rows)
 
     @property
     def ids(self) -> tuple[str, ...]:
@@ -108,6 +120,7 @@ def municipalities(model: Model, region_id: str, *, on: date | str | None = None
         complete=complete,
         gone=tuple(sorted(set(gone))),
         basis=tuple(basis),
+        model=model,
     )
 
 
