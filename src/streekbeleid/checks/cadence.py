@@ -23,7 +23,7 @@ from ..model.dates import PartialDate, Period, Truth
 from ..model.model import Model
 from ..model.phrasing import cadence_bounds, label
 from ..model.records import Body, CadenceRule, Decision, Meeting, Problem
-from ._common import UNDECIDABLE, judge_count, problem
+from ._common import judge_count, problem, undecidable
 
 __all__ = ["cadence_rule", "meetings_of"]
 
@@ -190,7 +190,7 @@ def _judge(
         base = f"{label(model, body.id)} {verb} {held} time(s) in {name}; its rule says {cadence_bounds(rule)}"
         ids = [body.id, *(m.id for m in possible)]
         if verdict == "undecidable":
-            message = f"{UNDECIDABLE}: {base}, and some meeting dates are too coarse to place in {name}"
+            message = undecidable(f"{base}, and some meeting dates are too coarse to place in {name}")
             yield problem("info", RULE, ids, message, body, rule, *possible)
         else:
             message = f"{base} ({'too few' if verdict == 'under' else 'too many'})"

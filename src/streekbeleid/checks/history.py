@@ -9,7 +9,7 @@ from ..model.dates import Truth
 from ..model.model import Model
 from ..model.phrasing import label, period_words, when
 from ..model.records import ENDING_CHANGE_KINDS, Actor, Body, OrganisationChange, Problem
-from ._common import UNDECIDABLE, problem
+from ._common import problem
 
 __all__ = ["active_after_change", "name_overlap"]
 
@@ -71,5 +71,5 @@ def name_overlap(model: Model) -> Iterator[Problem]:
                     message = _(
                         "{undecidable}: whether {record} bore {first} ({first_period}) and {second} "
                         "({second_period}) at once"
-                    ).format(undecidable=UNDECIDABLE, **words)
+                    ).format(undecidable=_("Undecidable"), **words)
                     yield problem("info", "name-overlap", [record.id], message, record)

@@ -25,7 +25,7 @@ from ..model.model import Model
 from ..model.phrasing import label, name, period_words
 from ..model.records import Membership, Post, Problem
 from ..queries.mandates import holders, term_of
-from ._common import UNDECIDABLE, containment, problem
+from ._common import containment, problem
 
 __all__ = ["mandate_term", "office_seat"]
 
@@ -54,7 +54,12 @@ def mandate_term(model: Model) -> Iterator[Problem]:
         if found == "undecidable":
             message = _("{undecidable}: {what}; the dates are too coarse to tell whether it lies in the term")
             yield problem(
-                "info", "mandate-term", [m.id, term.id], message.format(undecidable=UNDECIDABLE, what=what), m, term
+                "info",
+                "mandate-term",
+                [m.id, term.id],
+                message.format(undecidable=_("Undecidable"), what=what),
+                m,
+                term,
             )
         else:
             message = (
@@ -88,7 +93,12 @@ def office_seat(model: Model) -> Iterator[Problem]:
         if Truth.UNCERTAIN in overlap:
             message = _("{undecidable}: {what} for certain; the dates are too coarse to tell")
             yield problem(
-                "info", "office-seat", [m.id, post.id], message.format(undecidable=UNDECIDABLE, what=what), m, *recorded
+                "info",
+                "office-seat",
+                [m.id, post.id],
+                message.format(undecidable=_("Undecidable"), what=what),
+                m,
+                *recorded,
             )
         else:
             yield problem("warning", "office-seat", [m.id, post.id], what, m, *recorded)

@@ -25,7 +25,7 @@ from ..model.model import Model
 from ..model.phrasing import label, period_words
 from ..model.records import Indicator, IndicatorPeriod, Plan, PlanItem, Problem
 from ..queries.progress import read_number
-from ._common import UNDECIDABLE, containment, problem
+from ._common import containment, problem, undecidable
 
 __all__ = ["indicators"]
 
@@ -49,7 +49,7 @@ def _period(
     words = {"what": what, "period": period_words(period.valid), "outer": period_words(outer)}
     if where == "undecidable":
         message = _("{what}: its period {period} may lie outside the item's, {outer}; the dates are too coarse")
-        yield problem("info", "indicators", ids, f"{UNDECIDABLE}: {message.format(**words)}", item, plan)
+        yield problem("info", "indicators", ids, undecidable(message.format(**words)), item, plan)
     elif where != "inside":
         message = (
             _("{what}: its period {period} lies outside the item's, {outer}")
