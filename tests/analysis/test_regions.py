@@ -212,3 +212,11 @@ def test_the_bridges_between_the_real_regions_are_multi_region_actors(everything
     bridges = bridging_actors(everything, top=5)
     assert bridges and bridges[0].betweenness > 0
     assert len(bridges[0].regions) >= 2
+
+
+def test_an_actor_central_in_one_region_does_not_bridge_regions(everything: Model) -> None:
+    # Provincie Limburg sits in Limburg's bodies only: it lies on paths inside Limburg, between no regions
+    bridges = {b.actor: b for b in bridging_actors(everything)}
+    assert "org:provincie-limburg" not in bridges
+    assert all(len(b.regions) >= 2 for b in bridges.values())
+    assert "org:voka" in bridges

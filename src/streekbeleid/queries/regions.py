@@ -302,9 +302,10 @@ def bridging_actors(
     Betweenness centrality (:func:`networkx.betweenness_centrality`, normalised)
     on the actor projection (:func:`actor_projection`): an actor scores high
     when many shortest paths between other actors pass through it, as a social
-    partner that sits in the bodies of several regions does.  Actors active in
-    two or more regions, or with a positive betweenness, are listed; ties are
-    broken by the number of regions, then the id.
+    partner that sits in the bodies of several regions does.  Only actors active in
+    two or more regions bridge regions and are listed (an actor central within one
+    region, as a province is in its own, is not a bridge); ties are broken by the
+    number of regions, then the id.
 
     Exact betweenness costs a shortest-path search from every actor (quadratic and worse in
     the projection's size).  Up to :data:`EXACT_BETWEENNESS` actors (all of today's data) it is
@@ -312,8 +313,7 @@ def bridging_actors(
     fixed seed (networkx's ``k`` sampling, Brandes and Pich 2007), so the cost grows linearly with
     the projection and the same model always gives the same answer.  The estimate is unbiased:
     the actors and their regions are the same, the scores are estimates, and the order of actors
-    whose scores are close may differ from the exact order; an actor of one region whose estimate is
-    zero is left out.  ``sources`` sets the number (None:
+    whose scores are close may differ from the exact order.  ``sources`` sets the number (None:
     exact up to the bound, sampled beyond it).
 
     >>> from streekbeleid import Actor, Body, Membership, Model, Region
@@ -337,7 +337,7 @@ def bridging_actors(
         presence = presences.get(actor)
         regs = presence.regions if presence else ()
         score = float(centrality.get(actor, 0.0))
-        if score > 0 or len(regs) >= 2:
+        if len(regs) >= 2:
             bridges.append(Bridge(actor=actor, betweenness=score, regions=regs, presence=presence))
     bridges.sort(key=lambda b: (-b.betweenness, -len(b.regions), b.actor))
     return bridges[:top] if top is not None else bridges
