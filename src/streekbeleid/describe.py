@@ -24,7 +24,7 @@ from typing import Any
 
 import attrs
 
-from .i18n import N_, _, language, ngettext
+from .i18n import N_, _, ngettext
 from .model.dates import ALWAYS, PartialDate, Period, Truth
 from .model.model import Model, record_type
 from .model.phrasing import (
@@ -45,7 +45,7 @@ from .model.phrasing import (
     tally_phrase,
     when,
 )
-from .model.records import Actor, Body, Decision, Plan, PlanItem, Region, Tally, Territory, Theme, reference_of
+from .model.records import Actor, Body, Decision, Plan, PlanItem, Region, Tally, Territory, reference_of
 from .queries.history import history_sentences, name_on, organisation_history
 from .serialization import unstructure
 
@@ -285,8 +285,6 @@ def _label(model: Model, record_id: str) -> str:
     record = model.whole().graph.nodes.get(record_id, {}).get("record")
     if isinstance(record, (Decision, Tally)) and record_name(record) == "":
         return f"{_decision_title(model, record)} ({record_id})"
-    if isinstance(record, Theme) and record.name_nl and language() == "nl":
-        return f"{record.name_nl} ({record_id})"
     return label(model, record_id)
 
 

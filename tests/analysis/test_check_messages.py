@@ -105,3 +105,47 @@ def test_no_message_of_the_real_regions_shows_the_data_notation() -> None:
     assert [p.message for p in problems if NOTATION.search(p.message)] == []
     assert all(not p.message.startswith(UNDECIDABLE) for p in problems)  # Dutch: "Onbeslisbaar"
     assert any(p.message.startswith("Onbeslisbaar: ") for p in problems)
+
+
+def test_meetings_too_few_and_too_close_in_both_languages(build: Callable[..., Model]) -> None:
+    from streekbeleid import CadenceRule, Meeting, PartialDate
+
+    often = Body(
+        id="x:tf",
+        name="Taskforce",
+        kind="taskforce",
+        valid=P("2016-01-01/2017-12-31"),
+        cadence=[CadenceRule(min_meetings=2, per="year")],
+    )
+    seldom = Body(
+        id="x:ev",
+        name="Stuurgroep",
+        kind="other",
+        valid=P("2016-01-01/2019-12-31"),
+        cadence=[CadenceRule(min_meetings=1, max_meetings=1, every=2)],
+    )
+    meetings = [
+        Meeting(id=f"x:m{i}", body=b, date=PartialDate.parse(d))
+        for i, (b, d) in enumerate(
+            [
+                ("x:tf", "2016-03-01"),
+                ("x:tf", "2016-06-01"),
+                ("x:tf", "2017-05-02"),
+                ("x:ev", "2016-03"),
+                ("x:ev", "2016-05"),
+                ("x:ev", "2018-04"),
+            ]
+        )
+    ]
+    said = messages(build(often, seldom, *meetings), "cadence")
+    assert said["nl"] == [
+        "Stuurgroep (x:ev) vergaderde 2 keer tussen maart 2016 en mei 2016, minder dan 1 jaar na elkaar; "
+        "de regel zegt eens om de 2 jaar (te veel)",
+        "Taskforce (x:tf) vergaderde 1 keer in 2017; de regel zegt minstens 2 keer per jaar (te weinig)",
+    ]
+    assert said["en"] == [
+        "Stuurgroep (x:ev) met 2 times between March 2016 and May 2016, less than 1 year apart; "
+        "its rule says once every 2 years (too many)",
+        "Taskforce (x:tf) met 1 time in 2017; its rule says at least 2 times a year (too few)",
+    ]
+    assert not any(NOTATION.search(m) for m in said["nl"] + said["en"])

@@ -368,7 +368,7 @@ def test_too_few_meetings_in_a_year(build: Callable[..., Model], taskforce: Body
     model = build(taskforce, *meetings(2016, 8), *meetings(2017, 4), *meetings(2018, 6))
     [found] = run(model, "cadence")
     assert found.severity == "warning"
-    assert "Task force (x:tf) met 4 time(s) in 2017; its rule says at least 6 times a year (too few)" in found.message
+    assert "Task force (x:tf) met 4 times in 2017; its rule says at least 6 times a year (too few)" in found.message
     assert SRC in found.sources
 
 
@@ -566,7 +566,7 @@ def test_cadence_is_judged_over_the_whole_lifetime_not_only_between_recorded_mee
     assert [(p.severity, p.message) for p in found] == [
         (
             "warning",
-            "Task force X (x:taskforce) met 0 time(s) in 2017; its rule says at least 6 times a year (too few)",
+            "Task force X (x:taskforce) met 0 times in 2017; its rule says at least 6 times a year (too few)",
         ),
         (
             "info",

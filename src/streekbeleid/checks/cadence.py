@@ -19,9 +19,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date
 
+from ..i18n import _, ngettext
 from ..model.dates import PartialDate, Period, Truth
 from ..model.model import Model
-from ..model.phrasing import cadence_bounds, label
+from ..model.phrasing import cadence_text, decision_phrase, label, name, when
 from ..model.records import Body, CadenceRule, Decision, Meeting, Problem
 from ._common import judge_count, problem, undecidable
 
@@ -116,17 +117,37 @@ def cadence_rule(model: Model) -> Iterator[Problem]:
         for rule in body.cadence:
             meetings = _events(model, body, rule)
             if not meetings:
-                yield problem(
-                    "info",
-                    RULE,
-                    [body.id],
-                    f"No {'meetings' if rule.decision is None else rule.decision + ' decisions'} recorded for "
-                    f"{label(model, body.id)}: cannot check that it meets {cadence_bounds(rule)}",
-                    body,
-                    rule,
-                )
+                if rule.decision is None:
+                    text = _("No meetings recorded for {body}: cannot check that it meets {rule}")
+                else:
+                    text = _('No decisions "{what}" recorded: cannot check the rule {rule}')
+                words = _words(model, body, rule)
+                yield problem("info", RULE, [body.id], text.format(**words), body, rule)
                 continue
             yield from _judge(model, body, rule, meetings, today)
+
+
+def _words(model: Model, body: Body, rule: CadenceRule) -> dict[str, str]:
+    """The parts of a cadence message: the body, what is counted (a decision as a phrase) and the rule in words."""
+    what = ""
+    if rule.decision is not None:
+        subject = name(model, rule.subject) if rule.subject else "…"
+        what = decision_phrase(rule.decision).format(by=name(model, body.id), subject=subject)
+    return {"body": label(model, body.id), "what": what, "rule": cadence_text(rule)}
+
+
+def _counted(words: dict[str, str], rule: CadenceRule, certain: int, possible: int, unit: str) -> str:
+    """``RESOC Limburg (limburg:resoc) met 4 times in 2017`` (or ``between 2 and 3 times``), in the language in use."""
+    fields = {**words, "count": certain, "low": certain, "high": possible, "unit": unit}
+    if certain != possible:
+        if rule.decision is None:
+            return _("{body} met between {low} and {high} times in {unit}").format(**fields)
+        return _('"{what}": between {low} and {high} times in {unit}').format(**fields)
+    if rule.decision is None:
+        return ngettext("{body} met {count} time in {unit}", "{body} met {count} times in {unit}", certain).format(
+            **fields
+        )
+    return ngettext('"{what}": {count} time in {unit}', '"{what}": {count} times in {unit}', certain).format(**fields)
 
 
 def _span(lifetime: Period, meetings: list[Meeting] | list[Decision], today: date) -> tuple[date, date]:
@@ -161,17 +182,24 @@ def _judge(
     recorded_from, recorded_to = _dated(meetings[0]).earliest, max(_dated(m).latest for m in meetings)
     lifetime = _lifetime(model, body, rule)
     first, last = _span(lifetime, meetings, today)
-    verb = "met" if rule.decision is None else f"took {rule.decision} decisions"
+    words = _words(model, body, rule)
     close = _too_close(rule, meetings)
     if close and (model.date is None or any(_dated(m).contains(model.date) for m in close)):
-        span = f"{_dated(close[0])} and {_dated(close[-1])}"
-        message = (
-            f"{label(model, body.id)} {verb} {len(close)} times between {span}, less than "
-            f"{rule.every - 1} {rule.per}(s) apart; its rule says {cadence_bounds(rule)} (too many)"
-        )
+        gap = (
+            ngettext("less than {n} year apart", "less than {n} years apart", rule.every - 1)
+            if rule.per == "year"
+            else ngettext("less than {n} month apart", "less than {n} months apart", rule.every - 1)
+        ).format(n=rule.every - 1)
+        text = (
+            _("{body} met {count} times between {first} and {last}, {gap}; its rule says {rule} (too many)")
+            if rule.decision is None
+            else _('"{what}": {count} times between {first} and {last}, {gap}; its rule says {rule} (too many)')
+        )  # more than the maximum, so two or more: always the plural
+        since, until = when(_dated(close[0])), when(_dated(close[-1]))
+        message = text.format(count=len(close), first=since, last=until, gap=gap, **words)
         yield problem("warning", RULE, [body.id, *(m.id for m in close)], message, body, rule, *close)
     unrecorded: list[str] = []
-    for name, start, end in _units(rule.per, first, last, rule.every):
+    for unit, start, end in _units(rule.per, first, last, rule.every):
         if model.date is not None and not start <= model.date <= end:
             continue
         if end >= today or lifetime.active_throughout(Period.between(start, end)) is not Truth.YES:
@@ -181,27 +209,36 @@ def _judge(
         if close and set(certain) & set(close) and rule.max_meetings is not None and len(certain) > rule.max_meetings:
             continue  # already reported as too close together
         if not possible and (end < recorded_from or start > recorded_to):
-            unrecorded.append(name)  # outside the recorded meetings: the data is silent, not the body
+            unrecorded.append(unit)  # outside the recorded meetings: the data is silent, not the body
             continue
         verdict = judge_count(len(certain), len(possible), minimum=rule.min_meetings, maximum=rule.max_meetings)
         if verdict == "ok":
             continue
-        held = str(len(certain)) if len(certain) == len(possible) else f"between {len(certain)} and {len(possible)}"
-        base = f"{label(model, body.id)} {verb} {held} time(s) in {name}; its rule says {cadence_bounds(rule)}"
+        counted = _counted(words, rule, len(certain), len(possible), unit)
         ids = [body.id, *(m.id for m in possible)]
         if verdict == "undecidable":
-            message = undecidable(f"{base}, and some meeting dates are too coarse to place in {name}")
+            message = undecidable(
+                _("{counted}; its rule says {rule}, and some dates are too coarse to place in {unit}").format(
+                    counted=counted, rule=words["rule"], unit=unit
+                )
+            )
             yield problem("info", RULE, ids, message, body, rule, *possible)
         else:
-            message = f"{base} ({'too few' if verdict == 'under' else 'too many'})"
-            yield problem("warning", RULE, ids, message, body, rule, *possible)
+            text = (
+                _("{counted}; its rule says {rule} (too few)")
+                if verdict == "under"
+                else _("{counted}; its rule says {rule} (too many)")
+            )
+            yield problem("warning", RULE, ids, text.format(counted=counted, rule=words["rule"]), body, rule, *possible)
     if unrecorded:
         yield problem(
             "info",
             RULE,
             [body.id],
-            f"No meetings recorded for {label(model, body.id)} in {', '.join(unrecorded)}, years of its lifetime "
-            f"outside the recorded meetings: cannot check that it meets {cadence_bounds(rule)} then",
+            _(
+                "No meetings recorded for {body} in {units}, years of its lifetime outside the recorded meetings: "
+                "cannot check that it meets {rule} then"
+            ).format(units=", ".join(unrecorded), **words),
             body,
             rule,
         )

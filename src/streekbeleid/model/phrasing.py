@@ -26,7 +26,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from ..errors import UnknownIdError
-from ..i18n import N_, _, ngettext, pgettext
+from ..i18n import N_, _, language, ngettext, pgettext
 from .dates import DateBound, PartialDate, Period
 
 if TYPE_CHECKING:
@@ -42,7 +42,6 @@ __all__ = [
     "relation_phrase",
     "role_label",
     "seat_group_label",
-    "cadence_bounds",
     "cadence_text",
     "day_words",
     "label",
@@ -77,10 +76,15 @@ def _record(model: Model, record_id: str) -> Any | None:
 
 
 def record_name(record: Any, fallback: str = "") -> str:
-    """A record's own name: its ``name``, else its ``label`` (a post, a membership), else its ``title`` (a
-    document), else ``fallback``."""
+    """A record's own name in the language in use: its ``name`` (its ``name_nl`` in Dutch when it has one, as
+    a theme does), else its ``label`` (a post, a membership), else its ``title`` (a document), else ``fallback``."""
+    dutch = getattr(record, "name_nl", None) if language() == "nl" else None
     return str(
-        getattr(record, "name", None) or getattr(record, "label", None) or getattr(record, "title", None) or fallback
+        dutch
+        or getattr(record, "name", None)
+        or getattr(record, "label", None)
+        or getattr(record, "title", None)
+        or fallback
     )
 
 
@@ -158,11 +162,6 @@ def seat_rule(group: SeatGroup | None) -> str:
 # ---------------------------------------------------------------- meeting cadence
 
 
-def _bounds(lo: int | None, hi: int | None) -> str:
-    bounds = [f"at least {lo}" if lo is not None else "", f"at most {hi}" if hi is not None else ""]
-    return " and ".join(b for b in bounds if b)
-
-
 _CADENCE = {
     ("exactly", "year"): N_("exactly {lo} times a year"),
     ("exactly", "month"): N_("exactly {lo} times a month"),
@@ -210,20 +209,6 @@ def cadence_text(rule: CadenceRule) -> str:
         shape = "min" if lo is not None else "max" if hi is not None else "none"
     per = rule.per if rule.every == 1 else rule.per + "s"
     return _(_CADENCE[(shape, per)]).format(lo=lo, hi=hi, every=rule.every)
-
-
-def cadence_bounds(rule: CadenceRule, *, exact: bool = True) -> str:
-    """How often a body must meet, as the checks word it: ``5 times a year``, ``at least 6 times a year``.
-
-    With ``exact=False`` (``show``) an equal minimum and maximum stays two bounds:
-    ``at least 5 and at most 5 times a year``.
-    """
-    lo, hi = rule.min_meetings, rule.max_meetings
-    per = f"a {rule.per}" if rule.every == 1 else f"every {rule.every} {rule.per}s"
-    what = "" if rule.decision is None else f" ({rule.decision} decisions)"
-    if exact and lo is not None and lo == hi:
-        return f"{lo} times {per}{what}"
-    return f"{_bounds(lo, hi)} times {per}{what}"
 
 
 # ---------------------------------------------------------------- dates and periods

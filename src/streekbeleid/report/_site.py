@@ -20,7 +20,6 @@ from ..model.records import (
     Problem,
     Region,
     Territory,
-    Theme,
 )
 from ..model.workflow import WorkflowDefinition, WorkflowEvent
 from .html import Markup, anchor_id, el
@@ -195,9 +194,6 @@ class Site:
 
     def theme(self, theme_id: str) -> str:
         """A theme's name in the language in use (its ``name_nl`` in Dutch, when it has one)."""
-        record = self.model.get(theme_id) if theme_id in self.model else None
-        if isinstance(record, Theme) and language() == "nl" and record.name_nl:
-            return record.name_nl
         return self.name(theme_id)
 
     def kind_label(self, record_id: str) -> str:
