@@ -103,3 +103,13 @@ def test_the_tables_written_to_files(run: Any, tmp_path: Path) -> None:
 def test_english_stays_english(run: Any) -> None:
     _code, out, _ = run("start", "core:streekpact", PACT, lang="en")
     assert out == f"started core:streekpact/{PACT} in state drafted\n"
+
+
+def test_a_refused_step_says_why_in_dutch(run: Any) -> None:
+    run("start", "core:streekpact", PACT)
+    iid = f"core:streekpact/{PACT}"
+    code, _, err = run("fire", iid, "submit", "--date", "2014-03-11")
+    assert code != 0
+    assert "transition.illegal" in err  # the rule stays machine-readable
+    assert f"'submit' kan niet in toestand 'drafted' van instantie '{iid}'" in err
+    assert "cannot fire" not in err

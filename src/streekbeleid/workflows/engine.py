@@ -48,9 +48,11 @@ from typing import Any
 import attrs
 
 from ..errors import UnknownIdError, WorkflowError
+from ..i18n import _
 from ..model.dates import DateBound, Truth
 from ..model.guards import CORE_GUARDS
 from ..model.model import Model, record_type
+from ..model.phrasing import bound_words, day_words
 from ..model.records import Decision, Source, Tally, VoteCount
 from ..model.workflow import (
     DecisionRule,
@@ -357,7 +359,7 @@ class Engine:
         try:
             record = self.model.get(subject)
         except UnknownIdError:
-            raise refuse("subject.unknown", f"{subject!r} is not in the model") from None
+            raise refuse("subject.unknown", _("{id!r} is not in the model").format(id=subject)) from None
         kind = record_type(record)
         if kind != d.subject_kind:
             raise refuse("subject.kind", f"{d.id!r} runs on a {d.subject_kind}, and {subject!r} is a {kind}")
@@ -365,7 +367,12 @@ class Engine:
             raise refuse("facts.invalid", f"instance id {instance_id!r} must be one word without spaces")
         day = None if date is None else _parse_date(date)
         if day is not None and earliest(day) > self.today():
-            raise refuse("date.future", f"the start date {day} is after today ({self.today()})")
+            raise refuse(
+                "date.future",
+                _("the start date {date} is after today ({today})").format(
+                    date=bound_words(day), today=day_words(self.today())
+                ),
+            )
         by_id = _parse_id("by", by)
         if by_id is not None:
             self._known(by_id, "by")
@@ -426,11 +433,17 @@ class Engine:
             raise ConflictError(instance_id, expected_version, instance.version)
         if instance.finished:
             raise refuse(
-                "instance.finished", f"instance {instance_id!r} ended in state {instance.state!r}; nothing can follow"
+                "instance.finished",
+                _("instance {instance!r} ended in state {state!r}; nothing can follow").format(
+                    instance=instance_id, state=instance.state
+                ),
             )
         t = self._transition(d, transition, instance)
         if date is None:
-            raise refuse("facts.missing", f"{t.name!r} of {d.id!r} needs date (every step is dated)")
+            raise refuse(
+                "facts.missing",
+                _("{step!r} of {workflow!r} needs date (every step is dated)").format(step=t.name, workflow=d.id),
+            )
         event = WorkflowEvent(
             instance=instance_id,
             version=instance.version + 1,
@@ -465,13 +478,24 @@ class Engine:
             t = d.transition(name)
         except KeyError:
             raise refuse(
-                "transition.unknown", f"workflow {d.id!r} has no transition {name!r} (possible now: {possible})"
+                "transition.unknown",
+                _("workflow {workflow!r} has no transition {step!r} (possible now: {possible})").format(
+                    workflow=d.id, step=name, possible=possible
+                ),
             ) from None
         if instance.state not in d.sources_of(t):
             raise refuse(
                 "transition.illegal",
-                f"{name!r} cannot fire in state {instance.state!r} of instance {instance.id!r}; it starts from "
-                f"{', '.join(d.sources_of(t))} (possible now: {possible})",
+                _(
+                    "{step!r} cannot fire in state {state!r} of instance {instance!r}; it starts from {sources} "
+                    "(possible now: {possible})"
+                ).format(
+                    step=name,
+                    state=instance.state,
+                    instance=instance.id,
+                    sources=", ".join(d.sources_of(t)),
+                    possible=possible,
+                ),
             )
         return t
 
@@ -479,7 +503,9 @@ class Engine:
         try:
             return self.model.get(record_id)
         except UnknownIdError:
-            raise refuse("facts.unknown-id", f"{role}: {record_id!r} is not in the model") from None
+            raise refuse(
+                "facts.unknown-id", _("{role}: {id!r} is not in the model").format(role=role, id=record_id)
+            ) from None
 
     def _known_ids(self, event: WorkflowEvent) -> None:
         """``facts.unknown-id`` unless the event's by, recipient and decision name records (a decision or tally)."""
@@ -509,7 +535,12 @@ class Engine:
         self._known_ids(event)
         assert event.date is not None
         if earliest(event.date) > self.today():
-            raise refuse("date.future", f"{event.date} is after today ({self.today()})")
+            raise refuse(
+                "date.future",
+                _("{date} is after today ({today})").format(
+                    date=bound_words(event.date), today=day_words(self.today())
+                ),
+            )
         before = [e for e in history if e.date is not None]
         if before and before[-1].date is not None and latest(event.date) < earliest(before[-1].date):
             prev = before[-1]
@@ -544,7 +575,12 @@ class Engine:
         if failed:
             rule = f"guard.{failed[0][0]}"
             why = "; ".join(f"{name}: {v.reason}" if i else v.reason for i, (name, v) in enumerate(failed))
-            raise refuse(rule, f"{t.name!r} of instance {instance.id!r} on {describe_date(event.date)}: {why}")
+            raise refuse(
+                rule,
+                _("{step!r} of instance {instance!r} on {date}: {why}").format(
+                    step=t.name, instance=instance.id, date=describe_date(event.date), why=why
+                ),
+            )
         return tuple(doubts)
 
     @staticmethod
