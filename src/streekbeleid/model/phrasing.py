@@ -37,6 +37,7 @@ __all__ = [
     "bound_words",
     "decision_phrase",
     "kind_label",
+    "kind_text",
     "outcome_words",
     "lineage_label",
     "relation_phrase",
@@ -389,6 +390,16 @@ _KIND_LABELS = {
     "funding": N_("funding"),
     "membership": N_("membership"),
     "decision": N_("decision"),
+    "tally": N_("count of decisions"),
+    "meeting": N_("meeting"),
+    "territory": N_("territory"),
+    "serr-gebied": N_("SERR area"),
+    "post": N_("post"),
+    "document": N_("document"),
+    "legislative_term": N_("legislative term"),
+    "organisation_change": N_("change of organisations"),
+    "relation": N_("relation"),
+    "lineage": N_("lineage link"),
 }
 
 _ROLE_LABELS = {
@@ -472,6 +483,12 @@ _LINEAGE_PASSIVE = {
 
 def _words(kind: str) -> str:
     return kind.replace("_", " ")
+
+
+def kind_text(kind: str) -> str:
+    """The English label of a kind as marked for translation (a table's :class:`~streekbeleid.model.table.Term`
+    translates it when shown): ``trade_union`` -> ``trade union``."""
+    return _KIND_LABELS.get(kind, _words(kind))
 
 
 def kind_label(kind: str) -> str:

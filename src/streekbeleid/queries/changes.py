@@ -24,9 +24,9 @@ from ..errors import StreekbeleidError
 from ..i18n import N_, _, pgettext
 from ..model.dates import Period, Truth, parse_day
 from ..model.model import Model, record_type
-from ..model.phrasing import record_name
+from ..model.phrasing import kind_text, record_name
 from ..model.records import Decision, Meeting, Membership, Tally, Territory
-from ..model.table import HEADINGS, Column, Ref, Table, Tabular
+from ..model.table import HEADINGS, Column, Ref, Table, Tabular, Term
 
 __all__ = ["Change", "Changes", "changes"]
 
@@ -123,7 +123,18 @@ class Changes(Tabular):
             Column("certain", N_("certain")),
             Column("successor", N_("successor")),
         ]
-        rows = [(_change_words(c.change), c.kind, c.id, c.name, c.valid, c.certain, c.successor_ref) for c in self.all]
+        rows = [
+            (
+                _change_words(c.change),
+                Term(c.kind, kind_text(c.kind)),
+                c.id,
+                c.name,
+                c.valid,
+                c.certain,
+                c.successor_ref,
+            )
+            for c in self.all
+        ]
         return Table(columns, rows)
 
     def records(self) -> list[dict[str, Any]]:
