@@ -331,8 +331,8 @@ SELECT DISTINCT ?role ?decider ?date ?unanimous WHERE {{
   @VALUES@
   GRAPH @GRAPH@ {{
     {{ ?decision a besluit:Besluit ; dcterms:subject ?plan ; sb:kind ?kind ; prov:wasAttributedTo ?who .
-      FILTER(?kind IN ("approve", "adopt") || (?kind = "endorse" && EXISTS {{ ?decision sb:outcome ?o
-        FILTER(?o IN ("adopted", "adopted_with_remarks")) }}))
+      FILTER(?kind IN ("approve", "adopt") || (?kind = "endorse" && NOT EXISTS {{ ?decision sb:outcome ?o
+        FILTER(?o IN ("rejected", "postponed")) }}))
       BIND(IF(?kind = "endorse", "endorsed", "approved") AS ?role)
       OPTIONAL {{ ?decision dcterms:date ?date }}
       OPTIONAL {{ ?decision prov:wasGeneratedBy/besluit:heeftStemming/sb:unanimous ?unanimous }} }}
