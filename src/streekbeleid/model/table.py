@@ -32,9 +32,9 @@ import attrs
 
 from ..i18n import N_, _
 from .dates import DateBound, PartialDate, Period, Truth
-from .phrasing import bound_words, period_words, when
+from .phrasing import amount_text, bound_words, period_words, share_text, when
 
-__all__ = ["HEADINGS", "Column", "Ref", "Table", "Tabular", "cell_text", "json_value"]
+__all__ = ["HEADINGS", "UNKNOWN", "Amount", "Column", "Share", "Ref", "Table", "Tabular", "cell_text", "json_value"]
 
 #: Headings many tables share (English, translated when shown).
 HEADINGS = {
@@ -73,10 +73,42 @@ class Ref:
         return cls(record_id, getattr(record, "name", None) or getattr(record, "label", None) or record_id)
 
 
+class _Unknown:
+    """A value the data does not give: people read "unknown" (``onbekend``), ``--json`` and the files get null."""
+
+    def __repr__(self) -> str:
+        return "UNKNOWN"
+
+
+#: A cell whose value is not known (an amount not recorded): shown as "unknown", never as an empty cell or 0.
+UNKNOWN = _Unknown()
+
+
+@attrs.frozen
+class Amount:
+    """An amount of money in a table: people read ``EUR 15.000.000``, ``--json`` and the files get the number."""
+
+    value: Decimal
+    currency: str = "EUR"
+
+
+@attrs.frozen
+class Share:
+    """A share from 0 to 1 in a table: people read ``50%``, ``--json`` and the files get ``0.5``."""
+
+    value: Decimal
+
+
 def cell_text(value: Any) -> str:
     """A value as a person reads it, in the language in use."""
     if value is None:
         return ""
+    if value is UNKNOWN:
+        return _("unknown")
+    if isinstance(value, Amount):
+        return amount_text(value.value, value.currency)
+    if isinstance(value, Share):
+        return share_text(value.value)
     if isinstance(value, Ref):
         return value.name
     if isinstance(value, bool):
@@ -100,6 +132,10 @@ def json_value(value: Any) -> Any:
     """A value for JSON and the files: dates and periods in their raw notation, numbers as numbers."""
     if value is None or isinstance(value, (bool, int, float, str)):
         return value
+    if value is UNKNOWN:
+        return None
+    if isinstance(value, (Amount, Share)):
+        return str(value.value)
     if isinstance(value, Truth):
         return value.value
     if isinstance(value, Ref):
