@@ -41,7 +41,10 @@ if TYPE_CHECKING:  # the names for the type checker (``X as X``: re-exported)
     from .model.records import CadenceRule as CadenceRule
     from .model.records import Check as Check
     from .model.records import Decision as Decision
+    from .model.records import Budget as Budget
     from .model.records import Funding as Funding
+    from .model.records import ShareRule as ShareRule
+    from .model.records import Transaction as Transaction
     from .model.records import Indicator as Indicator
     from .model.records import IndicatorPeriod as IndicatorPeriod
     from .model.records import Lineage as Lineage
@@ -101,6 +104,7 @@ _LAZY = {
         [
             "Actor",
             "Baseline",
+            "Budget",
             "Body",
             "CadenceRule",
             "Check",
@@ -124,10 +128,12 @@ _LAZY = {
             "Relation",
             "SeatAllocation",
             "SeatGroup",
+            "ShareRule",
             "Source",
             "Tally",
             "Territory",
             "Theme",
+            "Transaction",
             "VoteCount",
         ],
         "model.records",

@@ -28,6 +28,7 @@ from .composition import composition_rule
 from .coverage import resoc_coverage
 from .history import active_after_change, name_overlap
 from .lifetimes import membership_lifetime, period_order, territory_lifetime
+from .money import co_financing
 from .plans import action_lead, plan_overlap, unused_theme
 from .size import body_size
 from .truth import body_region, tally_count, unsourced
@@ -55,6 +56,7 @@ CORE_CHECKS: tuple[Check, ...] = (
     Check(name="body-region", function=body_region, description=body_region.__doc__ or ""),
     Check(name="active-after-change", function=active_after_change, description=active_after_change.__doc__ or ""),
     Check(name="name-overlap", function=name_overlap, description=name_overlap.__doc__ or ""),
+    Check(name="co-financing", function=co_financing, description=co_financing.__doc__ or ""),
     Check(name="workflow-definitions", function=workflow_definitions, description=workflow_definitions.__doc__ or ""),
 )
 

@@ -1,4 +1,4 @@
-"""Commands to find things and ask what comes next: ``search``, ``list``, ``diff``, ``endorsements``.
+"""Commands to find things and ask what comes next: ``search``, ``list``, ``diff``, ``endorsements``, ``money``.
 
 Each prints a table in the language in use (names beside ids, dates in words), ``--json`` gives the raw
 values (ids, dates in their notation), and ``-o FILE`` writes the table to a ``.xlsx``, ``.csv`` or ``.json``
@@ -65,6 +65,14 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     add_json(p)
     _add_output(p)
     p.set_defaults(func=cmd_endorsements)
+
+    p = sub.add_parser(
+        "money", parents=[common], help="the money of a plan or a project: budgeted, committed and paid, by funder"
+    )
+    p.add_argument("subject", type=RecordId("plan", "project"), help="the plan or project id, e.g. limburg:lires")
+    add_json(p)
+    _add_output(p)
+    p.set_defaults(func=cmd_money)
 
 
 def _emit(args: argparse.Namespace, table: Table) -> int:
@@ -151,3 +159,9 @@ def cmd_diff(args: argparse.Namespace) -> int:
 
 def cmd_endorsements(args: argparse.Namespace) -> int:
     return _emit(args, endorsements_table(load_model(args), args.plan))
+
+
+def cmd_money(args: argparse.Namespace) -> int:
+    from ..queries.money import money
+
+    return _emit(args, money(load_model(args), args.subject).table())

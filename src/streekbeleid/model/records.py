@@ -891,7 +891,9 @@ class ShareRule:
     party: str = attrs.field(validator=one_of(*SHARE_PARTIES))
     min_share: Decimal | None = attrs.field(default=None, validator=fraction)
     max_share: Decimal | None = attrs.field(default=None, validator=fraction)
-    funder_kinds: tuple[str, ...] = attrs.field(default=(), converter=to_tuple)
+    funder_kinds: tuple[str, ...] = attrs.field(
+        default=(), converter=to_tuple, validator=attrs.validators.deep_iterable(one_of(*ACTOR_KINDS))
+    )
     funders: tuple[str, ...] = refs()
     sources: tuple[Source, ...] = attrs.field(default=(), converter=to_tuple)
 

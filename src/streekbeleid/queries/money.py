@@ -25,11 +25,11 @@ from typing import Any
 
 import attrs
 
-from ..i18n import N_
+from ..i18n import N_, _
 from ..model.dates import Truth
-from ..model.phrasing import kind_label
 from ..model.model import Model
-from ..model.records import Actor, Funding, Lineage, Plan, Project, ShareRule
+from ..model.phrasing import kind_label
+from ..model.records import Actor, Funding, Lineage, Plan, Project, ShareRule, Territory
 from ..model.table import UNKNOWN, Amount, Column, Ref, Share, Table, Tabular
 from ._util import expect, find
 
@@ -134,38 +134,46 @@ class Money(Tabular):
         return _total((getattr(line, field), line.currency) for line in self.lines)[0]
 
     def table(self) -> Table:
-        def cell(value: Decimal | None, currency: str) -> Any:
-            return UNKNOWN if value is None else Amount(value, currency)
+        """A row per funding (people read its kind, ``--json`` gets its id), then the totals where known."""
+
+        def cell(value: Decimal | None, currency: str | None) -> Any:
+            return UNKNOWN if value is None or currency is None else Amount(value, currency)
 
         columns = [
             Column("funder", N_("funder")),
-            Column("kind", N_("kind")),
+            Column("funding", N_("funding")),
             Column("subject", N_("for")),
             Column("original", N_("original budget")),
             Column("revised", N_("revised budget")),
             Column("committed", N_("committed")),
             Column("paid", N_("paid")),
-            Column("currency", N_("currency")),
             Column("share", N_("share")),
-            Column("funding", N_("funding")),
+            Column("currency", N_("currency")),
         ]
-
-        rows = [
+        rows: list[tuple[Any, ...]] = [
             (
                 Ref.to(self.model, line.funder),
-                kind_label(line.funding.kind),
+                Ref(line.funding.id, kind_label(line.funding.kind)),
                 Ref.to(self.model, line.funding.subject),
                 cell(line.original, line.currency),
                 cell(line.revised, line.currency),
                 cell(line.committed, line.currency),
                 cell(line.paid, line.currency),
-                line.currency,
                 UNKNOWN if line.share is None else Share(line.share),
-                line.funding.id,
+                line.currency,
             )
             for line in self.lines
         ]
+        if len(self.lines) > 1:
+            currency = self.currency()
+            totals = [cell(self.total(field), currency) for field in ("original", "revised", "committed", "paid")]
+            rows.append((_("total"), None, None, *totals, None, currency))
         return Table(columns, rows)
+
+    def currency(self) -> str | None:
+        """The one currency of every line, or None when they differ."""
+        found = {line.currency for line in self.lines}
+        return found.pop() if len(found) == 1 else None
 
 
 def money(model: Model, subject: str) -> Money:
@@ -202,7 +210,11 @@ class ShareVerdict:
 
 def _in_party(model: Model, rule: ShareRule, funder: str) -> bool:
     record = find(model, funder)
-    if isinstance(record, Actor) and record.kind in rule.funder_kinds:
+    if isinstance(record, Territory):  # a territory as funder stands for its government
+        kind = {"municipality": "municipal_government", "province": "provincial_government"}.get(record.level)
+    else:
+        kind = record.kind if isinstance(record, Actor) else None
+    if kind in rule.funder_kinds:
         return True
     seen: set[str] = set()
     current: str | None = funder
@@ -217,7 +229,9 @@ def _in_party(model: Model, rule: ShareRule, funder: str) -> bool:
 
 def _answers(model: Model, call: str) -> list[str]:
     """The plans that implement a call, in id order."""
-    return sorted({lin.subject for lin in model.whole().records(Lineage) if lin.kind == "implements" and lin.object == call})
+    return sorted(
+        {lin.subject for lin in model.whole().records(Lineage) if lin.kind == "implements" and lin.object == call}
+    )
 
 
 def _bounds(party: list[Decimal | None], other: list[Decimal | None]) -> tuple[Decimal | None, Decimal | None]:
@@ -246,23 +260,26 @@ def _judge(rule: ShareRule, low: Decimal | None, high: Decimal | None) -> Truth:
 def _verdict(model: Model, call: Plan, plan: str, rule: ShareRule) -> ShareVerdict:
     fundings = tuple(f for f in fundings_for(model, plan) if f.kind != "esf")
     lines = [_line(f) for f in fundings]
-    base = {"call": call.id, "plan": plan, "rule": rule, "fundings": fundings}
+
+    def verdict(holds: Truth, low: Decimal | None, high: Decimal | None, reason: str | None) -> ShareVerdict:
+        return ShareVerdict(call.id, plan, rule, holds, low, high, fundings, reason)
+
     if not lines:
-        return ShareVerdict(**base, holds=Truth.UNCERTAIN, low=None, high=None, reason="no-fundings")
+        return verdict(Truth.UNCERTAIN, None, None, "no-fundings")
     if len({line.currency for line in lines if line.budget is not None}) > 1:
-        return ShareVerdict(**base, holds=Truth.UNCERTAIN, low=None, high=None, reason="currencies")
+        return verdict(Truth.UNCERTAIN, None, None, "currencies")
     weights: list[Decimal | None] = [line.budget for line in lines]
     if any(w is None for w in weights) and all(f.share is not None for f in fundings):
         weights = [f.share for f in fundings]
     if all(w is None for w in weights):
-        return ShareVerdict(**base, holds=Truth.UNCERTAIN, low=None, high=None, reason="unknown-amounts")
+        return verdict(Truth.UNCERTAIN, None, None, "unknown-amounts")
     inside = [_in_party(model, rule, f.funder) for f in fundings]
     party = [w for w, is_in in zip(weights, inside, strict=True) if is_in]
     other = [w for w, is_in in zip(weights, inside, strict=True) if not is_in]
     low, high = _bounds(party, other)
     holds = _judge(rule, low, high)
     reason = "unknown-amounts" if holds is Truth.UNCERTAIN else None
-    return ShareVerdict(**base, holds=holds, low=low, high=high, reason=reason)
+    return verdict(holds, low, high, reason)
 
 
 def share_verdicts(model: Model, *, call: str | None = None) -> Iterator[ShareVerdict]:
@@ -281,4 +298,3 @@ def share_verdicts(model: Model, *, call: str | None = None) -> Iterator[ShareVe
         for plan in _answers(model, record.id) if record.share_rules else []:
             for rule in record.share_rules:
                 yield _verdict(model, record, plan, rule)
-
