@@ -41,7 +41,7 @@ from ..model.records import Problem
 from ..queries.money import ShareVerdict, share_verdicts
 from ._common import problem
 
-__all__ = ["co_financing", "rule_text"]
+__all__ = ["co_financing", "reason_text", "rule_text"]
 
 
 def rule_text(verdict: ShareVerdict) -> str:
@@ -55,6 +55,14 @@ def rule_text(verdict: ShareVerdict) -> str:
     if rule.min_share is not None:
         return _("at least {share} {party} co-financing").format(share=share_text(rule.min_share), party=party)
     return _("at most {share} {party} co-financing").format(share=share_text(rule.max_share), party=party)
+
+
+def reason_text(verdict: ShareVerdict) -> str:
+    """Why a rule cannot be judged, in words: no co-financing recorded, amounts not recorded, currencies differ."""
+    return {
+        "no-fundings": _("no co-financing is recorded"),
+        "currencies": _("the amounts are in different currencies"),
+    }.get(verdict.reason or "", _("amounts are not recorded"))
 
 
 def _found(verdict: ShareVerdict) -> str:
@@ -80,10 +88,7 @@ def co_financing(model: Model) -> Iterator[Problem]:
             )
             severity: Literal["error", "info"] = "error"
         else:
-            reason = {
-                "no-fundings": _("no co-financing is recorded"),
-                "currencies": _("the amounts are in different currencies"),
-            }.get(verdict.reason or "", _("amounts are not recorded"))
+            reason = reason_text(verdict)
             message = _("Undecidable: whether {plan} keeps the rule of {call} ({rule}): {reason}").format(
                 **words, reason=reason
             )

@@ -8,12 +8,12 @@ co-financing rules also says, per rule, whether it holds, is broken, or cannot b
 
 from __future__ import annotations
 
-from ..checks.money import rule_text
+from ..checks.money import reason_text, rule_text
 from ..i18n import _
 from ..model.dates import Truth
 from ..model.phrasing import amount_text, kind_label, share_text
 from ..model.records import Plan
-from ..queries.money import Money, MoneyLine, money, share_verdicts
+from ..queries.money import Money, MoneyLine, ShareVerdict, money, share_verdicts
 from ._site import Site
 from .html import Markup, concat, el, table
 
@@ -45,16 +45,16 @@ def _verdicts(site: Site, plan: Plan) -> Markup | None:
     found = [v for v in share_verdicts(site.model) if v.plan == plan.id]
     if not found:
         return None
-    words = {
-        Truth.YES: _("kept"),
-        Truth.NO: _("broken"),
-        Truth.UNCERTAIN: _("cannot be told: amounts not recorded"),
-    }
+    def verdict(v: ShareVerdict) -> str:
+        if v.holds is Truth.UNCERTAIN:
+            return _("cannot be told: {reason}").format(reason=reason_text(v))
+        return _("kept") if v.holds is Truth.YES else _("broken")
+
     items = [
         el(
             "li",
             _("{call} asks {rule}: {verdict}").format(
-                call=site.model.whole().get(v.call).name, rule=rule_text(v), verdict=words[v.holds]
+                call=site.model.whole().get(v.call).name, rule=rule_text(v), verdict=verdict(v)
             ),
             site.src(v.rule),
         )
