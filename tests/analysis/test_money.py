@@ -94,7 +94,7 @@ def test_an_old_text_share_is_refused_naming_file_line_and_field(tmp_path: Path)
         load_data_file(path)
     assert str(info.value) == (
         f"{path}:5: $.fundings[0].share: not a number: 'at most 50% Flemish co-financing' "
-        "(an amount is written 1500.50, a share from 0 to 1 as 0.5)"
+        "(write an amount as 1500.50, a share from 0 to 1 as 0.5)"
     )
 
 

@@ -32,14 +32,14 @@ from streekbeleid import (
     Region,
     RegionPart,
     Relation,
-    ShareRule,
     SeatAllocation,
     SeatGroup,
+    ShareRule,
     Source,
     Tally,
     Territory,
-    Transaction,
     Theme,
+    Transaction,
     VoteCount,
 )
 from streekbeleid.model.records import Identifier

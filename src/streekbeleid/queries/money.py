@@ -53,10 +53,11 @@ def _total(amounts: Iterable[tuple[Decimal | None, str]]) -> tuple[Decimal | Non
 class MoneyLine:
     """The money of one funding: its budgets, what was committed and paid, its share.
 
-    Every amount is None when not known (not recorded, or recorded without a figure).  ``budget`` is the
-    money planned: the revised budgets where there are any, else the original ones, else the funding's
-    ``amount``.  ``share`` is the funding's recorded share, else its budget's part of the subject's known
-    total when every budget there is known.
+    Every amount is None when not known (not recorded, or recorded without a figure).  ``original`` is
+    the sum of the original budgets, or the funding's ``amount`` when it has no budgets; ``budget`` is the
+    money planned: the revised budgets where there are any, else the original ones, else ``amount``.
+    ``share`` is the funding's recorded share, else its budget's part of the subject's known total when
+    every budget there is known.
     """
 
     funding: Funding
@@ -87,9 +88,10 @@ def _line(funding: Funding) -> MoneyLine:
     else:
         budget = (funding.amount, funding.currency)
     currency = next((c for _v, c in (budget, *by_kind.values(), committed, paid) if c), funding.currency)
+    original = by_kind["original"][0] if funding.budgets else funding.amount  # a plain amount: the original budget
     return MoneyLine(
         funding=funding,
-        original=by_kind["original"][0],
+        original=original,
         revised=by_kind["revised"][0],
         budget=budget[0],
         committed=committed[0],

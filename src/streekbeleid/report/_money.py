@@ -45,6 +45,7 @@ def _verdicts(site: Site, plan: Plan) -> Markup | None:
     found = [v for v in share_verdicts(site.model) if v.plan == plan.id]
     if not found:
         return None
+
     def verdict(v: ShareVerdict) -> str:
         if v.holds is Truth.UNCERTAIN:
             return _("cannot be told: {reason}").format(reason=reason_text(v))
