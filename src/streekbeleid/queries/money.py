@@ -271,7 +271,8 @@ def _verdict(model: Model, call: Plan, plan: str, rule: ShareRule) -> ShareVerdi
     if len({line.currency for line in lines if line.budget is not None}) > 1:
         return verdict(Truth.UNCERTAIN, None, None, "currencies")
     weights: list[Decimal | None] = [line.budget for line in lines]
-    if any(w is None for w in weights) and all(f.share is not None for f in fundings):
+    same_subject = len({f.subject for f in fundings}) == 1  # a share is a part of the money for its own subject
+    if any(w is None for w in weights) and same_subject and all(f.share is not None for f in fundings):
         weights = [f.share for f in fundings]
     if all(w is None for w in weights):
         return verdict(Truth.UNCERTAIN, None, None, "unknown-amounts")
@@ -289,10 +290,10 @@ def share_verdicts(model: Model, *, call: str | None = None) -> Iterator[ShareVe
 
     The money counted is every funding of the plan and its projects except the programme's own
     (kind ``esf``); a funding's amount is its budget (:class:`MoneyLine`), or, when some amount is
-    unknown and every funding records a share, the shares.  The recorded fundings are taken as all
-    the co-financing there is, but an unknown amount may be any amount: a rule holds (YES) or is
-    broken (NO) only when every possible amount agrees, and with no amount known at all the answer
-    is UNCERTAIN whoever the funders are.
+    unknown and every funding records a share of one and the same subject, the shares.  The recorded
+    fundings are taken as all the co-financing there is, but an unknown amount may be any amount: a
+    rule holds (YES) or is broken (NO) only when every possible amount agrees, and with no amount
+    known at all the answer is UNCERTAIN whoever the funders are.
     """
     whole = model.whole()
     calls = [expect(model, call, Plan, "a plan")] if call else sorted(whole.records(Plan), key=lambda p: p.id)
