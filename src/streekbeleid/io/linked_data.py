@@ -1126,7 +1126,7 @@ def _organisation_change(b: _Builder, c: OrganisationChange) -> None:
     ``org:resultingOrganization`` / ``org:resultedFrom`` for those after, ``sb:kind`` its kind and
     ``dcterms:date`` the day it took effect, as precise as the data."""
     node, g = b.iri(c.id), b.g
-    g.add((node, RDF.type, ORG.ChangeEvent))
+    g.add((node, _RDF.type, _ORG.ChangeEvent))
     names = ", ".join(label_of(b.model, i) for i in c.original)
     result = ", ".join(label_of(b.model, i) for i in c.resulting)
     b.common(node, c, f"{c.kind}: {names}" + (f" -> {result}" if result else ""), activity=True)
@@ -1134,12 +1134,12 @@ def _organisation_change(b: _Builder, c: OrganisationChange) -> None:
     b.date(node, c.date)
     for org_id in c.original:
         original = b.org(org_id)
-        g.add((node, ORG.originalOrganization, original))
-        g.add((original, ORG.changedBy, node))
+        g.add((node, _ORG.originalOrganization, original))
+        g.add((original, _ORG.changedBy, node))
     for org_id in c.resulting:
         resulting = b.org(org_id)
-        g.add((node, ORG.resultingOrganization, resulting))
-        g.add((resulting, ORG.resultedFrom, node))
+        g.add((node, _ORG.resultingOrganization, resulting))
+        g.add((resulting, _ORG.resultedFrom, node))
 
 
 def _other_names(b: _Builder, record: Actor | Body) -> None:
@@ -1147,14 +1147,14 @@ def _other_names(b: _Builder, record: Actor | Body) -> None:
     an OWL-Time interval) and sources, since a label alone cannot say when it was borne."""
     node, g = b.iri(record.id), b.g
     for i, other in enumerate(record.other_names):
-        g.add((node, SKOS.altLabel, _nl(other.name)))
-        q = URIRef(f"{node}/name/{i}")
+        g.add((node, _SKOS.altLabel, _nl(other.name)))
+        q = f"{node}/name/{i}"
         g.add((node, b.sb.otherName, q))
-        g.add((q, SKOS.prefLabel, _nl(other.name)))
+        g.add((q, _SKOS.prefLabel, _nl(other.name)))
         if other.note:
-            g.add((q, SKOS.note, _en(other.note)))
+            g.add((q, _SKOS.note, _en(other.note)))
         if not is_always(other.valid):
-            g.add((q, DCTERMS.temporal, b.interval(URIRef(f"{q}/period"), other.valid)))
+            g.add((q, _DCTERMS.temporal, b.interval(f"{q}/period", other.valid)))
         b.sources(q, other.sources)
 
 
