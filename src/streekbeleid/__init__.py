@@ -38,6 +38,7 @@ if TYPE_CHECKING:  # the names for the type checker (``X as X``: re-exported)
     from .model.records import Actor as Actor
     from .model.records import Baseline as Baseline
     from .model.records import Body as Body
+    from .model.records import Budget as Budget
     from .model.records import CadenceRule as CadenceRule
     from .model.records import Check as Check
     from .model.records import Decision as Decision
@@ -62,10 +63,12 @@ if TYPE_CHECKING:  # the names for the type checker (``X as X``: re-exported)
     from .model.records import Relation as Relation
     from .model.records import SeatAllocation as SeatAllocation
     from .model.records import SeatGroup as SeatGroup
+    from .model.records import ShareRule as ShareRule
     from .model.records import Source as Source
     from .model.records import Tally as Tally
     from .model.records import Territory as Territory
     from .model.records import Theme as Theme
+    from .model.records import Transaction as Transaction
     from .model.records import VoteCount as VoteCount
     from .model.workflow import DecisionRule as DecisionRule
     from .model.workflow import Guard as Guard
@@ -103,6 +106,7 @@ _LAZY = {
         [
             "Actor",
             "Baseline",
+            "Budget",
             "Body",
             "CadenceRule",
             "Check",
@@ -128,10 +132,12 @@ _LAZY = {
             "Relation",
             "SeatAllocation",
             "SeatGroup",
+            "ShareRule",
             "Source",
             "Tally",
             "Territory",
             "Theme",
+            "Transaction",
             "VoteCount",
         ],
         "model.records",

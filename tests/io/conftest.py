@@ -12,6 +12,7 @@ from streekbeleid import (
     Actor,
     Baseline,
     Body,
+    Budget,
     CadenceRule,
     Decision,
     Funding,
@@ -33,10 +34,12 @@ from streekbeleid import (
     Relation,
     SeatAllocation,
     SeatGroup,
+    ShareRule,
     Source,
     Tally,
     Territory,
     Theme,
+    Transaction,
     VoteCount,
 )
 from streekbeleid.model.records import Identifier
@@ -170,6 +173,20 @@ def handmade_records() -> list[Any]:
         Theme(id="test:mobility", name="Mobility", name_nl="Mobiliteit", broader="test:economy"),
         Plan(id="test:pact-2008", name="Streekpact 2008-2013", kind="streekpact", valid=p("2008/2013")),
         Plan(
+            id="test:call",
+            name="Oproep «versterkt»",
+            kind="call",
+            share_rules=[
+                ShareRule(party="local", min_share=Decimal("0.5"), funder_kinds=["municipal_government"]),
+                ShareRule(
+                    party="flemish",
+                    max_share=Decimal("0.5"),
+                    funders=["test:province"],
+                    sources=[Source(document="d.txt", locator="at most 50%", inference="read as the province")],
+                ),
+            ],
+        ),
+        Plan(
             id="test:pact-2014",
             name="Streekpact 2014-2019",
             kind="streekpact",
@@ -265,7 +282,15 @@ def handmade_records() -> list[Any]:
             recipient="test:ersv",
             subject="test:project",
             amount=Decimal("15000000.00"),
-            share="50%",
+            share=Decimal("0.5"),
+            budgets=[
+                Budget(kind="original", amount=Decimal("15000000.00"), valid=p("2016-08-01/2019-07-31")),
+                Budget(kind="revised", amount=None, currency="EUR", valid=p("2018/?")),
+            ],
+            transactions=[
+                Transaction(kind="commitment", amount=Decimal("7500000"), date=PartialDate.parse("2016-06")),
+                Transaction(kind="payment", sources=[Source(document="d.txt", locator="paid «half»")]),
+            ],
             valid=p("2016-08-01/2019-07-31"),
         ),
         Lineage(

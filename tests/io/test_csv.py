@@ -62,7 +62,7 @@ def test_decisions_actions_and_fundings(handmade: Model, tmp_path: Path) -> None
     )
     assert action["partners"] == "test:ersv; test:a" and action["partners_name"] == "ERSV België vzw; Neerpelt"
     fund = read(tmp_path, "fundings")[0]
-    assert (fund["amount"], fund["funder_name"], fund["share"]) == ("15000000.0", "Provincie Limburg", "50%")
+    assert (fund["amount"], fund["funder_name"], fund["share"]) == ("15000000.0", "Provincie Limburg", "0.5")
     indicator = read(tmp_path, "indicators")[0]
     assert (indicator["indicator"], indicator["baseline"], indicator["target"], indicator["actual"]) == (
         "jobs",

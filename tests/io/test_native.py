@@ -21,6 +21,7 @@ from streekbeleid import (
     Actor,
     Baseline,
     Body,
+    Budget,
     CadenceRule,
     DataError,
     DateBound,
@@ -48,6 +49,7 @@ from streekbeleid import (
     Tally,
     Territory,
     Theme,
+    Transaction,
     Truth,
     VoteCount,
 )
@@ -56,6 +58,7 @@ from streekbeleid.io.columns import Columns
 from streekbeleid.model.records import (
     ACTOR_KINDS,
     BODY_KINDS,
+    BUDGET_KINDS,
     DECISION_KINDS,
     FUNDING_KINDS,
     LINEAGE_KINDS,
@@ -64,6 +67,7 @@ from streekbeleid.model.records import (
     PLAN_KINDS,
     RELATION_KINDS,
     TERRITORY_LEVELS,
+    TRANSACTION_KINDS,
 )
 from streekbeleid.serialization import FORMAT, Dataset, converter, dataset_json_schema, load_data_file
 
@@ -203,6 +207,17 @@ _opt_dates = st.none() | _partial_dates
 _baselines = st.none() | st.builds(Baseline, year=st.integers(1900, 2100), value=_text)
 _votes = st.none() | st.builds(VoteCount, yes=_counts, no=_counts, abstain=_counts)
 _amounts = st.none() | st.decimals(allow_nan=False, allow_infinity=False)
+_shares = st.none() | st.decimals(min_value=0, max_value=1, allow_nan=False, allow_infinity=False)
+_budgets = st.builds(
+    Budget,
+    kind=st.sampled_from(BUDGET_KINDS),
+    amount=_amounts,
+    currency=st.sampled_from(["EUR", "USD"]),
+    valid=_periods,
+)
+_transactions = st.builds(
+    Transaction, kind=st.sampled_from(TRANSACTION_KINDS), amount=_amounts, date=_opt_dates, sources=_sources
+)
 
 
 @st.composite
@@ -409,7 +424,9 @@ def models(draw: st.DrawFn) -> Model:
         subject=(project.id if draw(_bool) else None),
         amount=draw(_amounts),
         currency=one(["EUR", "USD"]),
-        share=draw(_opt_text),
+        share=draw(_shares),
+        budgets=draw(st.lists(_budgets, max_size=2)),
+        transactions=draw(st.lists(_transactions, max_size=2)),
         valid=draw(_periods),
     )
     lineage = Lineage(

@@ -31,6 +31,7 @@ from .coverage import resoc_coverage
 from .history import active_after_change, name_overlap
 from .lifetimes import membership_lifetime, period_order, territory_lifetime
 from .mandates import mandate_term, office_seat
+from .money import co_financing
 from .plans import action_lead, plan_overlap, unused_theme
 from .results import indicators
 from .size import body_size
@@ -62,6 +63,7 @@ CORE_CHECKS: tuple[Check, ...] = (
     Check(name="name-overlap", function=name_overlap, description=name_overlap.__doc__ or ""),
     Check(name="mandate-term", function=mandate_term, description=mandate_term.__doc__ or ""),
     Check(name="office-seat", function=office_seat, description=office_seat.__doc__ or ""),
+    Check(name="co-financing", function=co_financing, description=co_financing.__doc__ or ""),
     Check(name="workflow-definitions", function=workflow_definitions, description=workflow_definitions.__doc__ or ""),
 )
 

@@ -1,4 +1,5 @@
-"""Commands to find things and ask what comes next: ``search``, ``list``, ``diff``, ``endorsements``, ``mandates``.
+"""Commands to find things and ask what comes next: ``search``, ``list``, ``diff``, ``endorsements``, ``mandates``,
+``money``.
 
 Each prints a table in the language in use (names beside ids, dates in words), ``--json`` gives the raw
 values (ids, dates in their notation), and ``-o FILE`` writes the table to a ``.xlsx``, ``.csv`` or ``.json``
@@ -80,6 +81,18 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     add_output(p)
     p.set_defaults(func=cmd_mandates)
 
+    p = sub.add_parser(
+        "money", parents=[common], help=_("the money of a plan or a project: budgeted, committed and paid, by funder")
+    )
+    p.add_argument(
+        "subject",
+        type=RecordId("plan", "project"),
+        help=_("the plan or project id, e.g. {example}").format(example="limburg:lires"),
+    )
+    add_json(p)
+    add_output(p)
+    p.set_defaults(func=cmd_money)
+
 
 def search_table(model: Model, text: str, *, kinds: list[str] | None = None, limit: int | None = 20) -> Table:
     """The hits of :func:`~streekbeleid.model.search.search` as a table: name, kind, region, id, score."""
@@ -130,3 +143,9 @@ def cmd_mandates(args: argparse.Namespace) -> int:
     from ..queries.mandates import mandates
 
     return emit_table(args, mandates(load_model(args), args.body, on=args.as_of).table())
+
+
+def cmd_money(args: argparse.Namespace) -> int:
+    from ..queries.money import money
+
+    return emit_table(args, money(load_model(args), args.subject).table())

@@ -4,7 +4,8 @@ Each kind of record gets its own file (``memberships.csv``, ``decisions.csv``,
 ``plan_items.csv`` with every priority, objective and action, ``fundings.csv`` ...),
 every file is written even when empty, with a header row, so a spreadsheet or a
 script can count on them.  Nested parts get tables of their own:
-``region_parts.csv``, ``seat_groups.csv``, ``plan_items.csv``, ``indicators.csv``.
+``region_parts.csv``, ``seat_groups.csv``, ``plan_items.csv``, ``indicators.csv``, and the money:
+``budgets.csv`` and ``transactions.csv`` (by ``funding``), ``share_rules.csv`` (by ``call``).
 
 Columns follow the record's fields (see :func:`streekbeleid.io._common.flatten`):
 a period is ``valid`` plus ``valid_start``/``valid_end``; every field that holds an id
@@ -41,6 +42,8 @@ from ..model.records import (
     RECORD_KINDS,
     Actor,
     Body,
+    Budget,
+    Funding,
     IndicatorPeriod,
     OtherName,
     Plan,
@@ -48,6 +51,8 @@ from ..model.records import (
     Region,
     RegionPart,
     SeatGroup,
+    ShareRule,
+    Transaction,
 )
 from ..serialization import FORMAT
 from ._common import export_records, flat_columns, flatten, label_of, reference_fields
@@ -56,7 +61,7 @@ __all__ = ["TABLES", "to_tables", "write_csv"]
 
 Table = tuple[list[str], list[list[str]]]
 
-_NESTED = {"items", "parts", "seat_groups", "indicators", "other_names"}
+_NESTED = {"items", "parts", "seat_groups", "indicators", "other_names", "budgets", "transactions", "share_rules"}
 _TYPES = {bool: "boolean", int: "integer", float: "number"}
 
 #: The tables written, in order: one per record kind, and the nested parts.
@@ -67,6 +72,9 @@ TABLES = (
     "plan_items",
     "indicators",
     "other_names",
+    "budgets",
+    "transactions",
+    "share_rules",
 )
 
 
@@ -136,6 +144,9 @@ def _tables_and_specs(model: Model, closed: bool) -> tuple[dict[str, Table], dic
     specs["plan_items"] = _Spec(PlanItem, ["plan", "parent", "depth"], set())
     specs["indicators"] = _Spec(IndicatorPeriod, ["item", "indicator", "measure", "ascending", "baseline"], set())
     specs["other_names"] = _Spec(OtherName, ["organisation"], set())
+    specs["budgets"] = _Spec(Budget, ["funding"], set())
+    specs["transactions"] = _Spec(Transaction, ["funding"], set())
+    specs["share_rules"] = _Spec(ShareRule, ["call"], set())
     rows: dict[str, list[list[str]]] = {name: [] for name in TABLES}
     kind_of = {cls: kind for kind, cls in RECORD_KINDS.items()}
     for rec in records:
@@ -150,7 +161,11 @@ def _tables_and_specs(model: Model, closed: bool) -> tuple[dict[str, Table], dic
             for group in rec.seat_groups:
                 cells = specs["seat_groups"].row(model, group, [rec.id])
                 rows["seat_groups"].append(cells)
-        elif isinstance(rec, Plan):
+        elif isinstance(rec, Funding):
+            rows["budgets"].extend(specs["budgets"].row(model, b, [rec.id]) for b in rec.budgets)
+            rows["transactions"].extend(specs["transactions"].row(model, t, [rec.id]) for t in rec.transactions)
+        if isinstance(rec, Plan):
+            rows["share_rules"].extend(specs["share_rules"].row(model, r, [rec.id]) for r in rec.share_rules)
             for parent, depth, item in _walk(rec):
                 rows["plan_items"].append(specs["plan_items"].row(model, item, [rec.id, parent, depth]))
                 for ind in item.indicators:

@@ -863,6 +863,7 @@ class _Builder:
         for item in p.items:
             g.add((node, _DCTERMS.hasPart, self.iri(item.id)))
             self.plan_item(item, p.id)
+        self.share_rules(node, p)
         if pact:
             g.add((node, _RDF.type, _ORG.OrganizationalCollaboration))
             members = {x for i in p.walk() for x in i.leads} | {x for i in p.walk() for x in i.partners}
@@ -1007,12 +1008,59 @@ class _Builder:
         if f.subject:
             g.add((node, _SDO.fundedItem, self.iri(f.subject)))
         if f.amount is not None:
-            amount = f"{node}/amount"
-            g.add((node, _SDO.amount, amount))
-            g.add((amount, _RDF.type, _SDO.MonetaryAmount))
-            g.add((amount, _SDO.value, decimal_literal(f.amount)))
-            g.add((amount, _SDO.currency, _lit(f.currency)))
-        self.literal(node, sb.share, f.share)
+            self.amount(node, f"{node}/amount", f.amount, f.currency)
+        if f.share is not None:
+            g.add((node, sb.share, decimal_literal(f.share)))
+        self.money(node, f)
+
+    def amount(self, node: str, amount: str, value: Decimal, currency: str) -> None:
+        """``schema:amount``: a ``schema:MonetaryAmount`` with its value and currency."""
+        g = self.g
+        g.add((node, _SDO.amount, amount))
+        g.add((amount, _RDF.type, _SDO.MonetaryAmount))
+        g.add((amount, _SDO.value, decimal_literal(value)))
+        g.add((amount, _SDO.currency, _lit(currency)))
+
+    def money(self, node: str, f: Funding) -> None:
+        """A funding's budgets (``sb:budget``, with ``dcterms:valid``) and transactions (``sb:transaction``, with
+        ``dcterms:date``), each a ``schema:MonetaryAmount`` with its kind and sources; an unknown amount has no
+        ``schema:value``."""
+        for i, b in enumerate(f.budgets):
+            self.valid(self.money_part(node, f"budget/{i}", b.kind, b.amount, b.currency, b.sources), b.valid)
+        for i, t in enumerate(f.transactions):
+            self.date(self.money_part(node, f"transaction/{i}", t.kind, t.amount, t.currency, t.sources), t.date)
+
+    def money_part(
+        self, node: str, path: str, kind: str, value: Decimal | None, currency: str, sources: Iterable[Source]
+    ) -> str:
+        g, sb = self.g, self.sb
+        part = f"{node}/{path}"
+        g.add((node, sb[path.partition("/")[0]], part))
+        g.add((part, _RDF.type, _SDO.MonetaryAmount))
+        g.add((part, sb.kind, _lit(kind)))
+        g.add((part, _SDO.currency, _lit(currency)))
+        if value is not None:
+            g.add((part, _SDO.value, decimal_literal(value)))
+        self.sources(part, sources)
+        return part
+
+    def share_rules(self, node: str, p: Plan) -> None:
+        """A call's rules on co-financing (``sb:shareRule``): the party, its least and greatest share, who counts."""
+        g, sb = self.g, self.sb
+        for i, rule in enumerate(p.share_rules):
+            r = f"{node}/share-rule/{i}"
+            g.add((node, sb.shareRule, r))
+            g.add((r, _RDF.type, sb.ShareRule))
+            g.add((r, sb.party, _lit(rule.party)))
+            if rule.min_share is not None:
+                g.add((r, sb.minShare, decimal_literal(rule.min_share)))
+            if rule.max_share is not None:
+                g.add((r, sb.maxShare, decimal_literal(rule.max_share)))
+            for kind in rule.funder_kinds:
+                g.add((r, sb.funderKind, _lit(kind)))
+            for funder in rule.funders:
+                g.add((r, _SDO.funder, self.org(funder)))
+            self.sources(r, rule.sources)
 
     def meeting(self, m: Meeting) -> None:
         """A meeting the model holds is a ``besluit:Zitting``, held by its body as a ``besluit:Bestuursorgaan``."""

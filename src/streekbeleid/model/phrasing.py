@@ -59,6 +59,9 @@ __all__ = [
     "span_text",
     "tally_phrase",
     "when",
+    "amount_text",
+    "money_label",
+    "share_text",
 ]
 
 _MIN_ORDINAL = date.min.toordinal()
@@ -613,3 +616,59 @@ def _unknown_count_phrase(by: str, kind: str, out_of: int | None) -> str:
     if out_of is None:
         sentence = _("{sentence} (number not recorded)").format(sentence=sentence)
     return sentence.replace("{who}", who)
+
+
+# ---------------------------------------------------------------- money
+
+#: Budgets, transactions and the parties a call's co-financing rule names, in words.
+_MONEY_LABELS = {
+    "original": N_("original budget"),
+    "revised": N_("revised budget"),
+    "commitment": N_("commitment"),
+    "payment": N_("payment"),
+    "local": N_("local"),
+    "flemish": N_("Flemish"),
+    "federal": N_("federal"),
+    "european": N_("European"),
+}
+
+
+def money_label(kind: str) -> str:
+    """A budget kind, a transaction kind or a co-financing party in words: ``revised`` -> ``herziene begroting``."""
+    found = _MONEY_LABELS.get(kind)
+    return _(found) if found else _words(kind)
+
+
+def amount_text(value: Any, currency: str = "EUR") -> str:
+    """An amount of money as a person reads it in the language in use; ``unknown`` for None.
+
+    >>> from decimal import Decimal
+    >>> from streekbeleid.i18n import use_language
+    >>> with use_language("nl"):
+    ...     amount_text(Decimal("15000000")), amount_text(Decimal("1234.5")), amount_text(None)
+    ('EUR 15.000.000', 'EUR 1.234,50', 'onbekend')
+    >>> with use_language("en"):
+    ...     amount_text(Decimal("15000000"))
+    'EUR 15,000,000'
+    """
+    if value is None:
+        return _("unknown")
+    whole = value == value.to_integral_value()
+    text = f"{value:,.0f}" if whole else f"{value:,.2f}"
+    if language() == "nl":
+        text = text.translate(str.maketrans(",.", ".,"))
+    return f"{currency} {text}"
+
+
+def share_text(value: Any) -> str:
+    """A share from 0 to 1 as a percentage (``0.5`` -> ``50%``); ``unknown`` for None.
+
+    >>> from decimal import Decimal
+    >>> share_text(Decimal("0.5")), share_text(Decimal("0.125"))
+    ('50%', '12.5%')
+    """
+    if value is None:
+        return _("unknown")
+    percent = (value * 100).normalize()
+    text = f"{percent:f}" if percent != percent.to_integral_value() else f"{percent:.0f}"
+    return (text.replace(".", ",") if language() == "nl" else text) + "%"

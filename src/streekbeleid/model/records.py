@@ -50,6 +50,9 @@ __all__ = [
     "ADOPTING_OUTCOMES",
     "Decision",
     "Tally",
+    "Budget",
+    "Transaction",
+    "ShareRule",
     "Funding",
     "Meeting",
     "Lineage",
@@ -318,7 +321,7 @@ def inferences_of(record: Any) -> tuple[Source, ...]:
     ['read as T']
     """
     found = [s for s in getattr(record, "sources", ()) if s.inference]
-    for name in ("seat_groups", "cadence", "parts", "indicators"):
+    for name in ("seat_groups", "cadence", "parts", "indicators", "share_rules", "budgets", "transactions"):
         for part in getattr(record, name, ()):
             found.extend(s for s in getattr(part, "sources", ()) if s.inference)
     return tuple(found)
@@ -717,6 +720,7 @@ class Plan:
     status: str | None = None
     themes: tuple[str, ...] = refs("about")
     items: tuple[PlanItem, ...] = contains("part_of")
+    share_rules: tuple[ShareRule, ...] = attrs.field(default=(), converter=to_tuple)
     description: str | None = None
     valid: Period = _valid()
     sources: tuple[Source, ...] = attrs.field(default=(), converter=to_tuple)
@@ -837,9 +841,76 @@ class Tally:
 FUNDING_KINDS = ("subsidy", "co_financing", "fund", "esf", "other")
 
 
+def fraction(_inst: object, attribute: attrs.Attribute[Any], value: Decimal | None) -> None:
+    """A validator: a share as a number from 0 to 1 (0.5 is half), or None."""
+    if value is not None and not (value.is_finite() and 0 <= value <= 1):
+        raise ValueError(f"{attribute.name}: a share is a number from 0 to 1 (0.5 for half), got {value}")
+
+
+#: Budgets as IATI has them: the ``original`` one and a ``revised`` one.
+BUDGET_KINDS = ("original", "revised")
+
+#: Transactions as IATI has them: money ``commitment`` s (promised) and ``payment`` s (paid out).
+TRANSACTION_KINDS = ("commitment", "payment")
+
+
+@attrs.frozen(kw_only=True)
+class Budget:
+    """The money planned for a funding over a period (IATI ``budget``): the ``original`` budget or a ``revised`` one.
+
+    ``amount`` is None when the sources give no figure: the budget is then known to exist, not how large it is.
+    """
+
+    kind: str = attrs.field(default="original", validator=one_of(*BUDGET_KINDS))
+    amount: Decimal | None = attrs.field(default=None, validator=finite)
+    currency: str = "EUR"
+    valid: Period = _valid()
+    sources: tuple[Source, ...] = attrs.field(default=(), converter=to_tuple)
+
+
+@attrs.frozen(kw_only=True)
+class Transaction:
+    """Money committed or paid under a funding on a date (IATI ``transaction``); ``amount`` None when not known."""
+
+    kind: str = attrs.field(validator=one_of(*TRANSACTION_KINDS))
+    amount: Decimal | None = attrs.field(default=None, validator=finite)
+    currency: str = "EUR"
+    date: PartialDate | None = None
+    sources: tuple[Source, ...] = attrs.field(default=(), converter=to_tuple)
+
+
+#: Who co-finances, as a call's rule names them.
+SHARE_PARTIES = ("local", "flemish", "federal", "european", "other")
+
+
+@attrs.frozen(kw_only=True)
+class ShareRule:
+    """A call's rule on the co-financing of the partnerships that answer it: "at least 50% local".
+
+    The money counted is every funding of an answer (the plan and its projects) except the
+    programme's own (kind ``esf``); ``party``'s share of it must lie between ``min_share`` and
+    ``max_share`` (numbers from 0 to 1).  A funder belongs to the party when its actor kind is
+    one of ``funder_kinds`` or it is (part of) one of ``funders``.
+    """
+
+    party: str = attrs.field(validator=one_of(*SHARE_PARTIES))
+    min_share: Decimal | None = attrs.field(default=None, validator=fraction)
+    max_share: Decimal | None = attrs.field(default=None, validator=fraction)
+    funder_kinds: tuple[str, ...] = attrs.field(
+        default=(), converter=to_tuple, validator=attrs.validators.deep_iterable(one_of(*ACTOR_KINDS))
+    )
+    funders: tuple[str, ...] = refs()
+    sources: tuple[Source, ...] = attrs.field(default=(), converter=to_tuple)
+
+
 @attrs.frozen(kw_only=True)
 class Funding:
-    """Money from a funder to a recipient for a subject (plan or project)."""
+    """Money from a funder to a recipient for a subject (plan or project).
+
+    ``amount`` is the sum a source names without a kind or period; ``budgets`` and
+    ``transactions`` hold the money as IATI does (see :mod:`streekbeleid.queries.money`);
+    ``share`` is this funding's part of the money for its subject, from 0 to 1.
+    """
 
     id: str = own_id()
     kind: str = attrs.field(validator=one_of(*FUNDING_KINDS))
@@ -848,7 +919,9 @@ class Funding:
     subject: str | None = ref("concerns")
     amount: Decimal | None = attrs.field(default=None, validator=finite)
     currency: str = "EUR"
-    share: str | None = None
+    share: Decimal | None = attrs.field(default=None, validator=fraction)
+    budgets: tuple[Budget, ...] = attrs.field(default=(), converter=to_tuple)
+    transactions: tuple[Transaction, ...] = attrs.field(default=(), converter=to_tuple)
     description: str | None = None
     valid: Period = _valid()
     sources: tuple[Source, ...] = attrs.field(default=(), converter=to_tuple)

@@ -32,9 +32,22 @@ import attrs
 
 from ..i18n import N_, _
 from .dates import DateBound, PartialDate, Period, Truth
-from .phrasing import bound_words, period_words, when
+from .phrasing import amount_text, bound_words, period_words, share_text, when
 
-__all__ = ["HEADINGS", "Column", "NotRecorded", "Ref", "Table", "Tabular", "Term", "cell_text", "json_value"]
+__all__ = [
+    "HEADINGS",
+    "UNKNOWN",
+    "Amount",
+    "Column",
+    "NotRecorded",
+    "Ref",
+    "Share",
+    "Table",
+    "Tabular",
+    "Term",
+    "cell_text",
+    "json_value",
+]
 
 #: Headings many tables share (English, translated when shown).
 HEADINGS = {
@@ -95,12 +108,44 @@ class Term:
     text: str
 
 
+class _Unknown:
+    """A value the data does not give: people read "unknown" (``onbekend``), ``--json`` and the files get null."""
+
+    def __repr__(self) -> str:
+        return "UNKNOWN"
+
+
+#: A cell whose value is not known (an amount not recorded): shown as "unknown", never as an empty cell or 0.
+UNKNOWN = _Unknown()
+
+
+@attrs.frozen
+class Amount:
+    """An amount of money in a table: people read ``EUR 15.000.000``, ``--json`` and the files get the number."""
+
+    value: Decimal
+    currency: str = "EUR"
+
+
+@attrs.frozen
+class Share:
+    """A share from 0 to 1 in a table: people read ``50%``, ``--json`` and the files get ``0.5``."""
+
+    value: Decimal
+
+
 def cell_text(value: Any) -> str:
     """A value as a person reads it, in the language in use."""
     if value is None:
         return ""
     if isinstance(value, NotRecorded):
         return _("not recorded")
+    if value is UNKNOWN:
+        return _("unknown")
+    if isinstance(value, Amount):
+        return amount_text(value.value, value.currency)
+    if isinstance(value, Share):
+        return share_text(value.value)
     if isinstance(value, Ref):
         return value.name
     if isinstance(value, Term):
@@ -128,6 +173,10 @@ def json_value(value: Any) -> Any:
         return value
     if isinstance(value, NotRecorded):
         return None
+    if value is UNKNOWN:
+        return None
+    if isinstance(value, (Amount, Share)):
+        return str(value.value)
     if isinstance(value, Truth):
         return value.value
     if isinstance(value, Ref):

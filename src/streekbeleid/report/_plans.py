@@ -11,6 +11,7 @@ from ..model import phrasing
 from ..model.dates import ALWAYS
 from ..model.records import ADOPTING_OUTCOMES, Decision, Funding, Plan, PlanItem, Project, Tally
 from ..queries import EndorsementCount, Endorsements
+from ._money import money_block
 from ._progress import progress_view
 from ._site import Site
 from .html import Markup, anchor_id, concat, el, facts_table, fill, table
@@ -32,6 +33,7 @@ def plans_section(site: Site, scope: RegionScope) -> Markup:
         if plan.items:
             out.append(el("ul", [_item(site, i) for i in plan.items], class_="tree"))
         out.append(progress_view(site, plan))
+        out.append(money_block(site, plan))
     loose = [p for p in scope.projects if p.plan not in {x.id for x in scope.plans}]
     if loose:
         out.append(el("h3", _("Projects outside a plan")))
@@ -197,7 +199,7 @@ def _tally_text(site: Site, t: Tally) -> Markup:
 
 def _funding_text(site: Site, f: Funding) -> Markup:
     amount = f" {f.amount:,} {f.currency}".replace(",", ".") if f.amount is not None else ""
-    share = f" ({f.share})" if f.share else ""
+    share = f" ({phrasing.share_text(f.share)})" if f.share is not None else ""
     text = fill(
         _("{kind} from {funder}"), kind=phrasing.kind_label(f.kind) + amount + share, funder=site.link(f.funder)
     )

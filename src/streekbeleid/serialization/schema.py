@@ -10,7 +10,7 @@ from typing import Any
 import attrs
 
 from ..model.dates import PartialDate, Period
-from ..model.records import ID_PATTERN, OneOf, Source, reference_of
+from ..model.records import ID_PATTERN, OneOf, Source, fraction, reference_of
 from .structuring import Dataset
 
 __all__ = ["dataset_json_schema"]
@@ -69,6 +69,9 @@ def _class_schema(cls: type, defs: dict[str, Any]) -> dict[str, Any]:
         choices = _validator_choices(field)
         if choices:
             schema = {"enum": choices + ([None] if field.default is None else [])}
+        if field.validator is fraction:  # a share: a number from 0 to 1 (as text, or a number at most 1)
+            share = {"type": ["string", "number"], "minimum": 0, "maximum": 1, "description": "a share from 0 to 1"}
+            schema = {"anyOf": [share, {"type": "null"}]}
         if (field.name == "id" or reference_of(field) is not None) and hints[field.name] is str:
             schema = {"type": "string", "pattern": ID_PATTERN}  # an own id, or a required reference
         props[field.name] = schema

@@ -120,7 +120,7 @@ def _structure_decimal(value: Any, _: Any) -> Decimal:
     try:
         return Decimal(str(value))
     except InvalidOperation:
-        raise ValueError(f"not an amount: {value!r}") from None
+        raise ValueError(f"not a number: {value!r} (write an amount as 1500.50, a share from 0 to 1 as 0.5)") from None
 
 
 def _make_converter() -> cattrs.Converter:
