@@ -28,6 +28,7 @@ from .i18n import N_, _, ngettext
 from .model.dates import ALWAYS, PartialDate, Period, Truth
 from .model.model import Model, record_type
 from .model.phrasing import (
+    amount_text,
     bound_words,
     cadence_text,
     day_words,
@@ -35,6 +36,7 @@ from .model.phrasing import (
     kind_label,
     label,
     lineage_label,
+    money_label,
     name,
     period_words,
     record_name,
@@ -42,6 +44,7 @@ from .model.phrasing import (
     role_label,
     seat_group_label,
     seat_rule,
+    share_text,
     tally_phrase,
     when,
 )
@@ -76,6 +79,10 @@ _TYPE_LABELS = {
 #: The fields of the records, as a person reads them.
 _FIELD_LABELS = {
     "level": N_("level"),
+    "share_rules": N_("co-financing rules"),
+    "budgets": N_("budgets"),
+    "transactions": N_("transactions"),
+    "share": N_("share"),
     "nis": N_("NIS code"),
     "part_of": N_("part of"),
     "successor": N_("successor"),
@@ -221,7 +228,37 @@ def _value(model: Model, name: str, field: attrs.Attribute[Any], v: Any) -> str:
         return "; ".join(i.name for i in v)
     if name == "identifiers":
         return ", ".join(f"{i.scheme} {i.identifier}" for i in v)
+    if name in ("budgets", "transactions", "share_rules", "share"):
+        return _money(model, name, v)
     return _plain(v)
+
+
+def _money(model: Model, field: str, v: Any) -> str:
+    """Budgets, transactions, a share and a call's co-financing rules in words (amounts as the language writes
+    them, shares as percentages, unknown where the sources give no figure)."""
+    if field == "share":
+        return share_text(v)
+    if field == "share_rules":
+        rules = []
+        for r in v:
+            bounds = [
+                *([_("at least {share}").format(share=share_text(r.min_share))] if r.min_share is not None else []),
+                *([_("at most {share}").format(share=share_text(r.max_share))] if r.max_share is not None else []),
+            ]
+            who = [*(kind_label(k) for k in r.funder_kinds), *(name(model, f) for f in r.funders)]
+            rule = _("{party} co-financing {bounds}").format(party=money_label(r.party), bounds=_(" and ").join(bounds))
+            rules.append(rule + (f" ({', '.join(who)})" if who else ""))
+        return "; ".join(rules)
+    parts = []
+    for x in v:
+        text = f"{money_label(x.kind)}: {amount_text(x.amount, x.currency)}"
+        when_ = getattr(x, "date", None)
+        if when_ is not None:
+            text += f", {when(when_)}"
+        elif isinstance(getattr(x, "valid", None), Period) and not x.valid.is_always:
+            text += f", {period_words(x.valid)}"
+        parts.append(text)
+    return "; ".join(parts)
 
 
 def _unknown(n: int | None) -> str:

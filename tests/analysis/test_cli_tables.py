@@ -339,3 +339,15 @@ def test_a_usage_error_in_dutch(capsys: pytest.CaptureFixture[str]) -> None:
     err = capsys.readouterr().err
     assert err.startswith("gebruik: ") and "streekbeleid members: fout: " in err
     assert "verwacht een volledige dag JJJJ-MM-DD, kreeg '2016'" in err
+
+
+def test_show_words_money_and_co_financing_rules(capsys: pytest.CaptureFixture[str]) -> None:
+    dutch = run(["--lang", "nl", "show", "core:versterkt-streekbeleid", "--plugins", ""], capsys)
+    assert (
+        "regels voor cofinanciering: lokale cofinanciering ten minste 50% (gemeente, intercommunale, provincie); "
+        "Vlaamse cofinanciering ten hoogste 50% (Vlaamse overheid)"
+    ) in dutch
+    english = run(["--lang", "en", "show", "core:versterkt-streekbeleid/budget", "--plugins", ""], capsys)
+    assert "budgets: original budget: EUR 15,000,000" in english
+    dutch = run(["--lang", "nl", "show", "core:versterkt-streekbeleid/budget", "--plugins", ""], capsys)
+    assert "EUR 15.000.000" in dutch and "{'" not in dutch
