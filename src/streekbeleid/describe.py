@@ -82,7 +82,6 @@ _FIELD_LABELS = {
     "share_rules": N_("co-financing rules"),
     "budgets": N_("budgets"),
     "transactions": N_("transactions"),
-    "share": N_("share"),
     "nis": N_("NIS code"),
     "part_of": N_("part of"),
     "successor": N_("successor"),
