@@ -94,16 +94,32 @@ class UnknownIdError(StreekbeleidError, KeyError):
 class RecordKindError(StreekbeleidError, TypeError):
     """An id names a record of another kind than the question needs (a body where a region was asked).
 
-    >>> str(RecordKindError("limburg:resoc", "body", "a region"))
+    ``wanted`` is an English phrase marked with ``N_`` where it is written (``N_("a region")``); the message
+    is made in the language in use when it is shown.
+
+    >>> from streekbeleid.i18n import use_language
+    >>> error = RecordKindError("limburg:resoc", "body", "a region")
+    >>> with use_language("en"):
+    ...     str(error)
     'limburg:resoc is a body, not a region'
+    >>> with use_language("nl"):
+    ...     str(error)
+    'limburg:resoc is een orgaan, geen regio'
     """
 
     def __init__(self, record_id: str, kind: str, wanted: str) -> None:
         self.id = record_id
         self.kind = kind
-        words = kind.replace("_", " ")
-        article = "an" if words[:1] in "aeiou" else "a"
-        super().__init__(f"{record_id} is {article} {words}, not {wanted}")
+        self.wanted = wanted
+        super().__init__(record_id, kind, wanted)
+
+    def __str__(self) -> str:
+        from .i18n import _
+        from .model.phrasing import kind_label
+
+        words = kind_label(self.kind)
+        kind = (_("an {kind}") if words[:1].lower() in "aeiou" else _("a {kind}")).format(kind=words)
+        return _("{id} is {kind}, not {wanted}").format(id=self.id, kind=kind, wanted=_(self.wanted))
 
 
 class InvalidValueError(StreekbeleidError, ValueError):
@@ -158,25 +174,25 @@ class FileSystemError(StreekbeleidError, OSError):
     @classmethod
     def of(cls, exc: OSError, path: str | os.PathLike[str] | None = None) -> FileSystemError:
         """The one-line error for an ``OSError`` (about ``path``, else the path the error names)."""
+        from .i18n import _
+
         where = os.fspath(path) if path is not None else exc.filename2 or exc.filename
-        where = os.fsdecode(where) if where is not None else "the path"
+        where = os.fsdecode(where) if where is not None else _("the path")
         code = exc.errno
-        if code == errno.EISDIR:
-            text = f"{where} is a folder, not a file: give the path of a file"
-        elif code == errno.EEXIST:
-            text = f"{where} is a file where a folder is needed: remove it or choose another path"
-        elif code == errno.ENOTDIR:
-            text = f"{where}: part of this path is a file, not a folder: choose a path whose folders are folders"
-        elif code in (errno.EACCES, errno.EPERM):
-            text = f"{where}: no permission: choose a place you may write to, or change its permissions"
-        elif code == errno.EROFS:
-            text = f"{where} is on a read-only file system: choose another place"
-        elif code == errno.ENOENT:
-            text = f"{where}: no such file or folder: check the path, or create its folder first"
-        elif code == errno.ENOSPC:
-            text = f"{where}: no space left on the device: free some space or choose another place"
-        else:
-            text = f"{where}: {exc.strerror or exc}"
+        texts = {
+            errno.EISDIR: _("{where} is a folder, not a file: give the path of a file"),
+            errno.EEXIST: _("{where} is a file where a folder is needed: remove it or choose another path"),
+            errno.ENOTDIR: _(
+                "{where}: part of this path is a file, not a folder: choose a path whose folders are folders"
+            ),
+            errno.EACCES: _("{where}: no permission: choose a place you may write to, or change its permissions"),
+            errno.EPERM: _("{where}: no permission: choose a place you may write to, or change its permissions"),
+            errno.EROFS: _("{where} is on a read-only file system: choose another place"),
+            errno.ENOENT: _("{where}: no such file or folder: check the path, or create its folder first"),
+            errno.ENOSPC: _("{where}: no space left on the device: free some space or choose another place"),
+        }
+        found = texts.get(code) if code is not None else None
+        text = found.format(where=where) if found else f"{where}: {exc.strerror or exc}"
         return cls(code or 0, text)
 
     def __str__(self) -> str:

@@ -191,3 +191,14 @@ def test_sqlite_is_what_says_readonly(tmp_path: Path) -> None:
     db.execute("PRAGMA query_only = ON")
     with pytest.raises(sqlite3.OperationalError, match="readonly"):
         db.execute("CREATE TABLE t (x)")
+
+
+def test_the_one_line_is_in_the_language_in_use(tmp_path: Path) -> None:
+    from streekbeleid.errors import FileSystemError
+    from streekbeleid.i18n import use_language
+
+    error = OSError(errno.EISDIR, "Is a directory", str(tmp_path))
+    with use_language("nl"):
+        assert str(FileSystemError.of(error)) == f"{tmp_path} is een map, geen bestand: geef het pad van een bestand"
+    with use_language("en"):
+        assert str(FileSystemError.of(error)) == f"{tmp_path} is a folder, not a file: give the path of a file"

@@ -35,6 +35,7 @@ from typing import Any, Literal
 import attrs
 
 from ..errors import InvalidValueError, RecordKindError
+from ..i18n import N_
 from ..model.dates import Truth
 from ..model.model import Model, record_type
 from ..model.records import Actor, Body, Lineage, Person, Plan, PlanItem, Relation, Territory
@@ -196,7 +197,7 @@ def tree_diagram(model: Model, plan_id: str) -> Diagram:
     """A plan and its tree of items, each with its number and lead."""
     plan = model.get(plan_id)
     if not isinstance(plan, (Plan, PlanItem)):
-        raise RecordKindError(plan_id, record_type(plan), "a plan: a tree needs a plan")
+        raise RecordKindError(plan_id, record_type(plan), N_("a plan: a tree needs a plan"))
     extra = str(plan.valid) if not is_always(plan.valid) else ""
     nodes = [_node(model, plan_id, emphasis=True, extra=extra)]
     edges: list[DiagramEdge] = []

@@ -22,6 +22,7 @@ import attrs
 import networkx as nx
 
 from ..errors import RecordKindError, UnknownIdError
+from ..i18n import N_
 from .dates import Period, Truth, parse_day
 from .records import (
     Actor,
@@ -405,7 +406,7 @@ class Model:
 
         record = self.get(region_id)
         if not isinstance(record, Region):
-            raise RecordKindError(region_id, record_type(record), "a region")
+            raise RecordKindError(region_id, record_type(record), N_("a region"))
         nodes = region_nodes(self._base, region_id, neighbours=True)
         if self._node_ok is not None:
             nodes &= self._node_ok

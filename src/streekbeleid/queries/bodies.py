@@ -157,7 +157,7 @@ def composition(model: Model, body_id: str, *, on: date | str | None = None) -> 
     the body's seat rules and allocations (RESOC Limburg: 8/8/8/8; Voka 4 of the
     employers' 8).  See the module example.
     """
-    body: Body = expect(model, body_id, Body, "a body")
+    body: Body = expect(model, body_id, Body, N_("a body"))
     day = day_of(model, on)
     members = model.members(body_id, on=day) if day is not None else model.members(body_id)
     rules = {g.name: g for g in body.seat_groups}

@@ -25,7 +25,7 @@ from typing import Any, Literal, TypeVar
 
 import attrs
 
-from ..i18n import _
+from ..i18n import N_, _
 from ..model.dates import Truth
 from ..model.model import Model
 from ..model.phrasing import day_words, label, period_words
@@ -180,7 +180,7 @@ def _body_hits(
 def coverage_of(model: Model, municipality: str, *, on: date | str | None = None) -> Coverage:
     """Which RESOC area and which bodies covered a municipality on a day (default: the slice's date, else today)."""
     day = day_of(model, on) or date.today()
-    expect(model, municipality, Territory, "a municipality")
+    expect(model, municipality, Territory, N_("a municipality"))
     current = _stands_for(model, municipality, day)
     cache: dict[str, Municipalities] = {}
     areas: list[AreaHit] = []
@@ -276,7 +276,7 @@ def _why_no_body(model: Model, area_id: str) -> str:
 def region_coverage(model: Model, region_id: str, *, on: date | str | None = None) -> RegionCoverage:
     """The bodies of a region (or RESOC area) on a day and the municipalities it held."""
     day = day_of(model, on) or date.today()
-    expect(model, region_id, Region, "a region")
+    expect(model, region_id, Region, N_("a region"))
     found = municipalities(model, region_id, on=day)
     hits = []
     for body in sorted(_whole(model, Body), key=lambda b: b.id):

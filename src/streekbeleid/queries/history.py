@@ -72,7 +72,7 @@ def changes_of(model: Model, record_id: str) -> tuple[OrganisationChange, ...]:
 
 def organisation_history(model: Model, record_id: str) -> History:
     """The history of an actor or body: its change events, other names, successors and predecessors."""
-    record = expect(model, record_id, (Actor, Body), "an organisation or body")
+    record = expect(model, record_id, (Actor, Body), N_("an organisation or body"))
     changes = changes_of(model, record_id)
     chain = lineage(model.whole(), record_id, kinds=("succeeds",))
     return History(
@@ -112,7 +112,7 @@ def name_on(model: Model, record_id: str, *, on: date | str | None = None) -> Na
     (('Old name',), ('New name',))
     """
     day = day_of(model, on) or date.today()
-    record = expect(model, record_id, (Actor, Body), "an organisation or body")
+    record = expect(model, record_id, (Actor, Body), N_("an organisation or body"))
     certain: list[str] = []
     possible: list[str] = []
     for other in record.other_names:

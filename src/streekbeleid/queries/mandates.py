@@ -21,7 +21,7 @@ from collections.abc import Iterable
 import attrs
 
 from ..errors import StreekbeleidError
-from ..i18n import N_, _
+from ..i18n import N_
 from ..model.dates import Period, Truth, parse_day
 from ..model.model import Model
 from ..model.records import Actor, Body, LegislativeTerm, Membership, Person, Post, Territory
@@ -118,7 +118,7 @@ def _ref(model: Model, record_id: str) -> Ref:
 def _organisations(model: Model, target: str) -> list[str]:
     """The organisations a target stands for: a body or actor itself; for a territory, the territory (its
     government) and the actors that govern it."""
-    record = expect(model, target, (Body, Actor, Territory), _("a body, an organisation or a territory"))
+    record = expect(model, target, (Body, Actor, Territory), N_("a body, an organisation or a territory"))
     if isinstance(record, Territory):
         return [target, *sorted(a.id for a in model.records(Actor) if a.territory == target)]
     return [target]

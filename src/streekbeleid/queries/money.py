@@ -183,7 +183,7 @@ def money(model: Model, subject: str) -> Money:
 
     Raises :class:`~streekbeleid.errors.RecordKindError` for an id that names neither.
     """
-    expect(model, subject, (Plan, Project), "a plan or a project")
+    expect(model, subject, (Plan, Project), N_("a plan or a project"))
     lines = _with_shares([_line(f) for f in fundings_for(model, subject)])
     return Money(subject=subject, lines=tuple(sorted(lines, key=lambda x: (x.funder, x.funding.id))), model=model)
 
@@ -296,7 +296,7 @@ def share_verdicts(model: Model, *, call: str | None = None) -> Iterator[ShareVe
     known at all the answer is UNCERTAIN whoever the funders are.
     """
     whole = model.whole()
-    calls = [expect(model, call, Plan, "a plan")] if call else sorted(whole.records(Plan), key=lambda p: p.id)
+    calls = [expect(model, call, Plan, N_("a plan"))] if call else sorted(whole.records(Plan), key=lambda p: p.id)
     for record in calls:
         for plan in _answers(model, record.id) if record.share_rules else []:
             for rule in record.share_rules:

@@ -167,7 +167,7 @@ def endorsements(model: Model, plan_id: str, *, kinds: tuple[str, ...] = ("endor
     >>> str(count), count.non_endorsers
     ('2 of 3 municipal council of x:r', ('nis:71003',))
     """
-    plan: Plan = expect(model, plan_id, Plan, "a plan")
+    plan: Plan = expect(model, plan_id, Plan, N_("a plan"))
     decisions: list[Decision] = []
     approvals: list[Decision] = []
     counts: list[EndorsementCount] = []

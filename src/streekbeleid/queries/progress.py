@@ -451,6 +451,6 @@ def indicator_detail(ind: IndicatorProgress) -> str:
 
 def progress(model: Model, plan_id: str, *, on: dt.date | str | None = None) -> Progress:
     """The progress of plan ``plan_id`` on day ``on`` (today when None), from the indicators of its items."""
-    plan = expect(model, plan_id, Plan, "plan")
+    plan = expect(model, plan_id, Plan, N_("a plan"))
     day = day_of(model, on) or dt.date.today()
     return Progress(plan, day, _item(plan, 0, day), model)

@@ -84,7 +84,7 @@ def municipalities(model: Model, region_id: str, *, on: date | str | None = None
     not depend on slicing: it is decided from the records' own periods.
     """
     day = day_of(model, on) or date.today()
-    record = expect(model, region_id, (Region, Territory), "a region or territory")
+    record = expect(model, region_id, (Region, Territory), N_("a region or territory"))
     found: dict[str, Truth] = {}
     basis: list[Any] = [record]
     gone: list[str] = []
@@ -215,7 +215,7 @@ def refers_to(model: Model, territory_id: str, *, on: date | str | None = None) 
     (('nis:72025', 'nis:72043'), ('nis:72043',))
     """
     day = day_of(model, on) or date.today()
-    current: Territory = expect(model, territory_id, Territory, "a territory")
+    current: Territory = expect(model, territory_id, Territory, N_("a territory"))
     chain = [current]
     while current.valid.active_on(day) is Truth.NO and current.successor:
         if current.valid.ordinals()[3] >= day.toordinal() or any(t.id == current.successor for t in chain):
