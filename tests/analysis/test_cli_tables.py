@@ -341,6 +341,32 @@ def test_a_usage_error_in_dutch(capsys: pytest.CaptureFixture[str]) -> None:
     assert "verwacht een volledige dag JJJJ-MM-DD, kreeg '2016'" in err
 
 
+@pytest.mark.parametrize(
+    ("argv", "dutch", "english"),
+    [
+        (
+            ["export", "--format", "nope"],
+            "ongeldige keuze: 'nope' (kies uit 'json'",
+            "invalid choice: 'nope' (choose from",
+        ),
+        (["export"], "deze argumenten zijn verplicht: --format/-f", "the following arguments are required: --format"),
+        (["regions", "--bogus"], "onbekende argumenten: --bogus", "unrecognized arguments: --bogus"),
+    ],
+)
+def test_argparse_own_messages_in_dutch_and_english(
+    argv: list[str], dutch: str, english: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import argparse
+    import gettext
+
+    for lang, expected in (("nl", dutch), ("en", english)):
+        with pytest.raises(SystemExit) as info:
+            main(["--lang", lang, *argv])
+        assert info.value.code == 2
+        assert expected in capsys.readouterr().err
+    assert vars(argparse)["_"] is gettext.gettext  # argparse's own look-up is back after parsing
+
+
 def test_show_words_money_and_co_financing_rules(capsys: pytest.CaptureFixture[str]) -> None:
     dutch = run(["--lang", "nl", "show", "core:versterkt-streekbeleid", "--plugins", ""], capsys)
     assert (

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import sys
 
-from ..i18n import _
+from ..i18n import N_, _, ngettext
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Sequence
+    from collections.abc import Iterable, Iterator, Sequence
     from typing import Any, NoReturn
 
     from ..model.model import Model
@@ -35,6 +36,14 @@ class Parser(argparse.ArgumentParser):
             self._add_container_actions(parent)
             self._defaults.update(parent._defaults)
 
+    def parse_args(self, *args: Any, **kwargs: Any) -> Any:
+        with _argparse_in_our_words():
+            return super().parse_args(*args, **kwargs)
+
+    def parse_known_args(self, *args: Any, **kwargs: Any) -> Any:
+        with _argparse_in_our_words():
+            return super().parse_known_args(*args, **kwargs)
+
     def format_usage(self) -> str:
         return _localized_usage(super().format_usage())
 
@@ -44,6 +53,36 @@ class Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
         self.print_usage(sys.stderr)
         self.exit(2, _("{prog}: error: {message}").format(prog=self.prog, message=message) + "\n")
+
+
+#: argparse's own messages a person meets, marked so that the catalogue keeps their Dutch (argparse's texts).
+ARGPARSE_TEXTS = (
+    N_("argument %(argument_name)s: %(message)s"),
+    N_("unrecognized arguments: %s"),
+    N_("the following arguments are required: %s"),
+    N_("one of the arguments %s is required"),
+    N_("not allowed with argument %s"),
+    N_("expected one argument"),
+    N_("expected at least one argument"),
+    N_("ambiguous option: %(option)s could match %(matches)s"),
+    N_("invalid %(type)s value: %(value)r"),
+    N_("invalid choice: %(value)r (choose from %(choices)s)"),
+)
+
+
+@contextlib.contextmanager
+def _argparse_in_our_words() -> Iterator[None]:
+    """argparse's own messages ("invalid choice", "the following arguments are required" ...) from our catalogue
+    (:data:`ARGPARSE_TEXTS`) while a parser parses: argparse looks them up through its module's ``_`` and
+    ``ngettext``."""
+    saved = vars(argparse)["_"], vars(argparse)["ngettext"]
+    setattr(argparse, "_", _)  # noqa: B010
+    setattr(argparse, "ngettext", ngettext)  # noqa: B010
+    try:
+        yield
+    finally:
+        setattr(argparse, "_", saved[0])  # noqa: B010
+        setattr(argparse, "ngettext", saved[1])  # noqa: B010
 
 
 def _localized_usage(text: str) -> str:
