@@ -303,3 +303,26 @@ def test_a_cache_entry_others_could_write_is_never_unpickled(tmp_path: Path, mon
         assert calls.pop() == "parsed" and calls == []
         cache.load_data_file_located(path, "t.yaml")  # written again, private again
         assert calls == []
+
+
+def test_a_data_file_error_is_told_in_the_language_in_use(tmp_path: Path) -> None:
+    from streekbeleid.i18n import use_language
+
+    path = tmp_path / "bodies.yaml"
+    said = {}
+    for text in (
+        "bodies:\n  - id: x\n    name: RESOC\n    kind: resoc\n",
+        "bodies:\n  - {id: x:b, name: B, kind: nope}\n",
+    ):
+        path.write_text(text, encoding="utf-8")
+        for lang in ("nl", "en"):
+            with use_language(lang), pytest.raises(DataError) as info:
+                load_data_file(path)
+            said[lang] = said.get(lang, "") + str(info.value)
+    assert "bodies.yaml:2: $.bodies[0].id: 'x' is geen id van de vorm namespace:local" in said["nl"]
+    assert "$.bodies[0].kind: 'nope' is niet een van: board" in said["nl"]
+    assert "$.bodies[0].id: 'x' is not an id of the form namespace:local" in said["en"]
+    assert "'nope' is not one of: board" in said["en"]
+    path.write_text("bodies: [\n", encoding="utf-8")
+    with use_language("nl"), pytest.raises(DataError, match="ongeldige YAML"):
+        load_data_file(path)

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 import attrs
 
+from ..i18n import _
 from .dates import ALWAYS, PartialDate, Period, Truth
 
 if TYPE_CHECKING:
@@ -83,8 +84,9 @@ def check_id(_inst: object, attribute: attrs.Attribute[Any], value: str | None) 
     """A validator: the value is an id ``namespace:local`` (or None)."""
     if value is not None and not _ID_RE.fullmatch(value):  # fullmatch: "$" would let a final newline in
         raise ValueError(
-            f"{attribute.name}: {value!r} is not an id of the form namespace:local "
-            "(lower-case namespace, e.g. limburg:resoc)"
+            _(
+                "{field}: {value!r} is not an id of the form namespace:local (lower-case namespace, e.g. {example})"
+            ).format(field=attribute.name, value=value, example="limburg:resoc")
         )
 
 
@@ -102,7 +104,11 @@ class OneOf:
 
     def __call__(self, _inst: object, attribute: attrs.Attribute[Any], value: str | None) -> None:
         if value is not None and value not in self.allowed:
-            raise ValueError(f"{attribute.name}: {value!r} is not one of: {', '.join(sorted(self.allowed))}")
+            raise ValueError(
+                _("{field}: {value!r} is not one of: {allowed}").format(
+                    field=attribute.name, value=value, allowed=", ".join(sorted(self.allowed))
+                )
+            )
 
 
 def one_of(*choices: str) -> OneOf:
@@ -113,25 +119,29 @@ def one_of(*choices: str) -> OneOf:
 def non_negative(_inst: object, attribute: attrs.Attribute[Any], value: int | None) -> None:
     """A validator: a count that is not negative (or None)."""
     if value is not None and value < 0:
-        raise ValueError(f"{attribute.name}: must not be negative, got {value}")
+        raise ValueError(_("{field}: must not be negative, got {value}").format(field=attribute.name, value=value))
 
 
 def finite(_inst: object, attribute: attrs.Attribute[Any], value: Decimal | None) -> None:
     """A validator: an amount that is a number (not NaN, not infinite), or None."""
     if value is not None and not value.is_finite():
-        raise ValueError(f"{attribute.name}: must be a finite amount, got {value}")
+        raise ValueError(_("{field}: must be a finite amount, got {value}").format(field=attribute.name, value=value))
 
 
 def ordered(_inst: object, attribute: attrs.Attribute[Any], value: Period) -> None:
     """A validator: a period that certainly ends before it starts is refused (one that may is left to ``check``)."""
     if isinstance(value, Period) and value.ends_before_start() is Truth.YES:
-        raise ValueError(f"{attribute.name}: {value} ends before it starts")
+        raise ValueError(_("{field}: {value} ends before it starts").format(field=attribute.name, value=value))
 
 
 def _at_most_out_of(inst: Any, attribute: attrs.Attribute[Any], value: int | None) -> None:
     non_negative(inst, attribute, value)
     if value is not None and inst is not None and inst.count is not None and inst.count > value:
-        raise ValueError(f"{attribute.name}: counts {inst.count} of {value}; count cannot exceed {attribute.name}")
+        raise ValueError(
+            _("{field}: counts {count} of {value}; count cannot exceed {field}").format(
+                field=attribute.name, count=inst.count, value=value
+            )
+        )
 
 
 def to_tuple(value: Iterable[Any]) -> tuple[Any, ...]:
@@ -506,12 +516,16 @@ class SeatGroup:
 
 def _positive(_inst: object, attribute: attrs.Attribute[Any], value: int) -> None:
     if value < 1:
-        raise ValueError(f"{attribute.name}: must be at least 1, got {value}")
+        raise ValueError(_("{field}: must be at least 1, got {value}").format(field=attribute.name, value=value))
 
 
 def _decision_kind(_inst: object, attribute: attrs.Attribute[Any], value: str | None) -> None:
     if value is not None and value not in DECISION_KINDS:
-        raise ValueError(f"{attribute.name}: {value!r} is not one of: {', '.join(sorted(DECISION_KINDS))}")
+        raise ValueError(
+            _("{field}: {value!r} is not one of: {allowed}").format(
+                field=attribute.name, value=value, allowed=", ".join(sorted(DECISION_KINDS))
+            )
+        )
 
 
 @attrs.frozen(kw_only=True)
@@ -844,7 +858,11 @@ FUNDING_KINDS = ("subsidy", "co_financing", "fund", "esf", "other")
 def fraction(_inst: object, attribute: attrs.Attribute[Any], value: Decimal | None) -> None:
     """A validator: a share as a number from 0 to 1 (0.5 is half), or None."""
     if value is not None and not (value.is_finite() and 0 <= value <= 1):
-        raise ValueError(f"{attribute.name}: a share is a number from 0 to 1 (0.5 for half), got {value}")
+        raise ValueError(
+            _("{field}: a share is a number from 0 to 1 (0.5 for half), got {value}").format(
+                field=attribute.name, value=value
+            )
+        )
 
 
 #: Budgets as IATI has them: the ``original`` one and a ``revised`` one.

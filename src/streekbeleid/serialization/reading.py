@@ -18,6 +18,7 @@ from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError, Iterabl
 from cattrs.v import format_exception
 
 from ..errors import DataError, DataProblem
+from ..i18n import _
 from .structuring import converter, describe
 
 __all__ = [
@@ -95,11 +96,13 @@ def _walk_node(
     lines.setdefault(path, line)
     budget[0] -= 1
     if budget[0] < 0:
-        raise _Bounds(line, path, "YAML aliases expand this file beyond what a data file holds; write the values out")
+        raise _Bounds(
+            line, path, _("YAML aliases expand this file beyond what a data file holds; write the values out")
+        )
     if depth > MAX_DEPTH:
-        raise _Bounds(line, path, f"nested more than {MAX_DEPTH} levels deep")
+        raise _Bounds(line, path, _("nested more than {n} levels deep").format(n=MAX_DEPTH))
     if isinstance(node, (yaml.MappingNode, yaml.SequenceNode)) and node.tag not in _PLAIN_TAGS:
-        problems.append((line, path, f"unsupported YAML tag {node.tag!r}"))
+        problems.append((line, path, _("unsupported YAML tag {tag!r}").format(tag=node.tag)))
         return None
     if isinstance(node, yaml.MappingNode):
         loader.flatten_mapping(node)
@@ -110,7 +113,9 @@ def _walk_node(
                 continue
             key = loader.construct_object(key_node)
             if not isinstance(key, str):
-                problems.append((key_node.start_mark.line + 1, path, f"keys must be text, got {key!r:.80}"))
+                problems.append(
+                    (key_node.start_mark.line + 1, path, _("keys must be text, got {key}").format(key=repr(key)[:80]))
+                )
                 continue
             child = f"{path}.{key}"
             if key in out:
@@ -124,7 +129,13 @@ def _walk_node(
             for i, item in enumerate(node.value)
         ]
     if node.tag == _INT_TAG and len(node.value) > MAX_INT_DIGITS:
-        problems.append((line, path, f"an integer of {len(node.value)} characters; at most {MAX_INT_DIGITS} digits"))
+        problems.append(
+            (
+                line,
+                path,
+                _("an integer of {n} characters; at most {most} digits").format(n=len(node.value), most=MAX_INT_DIGITS),
+            )
+        )
         return None
     return loader.construct_object(node, deep=True)
 
@@ -138,7 +149,7 @@ def read_or_refuse(source: Path | Readable, name: str) -> str:
     try:
         return _read_text(source)
     except (OSError, UnicodeDecodeError) as exc:
-        raise DataError.single(name, None, "", f"cannot read the file: {exc}") from None
+        raise DataError.single(name, None, "", _("cannot read the file: {error}").format(error=exc)) from None
 
 
 def read_data_file(source: Path | Readable, display: str | None = None) -> tuple[Any, dict[str, int]]:
@@ -162,7 +173,7 @@ def parse_text(text: str, name: str, *, is_json: bool = False) -> tuple[Any, dic
         try:
             data = json.loads(text)
         except json.JSONDecodeError as exc:
-            raise DataError.single(name, exc.lineno, "", f"invalid JSON: {exc.msg}") from None
+            raise DataError.single(name, exc.lineno, "", _("invalid JSON: {error}").format(error=exc.msg)) from None
         except (ValueError, RecursionError) as exc:  # nested too deep, an integer too long: the walk says where
             unreadable = str(exc)
     loader = _Loader(text)
@@ -181,15 +192,19 @@ def parse_text(text: str, name: str, *, is_json: bool = False) -> tuple[Any, dic
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark is not None else None
         what = "JSON" if is_json else "YAML"
-        raise DataError.single(name, line, "", f"invalid {what}: {exc.problem or exc}") from None
+        raise DataError.single(
+            name, line, "", _("invalid {format}: {error}").format(format=what, error=exc.problem or exc)
+        ) from None
     except yaml.YAMLError as exc:  # a problem without a place
-        raise DataError.single(name, None, "", f"invalid {'JSON' if is_json else 'YAML'}: {exc}") from None
+        raise DataError.single(
+            name, None, "", _("invalid {format}: {error}").format(format="JSON" if is_json else "YAML", error=exc)
+        ) from None
     finally:
         loader.dispose()
     if problems:
         raise DataError([DataProblem(name, line, path, msg) for line, path, msg in problems])
     if unreadable:
-        raise DataError.single(name, None, "", f"cannot read the JSON: {unreadable}")
+        raise DataError.single(name, None, "", _("cannot read the JSON: {error}").format(error=unreadable))
     if is_json:
         return ({} if node is None else data), lines
     return walked, lines
@@ -203,24 +218,26 @@ def loads_json(text: str, name: str) -> Any:
 
     def number(digits: str) -> int:
         if len(digits.lstrip("-")) > MAX_INT_DIGITS:
-            raise ValueError(f"an integer of {len(digits)} characters; at most {MAX_INT_DIGITS} digits")
+            raise ValueError(
+                _("an integer of {n} characters; at most {most} digits").format(n=len(digits), most=MAX_INT_DIGITS)
+            )
         return int(digits)
 
     def constant(word: str) -> Any:
-        raise ValueError(f"{word} is not a number JSON allows")
+        raise ValueError(_("{word} is not a number JSON allows").format(word=word))
 
     try:
         data = json.loads(text, parse_int=number, parse_constant=constant)
     except json.JSONDecodeError as exc:
-        raise DataError.single(name, None, "", f"not JSON: {exc}") from None
+        raise DataError.single(name, None, "", _("not JSON: {error}").format(error=exc)) from None
     except (ValueError, RecursionError) as exc:
-        message = str(exc) if isinstance(exc, ValueError) else f"nested more than {MAX_DEPTH} levels deep"
+        message = str(exc) if isinstance(exc, ValueError) else _("nested more than {n} levels deep").format(n=MAX_DEPTH)
         raise DataError.single(name, None, "", message) from None
     stack: list[tuple[Any, int]] = [(data, 0)]
     while stack:  # depth, without recursion
         value, depth = stack.pop()
         if depth > MAX_DEPTH:
-            raise DataError.single(name, None, "", f"nested more than {MAX_DEPTH} levels deep")
+            raise DataError.single(name, None, "", _("nested more than {n} levels deep").format(n=MAX_DEPTH))
         if isinstance(value, dict):
             stack.extend((v, depth + 1) for v in value.values())
         elif isinstance(value, list):
@@ -245,7 +262,7 @@ def _leaves(exc: BaseException, path: str, raw: Any = None) -> Iterable[tuple[st
     """Flatten a cattrs validation error into (path, message) pairs; ``raw`` is the data at ``path``."""
     if isinstance(exc, ForbiddenExtraKeysError):
         for key in sorted(exc.extra_fields):
-            yield f"{path}.{key}", "unknown field (check its spelling; see the data format reference)"
+            yield f"{path}.{key}", _("unknown field (check its spelling; see the data format reference)")
         return
     if isinstance(exc, (ClassValidationError, IterableValidationError)):
         with_notes, without = exc.group_exceptions()
@@ -261,7 +278,7 @@ def _leaves(exc: BaseException, path: str, raw: Any = None) -> Iterable[tuple[st
             else:
                 child, below = path, raw
             if isinstance(inner, KeyError) and not isinstance(inner, (ClassValidationError,)):
-                yield child, "required field is missing"
+                yield child, _("required field is missing")
             else:
                 yield from _leaves(inner, child, below)
         for inner in without:
@@ -273,7 +290,7 @@ def _leaves(exc: BaseException, path: str, raw: Any = None) -> Iterable[tuple[st
         message = str(exc.args[0])
         # attrs validators name the field first: "role: 'boss' is not one of ..."
         m = re.match(r"^(\w+): (.*)$", message, re.S)
-        if m and not message.startswith(("expected", "not ")):
+        if m and not message.startswith(("expected", "not ", "verwacht", "geen ")):
             yield f"{path}.{m.group(1)}", m.group(2)
             return
         yield path, message
@@ -316,7 +333,9 @@ def parse_data(data: Any, cls: type[T], name: str, lines: Mapping[str, int] | No
     """Structure plain data into ``cls``, raising one :class:`DataError` with every problem."""
     lines = lines or {}
     if not isinstance(data, dict) and attrs.has(cls):
-        raise DataError.single(name, lines.get("$"), "$", f"expected a mapping at the top, got {describe(data)}")
+        raise DataError.single(
+            name, lines.get("$"), "$", _("expected a mapping at the top, got {value}").format(value=describe(data))
+        )
     try:
         return converter.structure(data, cls)
     except (ClassValidationError, IterableValidationError, TypeError, ValueError) as exc:

@@ -11,6 +11,7 @@ import attrs
 import cattrs
 import cattrs.cols
 
+from ..i18n import N_, _
 from ..model.dates import DateBound, PartialDate, Period
 from ..model.records import (
     RECORD_KINDS,
@@ -85,9 +86,9 @@ class Dataset:
 
 
 def _strict(tp: type, name: str) -> Callable[[Any, Any], Any]:
-    def hook(value: Any, _: Any) -> Any:
+    def hook(value: Any, _type: Any) -> Any:
         if type(value) is not tp and not (tp is int and type(value) is int):
-            raise TypeError(f"expected {name}, got {describe(value)}")
+            raise TypeError(_("expected {kind}, got {value}").format(kind=_(name), value=describe(value)))
         return value
 
     return hook
@@ -96,41 +97,55 @@ def _strict(tp: type, name: str) -> Callable[[Any, Any], Any]:
 def describe(value: Any) -> str:
     """A value as an error message names it: ``text 'x'``, ``a list [1]``, ``nothing (null)``."""
     if value is None:
-        return "nothing (null)"
-    kind = {str: "text", int: "an integer", bool: "true/false", float: "a number", list: "a list", dict: "a mapping"}
-    return f"{kind.get(type(value), type(value).__name__)} {value!r}"[:120]
+        return _("nothing (null)")
+    kind = {
+        str: N_("text"),
+        int: N_("an integer"),
+        bool: N_("true/false"),
+        float: N_("a number"),
+        list: N_("a list"),
+        dict: N_("a mapping"),
+    }
+    found = kind.get(type(value))
+    return f"{_(found) if found else type(value).__name__} {value!r}"[:120]
 
 
-def _structure_period(value: Any, _: Any) -> Period:
+def _structure_period(value: Any, _type: Any) -> Period:
     try:
         return Period.parse(value)
     except ValueError as exc:
-        raise ValueError(f"{exc}; write a period as START/END, e.g. 2014/2019 or 2014-03-11/..") from None
+        raise ValueError(
+            _("{error}; write a period as START/END, e.g. {example}").format(
+                error=exc, example="2014/2019, 2014-03-11/.."
+            )
+        ) from None
 
 
-def _structure_partial(value: Any, _: Any) -> PartialDate:
+def _structure_partial(value: Any, _type: Any) -> PartialDate:
     if isinstance(value, bool) or not isinstance(value, (str, int)):
-        raise TypeError(f"expected a date YYYY, YYYY-MM or YYYY-MM-DD, got {describe(value)}")
+        raise TypeError(_("expected a date YYYY, YYYY-MM or YYYY-MM-DD, got {value}").format(value=describe(value)))
     return PartialDate.parse(value)
 
 
-def _structure_decimal(value: Any, _: Any) -> Decimal:
+def _structure_decimal(value: Any, _type: Any) -> Decimal:
     if isinstance(value, bool) or not isinstance(value, (str, int, float)):
-        raise TypeError(f"expected an amount, got {describe(value)}")
+        raise TypeError(_("expected an amount, got {value}").format(value=describe(value)))
     try:
         return Decimal(str(value))
     except InvalidOperation:
-        raise ValueError(f"not a number: {value!r} (write an amount as 1500.50, a share from 0 to 1 as 0.5)") from None
+        raise ValueError(
+            _("not a number: {value!r} (write an amount as 1500.50, a share from 0 to 1 as 0.5)").format(value=value)
+        ) from None
 
 
 def _make_converter() -> cattrs.Converter:
     conv = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True, omit_if_default=True)
-    conv.register_structure_hook(str, _strict(str, "text"))
-    conv.register_structure_hook(bool, _strict(bool, "true or false"))
+    conv.register_structure_hook(str, _strict(str, N_("text")))
+    conv.register_structure_hook(bool, _strict(bool, N_("true or false")))
 
-    def _int(value: Any, _: Any) -> int:
+    def _int(value: Any, _type: Any) -> int:
         if type(value) is not int:
-            raise TypeError(f"expected an integer, got {describe(value)}")
+            raise TypeError(_("expected an integer, got {value}").format(value=describe(value)))
         return value
 
     conv.register_structure_hook(int, _int)
@@ -165,9 +180,9 @@ def _strict_many(tp: Any, conv: cattrs.Converter) -> Callable[[Any, Any], Any]:
     """A list field takes a list (or a tuple), never text or a mapping: cattrs would iterate those."""
     inner = cattrs.cols.homogenous_tuple_structure_factory(tp, conv)
 
-    def hook(value: Any, _: Any) -> Any:
+    def hook(value: Any, _type: Any) -> Any:
         if type(value) is not list and type(value) is not tuple:
-            raise TypeError(f"expected a list, got {describe(value)}")
+            raise TypeError(_("expected a list, got {value}").format(value=describe(value)))
         return inner(value, tp)
 
     return hook
