@@ -24,7 +24,7 @@ from ..assembly import defined_ids, references
 from ..errors import FileSystemError
 from ..model.dates import DateBound, PartialDate, Period
 from ..model.model import Model
-from ..model.phrasing import name as label_of  # a readable name for an id, as the formats write it
+from ..model.phrasing import name
 from ..model.records import (
     RECORD_KINDS,
     Actor,
@@ -60,6 +60,13 @@ __all__ = [
     "whole",
     "write_atomic",
 ]
+
+
+def label_of(model: Model, record_id: str | None) -> str:
+    """A readable name for an id, as the formats write it: the record's own name, whatever the language in use
+    (a theme's Dutch name is written as its own label where a format has one)."""
+    return name(model, record_id, translated=False)
+
 
 #: The IRI base of exported records, documents and the vocabulary.  ``.example`` is reserved
 #: (RFC 2606): the IRIs identify, they do not resolve.  Every exporter takes ``base=`` to change it.

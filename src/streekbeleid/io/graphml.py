@@ -81,7 +81,7 @@ def _nodes(model: Model) -> Iterator[tuple[str, dict[str, Any]]]:
         rec = data["record"]
         attributes = flatten(rec, skip={"items", "parts"})
         attributes["type"] = data["type"]
-        attributes["label"] = record_name(rec, node)
+        attributes["label"] = record_name(rec, node, translated=False)
         if isinstance(rec, (Plan, PlanItem)) and rec.items:
             attributes["item_count"] = len(rec.items)
         if isinstance(rec, Region):

@@ -79,10 +79,14 @@ def _record(model: Model, record_id: str) -> Any | None:
         return None
 
 
-def record_name(record: Any, fallback: str = "") -> str:
+def record_name(record: Any, fallback: str = "", *, translated: bool = True) -> str:
     """A record's own name in the language in use: its ``name`` (its ``name_nl`` in Dutch when it has one, as
-    a theme does), else its ``label`` (a post, a membership), else its ``title`` (a document), else ``fallback``."""
-    dutch = getattr(record, "name_nl", None) if language() == "nl" else None
+    a theme does), else its ``label`` (a post, a membership), else its ``title`` (a document), else ``fallback``.
+
+    ``translated=False`` gives the record's own ``name`` whatever the language: the exports write that, so a
+    file does not depend on the language of the person who wrote it.
+    """
+    dutch = getattr(record, "name_nl", None) if translated and language() == "nl" else None
     return str(
         dutch
         or getattr(record, "name", None)
@@ -92,14 +96,14 @@ def record_name(record: Any, fallback: str = "") -> str:
     )
 
 
-def name(model: Model, record_id: str | None) -> str:
+def name(model: Model, record_id: str | None, *, translated: bool = True) -> str:
     """The readable name of an id: ``RESOC Limburg``; the id itself when it has no name or is unknown.
 
-    ``""`` for no id.  The record is looked up in the whole model.
+    ``""`` for no id.  The record is looked up in the whole model.  ``translated=False``: see :func:`record_name`.
     """
     if record_id is None:
         return ""
-    return record_name(_record(model, record_id), record_id)
+    return record_name(_record(model, record_id), record_id, translated=translated)
 
 
 def label(model: Model, record_id: str) -> str:
