@@ -9,7 +9,7 @@ from ..model.dates import Truth
 from ..model.model import Model
 from ..model.phrasing import label, period_words, when
 from ..model.records import ENDING_CHANGE_KINDS, Actor, Body, OrganisationChange, Problem
-from ._common import problem
+from ._common import problem, undecidable
 
 __all__ = ["active_after_change", "name_overlap"]
 
@@ -68,8 +68,9 @@ def name_overlap(model: Model) -> Iterator[Problem]:
                     ).format(**words)
                     yield problem("warning", "name-overlap", [record.id], message, record)
                 else:
-                    message = _(
-                        "{undecidable}: whether {record} bore {first} ({first_period}) and {second} "
-                        "({second_period}) at once"
-                    ).format(undecidable=_("Undecidable"), **words)
+                    message = undecidable(
+                        _(
+                            "whether {record} bore {first} ({first_period}) and {second} ({second_period}) at once"
+                        ).format(**words)
+                    )
                     yield problem("info", "name-overlap", [record.id], message, record)

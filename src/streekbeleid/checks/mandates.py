@@ -25,7 +25,7 @@ from ..model.model import Model
 from ..model.phrasing import label, name, period_words
 from ..model.records import Membership, Post, Problem
 from ..queries.mandates import holders, term_of
-from ._common import containment, problem
+from ._common import containment, problem, undecidable
 
 __all__ = ["mandate_term", "office_seat"]
 
@@ -52,15 +52,8 @@ def mandate_term(model: Model) -> Iterator[Problem]:
             runs=period_words(term.valid),
         )
         if found == "undecidable":
-            message = _("{undecidable}: {what}; the dates are too coarse to tell whether it lies in the term")
-            yield problem(
-                "info",
-                "mandate-term",
-                [m.id, term.id],
-                message.format(undecidable=_("Undecidable"), what=what),
-                m,
-                term,
-            )
+            message = _("{what}; the dates are too coarse to tell whether it lies in the term").format(what=what)
+            yield problem("info", "mandate-term", [m.id, term.id], undecidable(message), m, term)
         else:
             message = (
                 _("{what}: a mandate is held within its term")
@@ -91,14 +84,7 @@ def office_seat(model: Model) -> Iterator[Problem]:
             "{seat} is held by the office {post} {held}, and no recorded holder of that office held it then"
         ).format(seat=_mandate(model, m), post=label(model, post.id), held=period_words(m.valid))
         if Truth.UNCERTAIN in overlap:
-            message = _("{undecidable}: {what} for certain; the dates are too coarse to tell")
-            yield problem(
-                "info",
-                "office-seat",
-                [m.id, post.id],
-                message.format(undecidable=_("Undecidable"), what=what),
-                m,
-                *recorded,
-            )
+            message = _("{what} for certain; the dates are too coarse to tell").format(what=what)
+            yield problem("info", "office-seat", [m.id, post.id], undecidable(message), m, *recorded)
         else:
             yield problem("warning", "office-seat", [m.id, post.id], what, m, *recorded)
