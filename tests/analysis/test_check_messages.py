@@ -35,11 +35,13 @@ def test_a_membership_outside_its_body(build: Callable[..., Model], body: Body) 
     member = Membership(id="x:m", organization="x:b", member="org:voka", valid=P("2012/2014"))
     said = messages(build(body, member), "membership-lifetime")
     assert said["nl"] == [
-        "lidmaatschap x:m noemt Taskforce (x:b) als orgaan (van 2012 tot 2014), maar Taskforce bestond van "
+        "lidmaatschap VOKA in Taskforce (x:m) noemt Taskforce (x:b) als orgaan (van 2012 tot 2014), "
+        "maar Taskforce bestond van "
         "1 januari 2016 tot 31 december 2020: het feit ligt buiten zijn bestaan"
     ]
     assert said["en"] == [
-        "membership x:m names Taskforce (x:b) as body (from 2012 to 2014), but Taskforce existed from "
+        "membership VOKA in Taskforce (x:m) names Taskforce (x:b) as body (from 2012 to 2014), "
+        "but Taskforce existed from "
         "1 January 2016 to 31 December 2020: the fact lies outside its lifetime"
     ]
 

@@ -106,7 +106,7 @@ def test_check_with_an_error_exits_1_and_says_what_is_wrong(
     code, out, _ = run(capsys, "check")
     assert code == 1
     first = out.splitlines()[0]
-    assert first.startswith("error   membership-lifetime: membership x:m2")
+    assert first.startswith("error   membership-lifetime: membership Jan in RESOC North (x:m2)")
     assert "but RESOC North existed from 1 January 2014 to 31 December 2019" in first
 
 

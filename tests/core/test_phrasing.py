@@ -6,6 +6,7 @@ from datetime import date
 
 import pytest
 
+import streekbeleid
 from streekbeleid import Actor, Body, CadenceRule, Membership, Model, Period, Post, SeatGroup
 from streekbeleid.errors import UnknownIdError
 from streekbeleid.i18n import use_language
@@ -95,3 +96,56 @@ def test_dates_and_periods_in_words() -> None:
     with use_language("nl"):
         assert phrasing.span_text(day - 29, day) == "van 1 juni 2016 tot 30 juni 2016"
     assert phrasing.span_text(date.min.toordinal(), date.max.toordinal()) == "at all times"
+
+
+# ---------------------------------------------------------------- records without a name of their own
+
+
+@pytest.fixture(scope="module")
+def bundled() -> streekbeleid.Model:
+    return streekbeleid.load()
+
+
+@pytest.mark.parametrize(
+    ("record_id", "nl", "en"),
+    [
+        ("limburg:resoc/abvv", "ABVV in RESOC Limburg", "ABVV in RESOC Limburg"),
+        (
+            "limburg:lires/indiening",
+            "ERSV Limburg vzw dient LIRES-plan in (april 2016)",
+            "ERSV Limburg vzw submits LIRES-plan (April 2016)",
+        ),
+        (
+            "limburg:lires/toelage",
+            "Subsidie van Vlaamse overheid voor LIRES-plan",
+            "Subsidy from Vlaamse overheid for LIRES-plan",
+        ),
+        ("limburg:lires/deepens/salk", "LIRES-plan verdiept SALK", "LIRES-plan deepens SALK"),
+        (
+            "limburg:streekpact-2014-2019/onderschrijving-gemeenteraden",
+            "42 van de 44 gemeenteraden (95%) onderschreven Streekpact 2014-2019",
+            "42 of 44 municipal councils (95%) endorsed Streekpact 2014-2019",
+        ),
+        (
+            "zuid_oost_vlaanderen:resoc/integration-into-solva",
+            "1 januari 2019: het werk van RESOC Zuid-Oost-Vlaanderen geïntegreerd in SOLVA",
+            "1 January 2019: the work of RESOC Zuid-Oost-Vlaanderen integrated into SOLVA",
+        ),
+    ],
+)
+def test_a_record_without_a_name_is_named_by_what_it_links(
+    bundled: streekbeleid.Model, record_id: str, nl: str, en: str
+) -> None:
+    with use_language("nl"):
+        assert phrasing.name(bundled, record_id) == nl
+        assert phrasing.label(bundled, record_id).startswith(nl.split(" (")[0])
+    with use_language("en"):
+        assert phrasing.name(bundled, record_id) == en
+        assert phrasing.label(bundled, record_id).endswith(f"({record_id})")
+    # the exports name a record by its own name or id, whatever the language
+    assert phrasing.name(bundled, record_id, translated=False) == record_id
+
+
+def test_an_unknown_id_is_named_by_itself(bundled: streekbeleid.Model) -> None:
+    assert phrasing.name(bundled, "limburg:nothing-here") == "limburg:nothing-here"
+    assert phrasing.label(bundled, "limburg:nothing-here") == "limburg:nothing-here"

@@ -116,6 +116,23 @@ def test_sources_are_listed_by_title_and_notes_are_not_quotes(english: dict[str,
     assert "“ersvlimburg" not in html and "“employers (Voka 4" not in html
 
 
+def test_the_sources_page_names_records_without_a_name_in_words(english: dict[str, str], dutch: dict[str, str]) -> None:
+    """A decision, membership, funding or relation has no name of its own: the sources page says what it is
+    (issue 12), never its id."""
+    model = streekbeleid.load()
+    unnamed = [r.id for r in model.records() if not getattr(r, "name", None) and not getattr(r, "title", None)]
+    for page in (english["sources.html"], dutch["sources.html"]):
+        shown = text_of(page)
+        leaked = [i for i in unnamed if re.search(rf"(?<![\w:/-]){re.escape(i)}(?![\w/-])", shown)]
+        assert leaked == []
+    en, nl = text_of(english["sources.html"]), text_of(dutch["sources.html"])
+    assert "ABVV in RESOC Limburg" in nl and "ABVV in RESOC Limburg" in en
+    assert "ERSV Limburg vzw dient LIRES-plan in (april 2016)" in nl
+    assert "ERSV Limburg vzw submits LIRES-plan (April 2016)" in en
+    assert "Cofinanciering van De 39 Limburgse steden en gemeenten in het LIRES-dossier voor LIRES-plan" in nl
+    assert "ERSV Limburg vzw is the legal vehicle of RESOC Limburg" in en
+
+
 def test_checks_are_grouped_with_the_real_findings_first(english: dict[str, str]) -> None:
     html = english["checks.html"]
     summaries = re.findall(r"<summary>(.*?)</summary>", html, flags=re.S)

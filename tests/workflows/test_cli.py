@@ -69,7 +69,9 @@ def test_a_round_trip_through_a_store_file(run: Any) -> None:
 
     code, out, _ = run("history", iid)
     assert code == 0
-    assert "approve" in out and f"decision: {PACT}/goedkeuring-resoc" in out and "11 March 2014" in out
+    assert "approve" in out
+    assert f"decision: RESOC Limburg approves Streekpact 2014-2019 ({PACT}/goedkeuring-resoc)" in out
+    assert "11 March 2014" in out
 
     code, out, _ = run("correct", iid, "3", "--reason", "sent in April", "--date", "2014-04")
     assert (code, out.strip()) == (0, f"{iid}: corrected event 3 (version 4)")

@@ -70,7 +70,8 @@ def test_approval_of_a_plan_without_owner_is_refused(engine: Engine) -> None:
 def test_an_undated_approval_passes_with_a_doubt(engine: Engine, pact: str) -> None:
     instance = engine.fire(pact, "approve", date="2014-03", decision="t:pact/approve-undated")
     assert instance.doubts == (
-        "decision_by_owner: decision t:pact/approve-undated (an unknown date) may fall after the step (March 2014)",
+        "decision_by_owner: decision RESOC approves Pact (t:pact/approve-undated) (an unknown date) "
+        "may fall after the step (March 2014)",
     )
 
 
@@ -178,7 +179,8 @@ def test_an_organisation_seated_in_the_owner_body_endorses(engine: Engine, appro
     assert engine.fire(approved, "endorse", date="2014-04", by="t:voka").doubts == ()
     instance = engine.fire(approved, "endorse", date="2014-04", decision="t:pact/endorse-voka")
     assert instance.doubts == (
-        "endorser_exists_and_in_region: decision t:pact/endorse-voka (an unknown date) may fall after the step "
+        "endorser_exists_and_in_region: decision Voka endorses Pact (t:pact/endorse-voka) (an unknown date) "
+        "may fall after the step "
         "(April 2014)",
     )
 
@@ -191,7 +193,7 @@ def test_an_organisation_not_seated_in_the_owner_body_cannot_endorse(engine: Eng
 def test_an_endorsement_decision_is_checked_like_its_decider(engine: Engine, approved: str) -> None:
     assert engine.fire(approved, "endorse", date="2014-04", decision="t:pact/endorse-genk").doubts == ()
     error = refusal(engine, approved, "endorse", date="2014-04", decision="t:pact/approve")
-    assert "decision t:pact/approve is not an endorsement of Pact (t:pact)" in str(error)
+    assert "decision RESOC approves Pact (t:pact/approve) is not an endorsement of Pact (t:pact)" in str(error)
 
 
 def test_a_tally_of_the_councils_of_the_region_endorses(engine: Engine, approved: str) -> None:
@@ -217,7 +219,8 @@ def test_a_tally_naming_a_council_outside_the_region_is_refused(engine: Engine, 
 
 def test_a_tally_dated_after_the_step_is_refused(engine: Engine, approved: str) -> None:
     error = refusal(engine, approved, "endorse", date="2014-04", decision="t:pact/councils")
-    assert "tally t:pact/councils is dated May 2014, after April 2014" in str(error)
+    tally = "tally 2 of 2 municipal councils (100%) endorsed Pact (t:pact/councils)"
+    assert f"{tally} is dated May 2014, after April 2014" in str(error)
 
 
 def test_a_region_whose_parts_are_unknown_makes_membership_uncertain(engine: Engine) -> None:

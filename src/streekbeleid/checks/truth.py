@@ -10,7 +10,7 @@ validators off (``attrs.validators.disabled()``) or from records made before the
 >>> with attrs.validators.disabled():
 ...     over = Tally(id="x:t", kind="endorse", subject="nis:02000", by="municipal_council", count=45, out_of=44)
 >>> [p.message for p in tally_count(build_model(over))]
-['x:t counts 45 of 44: a tally cannot count more than it counts out of']
+['45 of 44 municipal councils (102%) endorsed Vlaanderen (x:t): a tally cannot count more than it counts out of']
 """
 
 from __future__ import annotations
@@ -33,12 +33,13 @@ def tally_count(model: Model) -> Iterator[Problem]:
     """A tally whose count is larger than the number it counts out of ("45 of the 44 councils")."""
     for tally in model.records(Tally):
         if tally.out_of is not None and tally.count is not None and tally.count > tally.out_of:
-            message = _("{id} counts {count} of {out_of}: a tally cannot count more than it counts out of")
+            # the tally's title says the count: "45 of 44 municipal councils (102%) endorsed ..."
+            message = _("{tally}: a tally cannot count more than it counts out of")
             yield problem(
                 "error",
                 "tally-count",
                 [tally.id],
-                message.format(id=label(model, tally.id), count=tally.count, out_of=tally.out_of),
+                message.format(tally=label(model, tally.id)),
                 tally,
             )
 

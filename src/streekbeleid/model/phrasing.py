@@ -35,6 +35,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "bound_words",
+    "change_phrase",
     "decision_phrase",
     "kind_label",
     "kind_text",
@@ -51,6 +52,7 @@ __all__ = [
     "period_words",
     "record_name",
     "record_short_name",
+    "record_title",
     "seat_count",
     "seat_count_short",
     "seat_count_words",
@@ -97,18 +99,81 @@ def record_name(record: Any, fallback: str = "", *, translated: bool = True) -> 
 
 
 def name(model: Model, record_id: str | None, *, translated: bool = True) -> str:
-    """The readable name of an id: ``RESOC Limburg``; the id itself when it has no name or is unknown.
+    """The readable name of an id: ``RESOC Limburg``; for a record without a name of its own (a decision, a
+    membership, a funding ...) a phrase of the records it links (:func:`record_title`); the id itself when
+    the id is unknown.
 
-    ``""`` for no id.  The record is looked up in the whole model.  ``translated=False``: see :func:`record_name`.
+    ``""`` for no id.  The record is looked up in the whole model.  ``translated=False`` (the exports): the
+    record's own name, else its id, the same whatever the language in use (see :func:`record_name`).
     """
     if record_id is None:
         return ""
-    return record_name(_record(model, record_id), record_id, translated=translated)
+    record = _record(model, record_id)
+    if not translated:
+        return record_name(record, record_id, translated=False)
+    return record_title(model, record, record_id)
+
+
+def record_title(model: Model, record: Any, fallback: str = "", *, dated: bool = True) -> str:
+    """What a person calls a record, in the language in use: its name (:func:`record_name`), else a phrase
+    made of the names of the records it links (with its date, unless ``dated=False``), else ``fallback``.
+
+    >>> import streekbeleid
+    >>> from streekbeleid.i18n import use_language
+    >>> model = streekbeleid.load(plugins=["limburg"])
+    >>> with use_language("nl"):
+    ...     record_title(model, model.get("limburg:resoc/abvv"))
+    'ABVV in RESOC Limburg'
+    >>> with use_language("en"):
+    ...     record_title(model, model.get("limburg:lires/goedkeuring"))
+    'Vlaamse overheid approves LIRES-plan (June 2016)'
+    """
+    own = record_name(record)
+    if own or record is None:
+        return own or fallback
+
+    def of(record_id: str | None) -> str:
+        return record_name(_record(model, record_id), record_id or "") if record_id else ""
+
+    from . import records as r  # imported on first use, as this module imports its record types only for typing
+
+    date_ = getattr(record, "date", None)
+    phrase: str | None = None
+    if isinstance(record, r.Membership):
+        phrase = _("{member} in {organization}").format(member=of(record.member), organization=of(record.organization))
+    elif isinstance(record, (r.Relation, r.Lineage)):
+        phrase = relation_phrase(record.kind).format(subject=of(record.subject), object=of(record.object))
+    elif isinstance(record, r.Decision):
+        phrase = decision_phrase(record.kind).format(by=of(record.by), subject=of(record.subject))
+    elif isinstance(record, r.Tally):
+        words = tally_phrase(record.by, record.kind, record.count, record.out_of)
+        phrase = words.format(subject=of(record.subject))
+    elif isinstance(record, r.Funding):
+        what = kind_label(record.kind) if record.kind != "other" else _("funding")
+        target = record.subject or record.recipient
+        words = _("{funding} from {funder} for {subject}") if target else _("{funding} from {funder}")
+        phrase = words.format(funding=what, funder=of(record.funder), subject=of(target))
+    elif isinstance(record, r.Meeting):
+        phrase = _("meeting of {body}").format(body=of(record.body))
+    elif isinstance(record, r.OrganisationChange):
+        return change_phrase(record.kind).format(
+            date=when(record.date) if record.date is not None else _("on an unknown date"),
+            original=", ".join(of(i) for i in record.original) or _("nothing recorded"),
+            resulting=", ".join(of(i) for i in record.resulting) or _("nothing recorded"),
+        )
+    if phrase is None:
+        return fallback
+    phrase = phrase[:1].upper() + phrase[1:]
+    if not dated or date_ is None:
+        return phrase
+    return _("{phrase} ({date})").format(phrase=phrase, date=when(date_))
 
 
 def label(model: Model, record_id: str) -> str:
-    """``RESOC Limburg (limburg:resoc)``: the name with the id, or the bare id when there is no name."""
-    found = record_name(_record(model, record_id))
+    """``RESOC Limburg (limburg:resoc)``: the name (for a record without one, :func:`record_title` without its
+    date: the messages that label a record say its date where it matters) with the id, or the bare id when the
+    id is unknown."""
+    found = record_title(model, _record(model, record_id), dated=False)
     return f"{found} ({record_id})" if found else record_id
 
 
@@ -449,6 +514,29 @@ _DECISION_PHRASES = {
     "other": N_("{by}: a decision about {subject}"),
 }
 
+#: A change of organisations in words, with ``{date}``, ``{original}`` and ``{resulting}``.
+_CHANGE_PHRASES = {
+    "rename": N_("{date}: renamed"),
+    "merger": N_("{date}: {original} merged into {resulting}"),
+    "integration": N_("{date}: the work of {original} integrated into {resulting}"),
+    "split": N_("{date}: {original} split into {resulting}"),
+    "dissolution": N_("{date}: {original} dissolved"),
+}
+
+
+def change_phrase(kind: str) -> str:
+    """A change of organisations as a sentence with ``{date}``, ``{original}`` and ``{resulting}``."""
+    return _(_CHANGE_PHRASES[kind])
+
+
+#: The deciders a count of decisions names by kind or group (``by``), in words.
+_DECIDER_LABELS = {
+    "social_partners": N_("social partners"),
+    "municipalities": N_("municipalities"),
+    "provinces": N_("provinces"),
+    "mayors": N_("mayors"),
+}
+
 #: A relation or a lineage in words, seen from its subject; ``_PASSIVE`` seen from its object.
 _RELATION_PHRASES = {
     "reports_to": N_("{subject} reports to {object}"),
@@ -583,12 +671,12 @@ def tally_phrase(by: str, kind: str, count: int | None, out_of: int | None) -> s
 
     >>> with use_language("nl"):
     ...     tally_phrase("social_partners", "endorse", None, None).format(subject="het pact")
-    'social partners onderschreven het pact (aantal niet vermeld)'
+    'sociale partners onderschreven het pact (aantal niet vermeld)'
     """
     if count is None:
         return _unknown_count_phrase(by, kind, out_of)
     n = out_of or count
-    who = ngettext("municipal council", "municipal councils", n) if by == "municipal_council" else _words(by)
+    who = _decider(by, n)
     if out_of:
         counted = _("{count} of {out_of} {who} ({share})").format(
             count=count, out_of=out_of, who=who, share=f"{count / out_of:.0%}"
@@ -604,11 +692,21 @@ def tally_phrase(by: str, kind: str, count: int | None, out_of: int | None) -> s
     return sentence.format(count=counted, subject="{subject}")
 
 
+def _decider(by: str, n: int) -> str:
+    """Who decided, by kind or group: ``municipal councils`` / ``gemeenteraden``, ``sociale partners``."""
+    if by == "municipal_council":
+        return ngettext("municipal council", "municipal councils", n)
+    if by == "provincial_council":
+        return ngettext("provincial council", "provincial councils", n)
+    found = _DECIDER_LABELS.get(by)
+    return _(found) if found else _words(by)
+
+
 def _unknown_count_phrase(by: str, kind: str, out_of: int | None) -> str:
     """A count of decisions whose number the sources do not give: ``social partners endorsed {subject}
     (number not recorded)``, ``an unrecorded number of the 44 municipal councils endorsed {subject}``."""
     plural = out_of if out_of is not None else 2
-    who = ngettext("municipal council", "municipal councils", plural) if by == "municipal_council" else _words(by)
+    who = _decider(by, plural)
     if out_of is not None:
         who = _("an unrecorded number of the {out_of} {who}").format(out_of=out_of, who=who)
     if kind == "endorse":

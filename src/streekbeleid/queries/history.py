@@ -24,7 +24,7 @@ import attrs
 from ..i18n import N_, _
 from ..model.dates import Truth
 from ..model.model import Model
-from ..model.phrasing import name, period_words, when
+from ..model.phrasing import change_phrase, name, period_words, when
 from ..model.records import Actor, Body, OrganisationChange, OtherName
 from ._util import day_of, expect
 from .lineage import lineage
@@ -131,14 +131,6 @@ def name_on(model: Model, record_id: str, *, on: date | str | None = None) -> Na
 
 # ---------------------------------------------------------------- in words (show, the report)
 
-_CHANGE_PHRASES = {
-    "rename": N_("{date}: renamed"),
-    "merger": N_("{date}: {original} merged into {resulting}"),
-    "integration": N_("{date}: the work of {original} integrated into {resulting}"),
-    "split": N_("{date}: {original} split into {resulting}"),
-    "dissolution": N_("{date}: {original} dissolved"),
-}
-
 
 def change_sentence(model: Model, change: OrganisationChange) -> str:
     """A change event in words, with names and the date as precise as it is known.
@@ -150,7 +142,7 @@ def change_sentence(model: Model, change: OrganisationChange) -> str:
     ...     change_sentence(zov, zov.get("zuid_oost_vlaanderen:resoc/integration-into-solva"))
     '1 January 2019: the work of RESOC Zuid-Oost-Vlaanderen integrated into SOLVA'
     """
-    return _(_CHANGE_PHRASES[change.kind]).format(
+    return change_phrase(change.kind).format(
         date=when(change.date) if change.date is not None else _("on an unknown date"),
         original=_names(model, change.original),
         resulting=_names(model, change.resulting),
