@@ -326,3 +326,42 @@ def test_a_data_file_error_is_told_in_the_language_in_use(tmp_path: Path) -> Non
     path.write_text("bodies: [\n", encoding="utf-8")
     with use_language("nl"), pytest.raises(DataError, match="ongeldige YAML"):
         load_data_file(path)
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "line", "nl", "en"),
+    [
+        ("a.yaml", "bodies: [\n", 2, "de verwachte waarde is niet gevonden", "did not find the expected value"),
+        (
+            "b.yaml",
+            "bodies:\n  - id: x:b\n    name: B\n   kind: resoc\n",
+            4,
+            "de verwachte '-' van een lijstelement is niet gevonden (controleer het inspringen)",
+            "did not find the expected '-' of a list item (check the indentation)",
+        ),
+        ("c.yaml", "bodies:\n  - id: x:b\n    name: 'B\n", 4, "eindigt onverwacht", "ends unexpectedly"),
+        ("k.yaml", "bodies:\n  id: x:b\n name: B\n", 3, "de verwachte sleutel is niet gevonden", "the expected key"),
+        ("d.yaml", "a: b: c\n", 1, "hier mag geen waarde van een sleutel staan", "a mapping value is not allowed"),
+        ("e.yaml", "a: *nothing\n", 1, "een verwijzing ('*') gevonden naar een anker", "found an alias ('*')"),
+        ("f.yaml", "a: 1\na: 2\n", 2, "dubbele sleutel", "duplicate key"),
+        ("g.json", '{\n  "bodies": [\n    {"id": "x:a",}\n  ]\n}', 3, "een naam tussen dubbele", "expected a name"),
+        ("h.json", '{"bodies": []}\n{"more": 1}\n', 2, "nog gegevens na het einde", "more data after the end"),
+    ],
+)
+def test_a_file_that_does_not_parse_is_told_in_the_language_in_use(
+    tmp_path: Path, name: str, text: str, line: int, nl: str, en: str
+) -> None:
+    """The parser's own words (PyYAML's, the JSON decoder's) come from our catalogue too (issue 12)."""
+    from streekbeleid.i18n import use_language
+
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    said = {}
+    for lang in ("nl", "en"):
+        with use_language(lang), pytest.raises(DataError) as info:
+            load_data_file(path)
+        said[lang] = str(info.value)
+    assert f"{name}:{line}:" in said["nl"] and f"{name}:{line}:" in said["en"]
+    assert nl in said["nl"] and en in said["en"]
+    for english in ("did not find", "expected", "found", "Expecting", "duplicate", "not allowed"):
+        assert english not in said["nl"]

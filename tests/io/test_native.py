@@ -503,7 +503,7 @@ GOOD_ACTOR = '{"id": "x:a", "name": "A", "kind": "nonprofit"}'
 
 def test_invalid_json_names_the_line() -> None:
     assert _problems('{\n  "actors": [\n    {"id": "x:a",}\n  ]\n}') == [
-        "bad.json:3: invalid JSON: Expecting property name enclosed in double quotes"
+        "bad.json:3: invalid JSON: expected a name in double quotes"
     ]
 
 

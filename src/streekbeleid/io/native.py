@@ -39,9 +39,11 @@ from cattrs.fns import identity
 
 from ..assembly import defined_ids, references
 from ..errors import DataError, DataProblem
+from ..i18n import _
 from ..model.model import Model
 from ..model.records import Source, contained_of, reference_plan
 from ..serialization import FORMAT, Dataset, converter, dataset_json_schema, line_for, parse_data, parse_text
+from ..serialization.reading import invalid_json
 from ._common import KIND_OF, PathOrFile, export_records, model_records, open_text, whole
 from .columns import Columns, Reject
 
@@ -182,11 +184,11 @@ def _loads(text: str, name: str) -> Any:
     try:
         return _decoder.decode(text)
     except json.JSONDecodeError as exc:
-        raise DataError.single(name, exc.lineno, "", f"invalid JSON: {exc.msg}") from None
+        raise DataError.single(name, exc.lineno, "", invalid_json(exc)) from None
     except _DuplicateKey:
         # the data-file reader finds and places every duplicate key
         parse_text(text, name, is_json=True)
-        raise DataError.single(name, None, "", "duplicate key") from None
+        raise DataError.single(name, None, "", _("duplicate key")) from None
     except (ValueError, RecursionError) as exc:  # nested too deep, an integer too long: the reader says where
         raise _beyond_bounds(text, name, exc) from None
 

@@ -19,6 +19,7 @@ from cattrs.v import format_exception
 
 from ..errors import DataError, DataProblem
 from ..i18n import _
+from .parser_words import parser_problem
 from .structuring import converter, describe
 
 __all__ = [
@@ -109,7 +110,7 @@ def _walk_node(
         out: dict[str, Any] = {}
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode):
-                problems.append((key_node.start_mark.line + 1, path, "keys must be text, not a list or mapping"))
+                problems.append((key_node.start_mark.line + 1, path, _("keys must be text, not a list or mapping")))
                 continue
             key = loader.construct_object(key_node)
             if not isinstance(key, str):
@@ -119,7 +120,7 @@ def _walk_node(
                 continue
             child = f"{path}.{key}"
             if key in out:
-                problems.append((key_node.start_mark.line + 1, child, "duplicate key"))
+                problems.append((key_node.start_mark.line + 1, child, _("duplicate key")))
             lines[child] = key_node.start_mark.line + 1
             out[key] = _walk_node(value_node, loader, child, lines, problems, budget, depth + 1)
         return out
@@ -158,6 +159,19 @@ def read_data_file(source: Path | Readable, display: str | None = None) -> tuple
     return parse_text(read_or_refuse(source, name), name, is_json=source.name.endswith(".json"))
 
 
+def invalid_json(exc: json.JSONDecodeError) -> str:
+    """``invalid JSON: expected a value``: the decoder's problem in the language in use (the line is the error's)."""
+    return _("invalid {format}: {error}").format(format="JSON", error=parser_problem(exc.msg))
+
+
+def _yaml_problem(exc: yaml.MarkedYAMLError) -> str:
+    """What PyYAML found wrong, in the language in use; with what it was doing when that is said
+    ("while scanning a quoted scalar") only in its own words, as a last resort."""
+    if exc.problem:
+        return parser_problem(exc.problem)
+    return parser_problem(exc.context) if exc.context else str(exc)
+
+
 def parse_text(text: str, name: str, *, is_json: bool = False) -> tuple[Any, dict[str, int]]:
     """Parse YAML or JSON text into plain data and a map from JSON path to line.
 
@@ -173,7 +187,7 @@ def parse_text(text: str, name: str, *, is_json: bool = False) -> tuple[Any, dic
         try:
             data = json.loads(text)
         except json.JSONDecodeError as exc:
-            raise DataError.single(name, exc.lineno, "", _("invalid JSON: {error}").format(error=exc.msg)) from None
+            raise DataError.single(name, exc.lineno, "", invalid_json(exc)) from None
         except (ValueError, RecursionError) as exc:  # nested too deep, an integer too long: the walk says where
             unreadable = str(exc)
     loader = _Loader(text)
@@ -193,7 +207,7 @@ def parse_text(text: str, name: str, *, is_json: bool = False) -> tuple[Any, dic
         line = mark.line + 1 if mark is not None else None
         what = "JSON" if is_json else "YAML"
         raise DataError.single(
-            name, line, "", _("invalid {format}: {error}").format(format=what, error=exc.problem or exc)
+            name, line, "", _("invalid {format}: {error}").format(format=what, error=_yaml_problem(exc))
         ) from None
     except yaml.YAMLError as exc:  # a problem without a place
         raise DataError.single(
@@ -229,7 +243,9 @@ def loads_json(text: str, name: str) -> Any:
     try:
         data = json.loads(text, parse_int=number, parse_constant=constant)
     except json.JSONDecodeError as exc:
-        raise DataError.single(name, None, "", _("not JSON: {error}").format(error=exc)) from None
+        where = _("line {line}, column {column}").format(line=exc.lineno, column=exc.colno)
+        error = _("{problem} ({where})").format(problem=parser_problem(exc.msg), where=where)
+        raise DataError.single(name, None, "", _("not JSON: {error}").format(error=error)) from None
     except (ValueError, RecursionError) as exc:
         message = str(exc) if isinstance(exc, ValueError) else _("nested more than {n} levels deep").format(n=MAX_DEPTH)
         raise DataError.single(name, None, "", message) from None
