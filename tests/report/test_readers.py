@@ -165,3 +165,14 @@ def test_every_report_text_has_dutch() -> None:
     with use_language("nl"):
         assert kind_label("trade_union") == "vakbond" and role_label("vice_chair") == "ondervoorzitter"
         assert seat_group_label("employers") == "werkgevers" and seat_group_label("Interleuven") == "Interleuven"
+
+
+def test_the_compare_page_words_relations_in_the_language_in_use(
+    english: dict[str, str], dutch: dict[str, str]
+) -> None:
+    nl, en = text_of(dutch["compare.html"]), text_of(english["compare.html"])
+    assert "is de juridische drager van Toekomstforum Halle-Vilvoorde" in nl
+    assert "is the legal vehicle of Toekomstforum Halle-Vilvoorde" in en
+    # seen from the relation's object, the relation is told whole, the right way round
+    assert "Taskforce Spitsregio Leuven wordt ondersteund door ERSV Vlaams-Brabant vzw" in nl
+    assert "legal vehicle of" not in nl and "supported by" not in nl

@@ -7,7 +7,7 @@ from collections import defaultdict
 from .. import queries
 from ..i18n import _
 from ..model import phrasing
-from ..model.records import Decision, Funding, PlanItem, Theme
+from ..model.records import Decision, Funding, Lineage, PlanItem, Relation, Theme
 from ._site import Site
 from .html import Markup, anchor_id, concat, el, table
 
@@ -87,7 +87,7 @@ def _shared_actors(site: Site) -> Markup:
     for presence in shared:
         per_region: dict[str, set[str]] = defaultdict(set)
         for region, act in presence.activities:
-            per_region[region].add(_activity_text(site, act.kind, act.venue))
+            per_region[region].add(_activity_text(site, act.kind, act.venue, act.record, presence.actor))
         rows.append(
             el(
                 "tr",
@@ -99,8 +99,16 @@ def _shared_actors(site: Site) -> Markup:
     return table([_("actor"), _("kind"), *(s.region.name for s in site.scopes)], rows, class_="shared-actors")
 
 
-def _activity_text(site: Site, kind: str, venue: str) -> str:
-    """What an actor does in a venue, in words: ``member of RESOC Limburg``, ``approves LIRES-plan``."""
+def _activity_text(site: Site, kind: str, venue: str, source: object = None, actor: str | None = None) -> str:
+    """What an actor does in a venue, in words: ``member of RESOC Limburg``, ``approves LIRES-plan``,
+    ``is the legal vehicle of RESOC Limburg``; a relation seen from its object is told whole
+    (``Taskforce Spitsregio Leuven is supported by ERSV Vlaams-Brabant vzw``)."""
+    if isinstance(source, (Relation, Lineage)):
+        if source.subject == actor:
+            return phrasing.relation_phrase(source.kind).format(subject="", object=site.name(source.object)).strip()
+        return phrasing.relation_phrase(source.kind).format(
+            subject=site.name(source.subject), object=site.name(source.object)
+        )
     try:
         record = site.model.get(venue)
     except KeyError:
