@@ -24,6 +24,7 @@ from typing import Any
 
 import attrs
 
+from .citing import DocumentIndex, document_dirs, seed_folders
 from .i18n import N_, _, ngettext
 from .model.dates import ALWAYS, PartialDate, Period, Truth
 from .model.model import Model, record_type
@@ -33,22 +34,22 @@ from .model.phrasing import (
     cadence_text,
     day_words,
     decision_phrase,
+    document_kind,
     kind_label,
     label,
     lineage_label,
     money_label,
     name,
     period_words,
-    record_name,
+    record_title,
     relation_phrase,
     role_label,
     seat_group_label,
     seat_rule,
     share_text,
-    tally_phrase,
     when,
 )
-from .model.records import Actor, Body, Decision, Plan, PlanItem, Region, Tally, Territory, reference_of
+from .model.records import Actor, Body, Plan, PlanItem, Region, Tally, Territory, reference_of
 from .queries.history import history_sentences, name_on, organisation_history
 from .serialization import unstructure
 
@@ -179,6 +180,9 @@ _EDGE_PHRASES = {
     "includes": N_("{subject} includes {object}"),
     "lead": N_("{subject} is led by {object}"),
     "theme": N_("{subject} has the theme {object}"),
+    "document_of": N_("{subject} is a document about {object}"),
+    "changes": N_("{subject} changes {object}"),
+    "results_in": N_("{subject} results in {object}"),
 }
 
 
@@ -208,7 +212,7 @@ def _value(model: Model, name: str, field: attrs.Attribute[Any], v: Any) -> str:
     """A field's value as a person reads it: names beside ids, dates in words, labels for kinds and roles."""
     if reference_of(field) is not None:
         ids = v if isinstance(v, tuple) else (v,)
-        return ", ".join(_label(model, i) for i in ids)
+        return ", ".join(label(model, i) for i in ids)
     if name == "level":
         return _(_LEVELS[v]) if v in _LEVELS else str(v)
     if name == "role":
@@ -293,7 +297,7 @@ def _item_line(model: Model, item: PlanItem) -> str:
     if item.partners:
         extra.append(_("partners: {names}").format(names=", ".join(label(model, p) for p in item.partners)))
     if item.themes:
-        extra.append(_("themes: {names}").format(names=", ".join(_label(model, t) for t in item.themes)))
+        extra.append(_("themes: {names}").format(names=", ".join(label(model, t) for t in item.themes)))
     suffix = f"  [{'; '.join(extra)}]" if extra else ""
     return f"{head}: {item.name}{suffix}"
 
@@ -311,26 +315,9 @@ def _documents(model: Model, rid: str) -> list[str]:
     found = documents_about(model, [rid]) if rid else []
     lines = ["  " + _("documents:")] if found else []
     for d in found:
-        facts = [d.kind.replace("_", " "), *([when(d.date)] if d.date else []), *([d.language] if d.language else [])]
+        facts = [document_kind(d.kind), *([when(d.date)] if d.date else []), *([d.language] if d.language else [])]
         lines.append(f"    {d.title} ({', '.join(facts)})" + (f": {d.url or d.eli}" if d.url or d.eli else ""))
     return lines
-
-
-def _label(model: Model, record_id: str) -> str:
-    """A record's name with its id; a decision without a name is worded: ``VOKA endorses Streekpact 2014-2019``."""
-    record = model.whole().graph.nodes.get(record_id, {}).get("record")
-    if isinstance(record, (Decision, Tally)) and record_name(record) == "":
-        return f"{_decision_title(model, record)} ({record_id})"
-    return label(model, record_id)
-
-
-def _decision_title(model: Model, record: Decision | Tally) -> str:
-    subject = name(model, record.subject)
-    if isinstance(record, Tally):
-        text = tally_phrase(record.by, record.kind, record.count, record.out_of).format(subject=subject)
-    else:
-        text = decision_phrase(record.kind).format(by=name(model, record.by), subject=subject)
-    return f"{text}, {when(record.date)}" if record.date else text
 
 
 def _relation(kind: str, subject: str, obj: str) -> str:
@@ -370,7 +357,7 @@ def _gone(model: Model, record: Territory) -> list[str]:
 def describe(model: Model, record: Any) -> str:
     """A multi-line description of a record as a person would read it, in the language in use."""
     rid = getattr(record, "id", "")
-    title = _decision_title(model, record) if isinstance(record, (Decision, Tally)) else record_name(record, rid)
+    title = record_title(model, record, rid)
     head = [type_label(record)]
     if getattr(record, "kind", None) and _kind_words(record) != head[0]:
         head.append(_kind_words(record))
@@ -409,8 +396,9 @@ def describe(model: Model, record: Any) -> str:
         lines.extend(_documents(model, rid))
     if record.sources:
         lines.append("  " + _("sources") + ":")
+        documents = DocumentIndex(document_dirs(model, seed_folders()))
         for s in record.sources:
-            lines.append(f"    {s.document}" + (f": “{s.locator}”" if s.locator else ""))
+            lines.append(f"    {documents.said(s)}")
             if s.inference:  # the record claims more than the document says: the reasoning
                 lines.append("      " + _("inferred: {reasoning}").format(reasoning=s.inference))
     return "\n".join(lines)
@@ -463,14 +451,14 @@ def _relations(model: Model, record: Any, rid: str, title: str, lines: list[str]
     for _s, t, data in sorted(model.graph.out_edges(rid, data=True), key=lambda e: (e[2]["kind"], e[1])):
         if data["kind"] in ("member_of", "part_of", "includes") and isinstance(record, Region):
             continue
-        rels.append("    " + _relation(data["kind"], title, _label(model, t)))
+        rels.append("    " + _relation(data["kind"], title, label(model, t, dated=True)))
     incoming = [
         (data["kind"], s)
         for s, _t, data in model.graph.in_edges(rid, data=True)
         if data["kind"] not in ("member_of", "part_of", "includes", "succeeds") or isinstance(record, Plan)
     ]
     for kind, s in sorted(incoming)[:40]:
-        rels.append("    " + _relation(kind, _label(model, s), title))
+        rels.append("    " + _relation(kind, label(model, s, dated=True), title))
     if len(incoming) > 40:
         rels.append("    " + _("... and {n} more").format(n=len(incoming) - 40))
     if rels:

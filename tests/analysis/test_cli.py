@@ -168,7 +168,7 @@ def test_members_on_a_date_by_seat_group(capsys: pytest.CaptureFixture[str], han
     assert row.split()[:4] == ["employers", "VOKA", "2", "member"] and "org:voka" not in row
     assert "yes" in row.split()  # voting right
     assert "employers: 2 filled of 2 seats" in out
-    assert "ersv.txt: “Voka 2”" in out
+    assert "ersv.txt (note: Voka 2)" in out  # not found in a document at hand: a note, not a quote
 
 
 def test_members_over_time_as_json(capsys: pytest.CaptureFixture[str], handmade: Model) -> None:

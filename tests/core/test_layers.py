@@ -13,7 +13,9 @@ PACKAGE = Path(__file__).resolve().parents[2] / "src" / "streekbeleid"
 #: The layers, top (1) to bottom (6), by the first part of a module's name below ``streekbeleid``.
 LAYERS = {
     "cli": 1,
-    **dict.fromkeys(["report", "io", "workflows", "scaffold", "testing", "recipes", "describe", "local_servers"], 2),
+    **dict.fromkeys(
+        ["report", "io", "workflows", "scaffold", "testing", "recipes", "describe", "citing", "local_servers"], 2
+    ),
     **dict.fromkeys(["checks", "queries"], 3),
     "assembly": 4,
     "plugins": 5,

@@ -112,8 +112,8 @@ def bundled() -> streekbeleid.Model:
         ("limburg:resoc/abvv", "ABVV in RESOC Limburg", "ABVV in RESOC Limburg"),
         (
             "limburg:lires/indiening",
-            "ERSV Limburg vzw dient LIRES-plan in (april 2016)",
-            "ERSV Limburg vzw submits LIRES-plan (April 2016)",
+            "ERSV Limburg vzw dient LIRES-plan in, april 2016",
+            "ERSV Limburg vzw submits LIRES-plan, April 2016",
         ),
         (
             "limburg:lires/toelage",
@@ -138,7 +138,7 @@ def test_a_record_without_a_name_is_named_by_what_it_links(
 ) -> None:
     with use_language("nl"):
         assert phrasing.name(bundled, record_id) == nl
-        assert phrasing.label(bundled, record_id).startswith(nl.split(" (")[0])
+        assert phrasing.label(bundled, record_id).startswith(nl.split(", ")[0].split(" (")[0])
     with use_language("en"):
         assert phrasing.name(bundled, record_id) == en
         assert phrasing.label(bundled, record_id).endswith(f"({record_id})")

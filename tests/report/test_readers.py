@@ -127,8 +127,8 @@ def test_the_sources_page_names_records_without_a_name_in_words(english: dict[st
         assert leaked == []
     en, nl = text_of(english["sources.html"]), text_of(dutch["sources.html"])
     assert "ABVV in RESOC Limburg" in nl and "ABVV in RESOC Limburg" in en
-    assert "ERSV Limburg vzw dient LIRES-plan in (april 2016)" in nl
-    assert "ERSV Limburg vzw submits LIRES-plan (April 2016)" in en
+    assert "ERSV Limburg vzw dient LIRES-plan in, april 2016" in nl
+    assert "ERSV Limburg vzw submits LIRES-plan, April 2016" in en
     assert "Cofinanciering van De 39 Limburgse steden en gemeenten in het LIRES-dossier voor LIRES-plan" in nl
     assert "ERSV Limburg vzw is the legal vehicle of RESOC Limburg" in en
 

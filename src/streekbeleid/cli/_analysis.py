@@ -97,14 +97,16 @@ def _sources_json(sources: tuple[Source, ...]) -> list[dict[str, str | None]]:
     return [{"document": s.document, "locator": s.locator} for s in sources]
 
 
-def _print_sources(args: argparse.Namespace, answer: object) -> None:
+def _print_sources(args: argparse.Namespace, model: Model, answer: object) -> None:
     if not args.sources:
         return
+    from ..citing import DocumentIndex, document_dirs, seed_folders
     from ..queries import sources_of
 
-    print("\nsources:")
+    documents = DocumentIndex(document_dirs(model, seed_folders()))
+    print("\n" + _("sources") + ":")
     for s in sources_of(answer):
-        print(f"  {s.document}" + (f": “{s.locator}”" if s.locator else ""))
+        print(f"  {documents.said(s)}")
 
 
 # ----------------------------------------------------------------- check
@@ -241,7 +243,7 @@ def cmd_members(args: argparse.Namespace) -> int:
                 )
             else:
                 print(_("{group}: {filled} filled (no seat count)").format(group=group, filled=filled))
-    _print_sources(args, comp)
+    _print_sources(args, model, comp)
     return 0
 
 
@@ -290,7 +292,7 @@ def cmd_municipalities(args: argparse.Namespace) -> int:
                 date=day_words(found.on), name=label(model, t), successor=now
             )
         )
-    _print_sources(args, found)
+    _print_sources(args, model, found)
     return 0
 
 
@@ -326,7 +328,7 @@ def cmd_lineage(args: argparse.Namespace) -> int:
         print(chain.table())
         print("\n" + _("oldest first:"))
         print(chain.members_table())
-    _print_sources(args, chain)
+    _print_sources(args, model, chain)
     return 0
 
 
@@ -390,5 +392,5 @@ def cmd_compare(args: argparse.Namespace) -> int:
     if args.actors:
         print()
         print(bridges_table(model, bridges))
-    _print_sources(args, matrix)
+    _print_sources(args, model, matrix)
     return 0

@@ -74,12 +74,10 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
 
 
 def _documents(args: argparse.Namespace) -> list[str]:
-    folders = list(getattr(args, "documents", []) or [])
-    from pathlib import Path
+    from ..citing import seed_folders
 
-    if not folders and Path("seeds").is_dir():
-        folders.append("seeds")
-    return folders
+    folders = list(getattr(args, "documents", []) or [])
+    return folders or [str(f) for f in seed_folders()]
 
 
 def cmd_report(args: argparse.Namespace) -> int:

@@ -37,6 +37,7 @@ __all__ = [
     "bound_words",
     "change_phrase",
     "decision_phrase",
+    "document_kind",
     "kind_label",
     "kind_text",
     "outcome_words",
@@ -126,7 +127,7 @@ def record_title(model: Model, record: Any, fallback: str = "", *, dated: bool =
     'ABVV in RESOC Limburg'
     >>> with use_language("en"):
     ...     record_title(model, model.get("limburg:lires/goedkeuring"))
-    'Vlaamse overheid approves LIRES-plan (June 2016)'
+    'Vlaamse overheid approves LIRES-plan, June 2016'
     """
     own = record_name(record)
     if own or record is None:
@@ -150,9 +151,10 @@ def record_title(model: Model, record: Any, fallback: str = "", *, dated: bool =
         phrase = words.format(subject=of(record.subject))
     elif isinstance(record, r.Funding):
         what = kind_label(record.kind) if record.kind != "other" else _("funding")
+        phrase = _("{kind} from {funder}").format(kind=what, funder=of(record.funder))
         target = record.subject or record.recipient
-        words = _("{funding} from {funder} for {subject}") if target else _("{funding} from {funder}")
-        phrase = words.format(funding=what, funder=of(record.funder), subject=of(target))
+        if target:
+            phrase = _("{funding} for {subject}").format(funding=phrase, subject=of(target))
     elif isinstance(record, r.Meeting):
         phrase = _("meeting of {body}").format(body=of(record.body))
     elif isinstance(record, r.OrganisationChange):
@@ -166,14 +168,14 @@ def record_title(model: Model, record: Any, fallback: str = "", *, dated: bool =
     phrase = phrase[:1].upper() + phrase[1:]
     if not dated or date_ is None:
         return phrase
-    return _("{phrase} ({date})").format(phrase=phrase, date=when(date_))
+    return _("{phrase}, {date}").format(phrase=phrase, date=when(date_))
 
 
-def label(model: Model, record_id: str) -> str:
-    """``RESOC Limburg (limburg:resoc)``: the name (for a record without one, :func:`record_title` without its
-    date: the messages that label a record say its date where it matters) with the id, or the bare id when the
-    id is unknown."""
-    found = record_title(model, _record(model, record_id), dated=False)
+def label(model: Model, record_id: str, *, dated: bool = False) -> str:
+    """``RESOC Limburg (limburg:resoc)``: the name (for a record without one, :func:`record_title`, with its
+    date only when ``dated``: the messages that label a record say its date where it matters) with the id, or
+    the bare id when the id is unknown."""
+    found = record_title(model, _record(model, record_id), dated=dated)
     return f"{found} ({record_id})" if found else record_id
 
 
@@ -580,6 +582,12 @@ def _words(kind: str) -> str:
     return kind.replace("_", " ")
 
 
+def _looked_up(labels: dict[str, str], kind: str) -> str:
+    """A kind's label from one of the tables below, in the language in use; the kind in words when not listed."""
+    found = labels.get(kind)
+    return _(found) if found else _words(kind)
+
+
 def kind_text(kind: str) -> str:
     """The English label of a kind as marked for translation (a table's :class:`~streekbeleid.model.table.Term`
     translates it when shown): ``trade_union`` -> ``trade union``."""
@@ -594,20 +602,37 @@ def kind_label(kind: str) -> str:
     ...     kind_label("employers_organisation"), kind_label("resoc-gebied"), kind_label("unheard_of")
     ('werkgeversorganisatie', 'RESOC-gebied', 'unheard of')
     """
-    found = _KIND_LABELS.get(kind)
-    return _(found) if found else _words(kind)
+    return _looked_up(_KIND_LABELS, kind)
 
 
 def role_label(role: str) -> str:
     """A membership's role in words: ``vice_chair`` -> ``ondervoorzitter`` / ``vice-chair``."""
-    found = _ROLE_LABELS.get(role)
-    return _(found) if found else _words(role)
+    return _looked_up(_ROLE_LABELS, role)
 
 
 def seat_group_label(name: str) -> str:
     """A seat group's name in words: ``employers`` -> ``werkgevers``; a name of its own (``Interleuven``) as it is."""
     found = _SEAT_GROUP_LABELS.get(name)
     return _(found) if found else name
+
+
+#: What a document is, in words.
+_DOCUMENT_KINDS = {
+    "pact_text": N_("text of a pact"),
+    "summary": N_("summary"),
+    "decision": N_("decision"),
+    "minutes": N_("minutes"),
+    "presentation": N_("presentation"),
+    "press_release": N_("press release"),
+    "web_page": N_("web page"),
+    "legislation": N_("legislation"),
+    "other": N_("other"),
+}
+
+
+def document_kind(kind: str) -> str:
+    """A document's kind in words, in the language in use: ``press_release`` -> ``persbericht``."""
+    return _looked_up(_DOCUMENT_KINDS, kind)
 
 
 def decision_phrase(kind: str) -> str:
@@ -642,8 +667,7 @@ def outcome_words(outcome: str | None) -> str:
     """
     if outcome is None:
         return ""
-    found = _OUTCOME_WORDS.get(outcome)
-    return _(found) if found else _words(outcome)
+    return _looked_up(_OUTCOME_WORDS, outcome)
 
 
 def relation_phrase(kind: str) -> str:
@@ -698,8 +722,7 @@ def _decider(by: str, n: int) -> str:
         return ngettext("municipal council", "municipal councils", n)
     if by == "provincial_council":
         return ngettext("provincial council", "provincial councils", n)
-    found = _DECIDER_LABELS.get(by)
-    return _(found) if found else _words(by)
+    return _looked_up(_DECIDER_LABELS, by)
 
 
 def _unknown_count_phrase(by: str, kind: str, out_of: int | None) -> str:
@@ -737,8 +760,7 @@ _MONEY_LABELS = {
 
 def money_label(kind: str) -> str:
     """A budget kind, a transaction kind or a co-financing party in words: ``revised`` -> ``herziene begroting``."""
-    found = _MONEY_LABELS.get(kind)
-    return _(found) if found else _words(kind)
+    return _looked_up(_MONEY_LABELS, kind)
 
 
 def amount_text(value: Any, currency: str = "EUR") -> str:

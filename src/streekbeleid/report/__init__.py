@@ -19,17 +19,17 @@ from datetime import date
 from pathlib import Path
 
 from ..checks import check
+from ..citing import document_dirs
 from ..i18n import _, use_language
 from ..model.dates import parse_day
 from ..model.model import Model
 from ..model.records import Problem
-from ..plugins.manager import installed_plugins
 from ..workflows import Engine, Registry, open_store
 from ._pages import pages
 from ._site import InstanceView, Site, WorkflowView
 from ._summary import region_summary
 from .scope import region_scope, report_regions
-from .sources import SourceIndex, plugin_document_dirs
+from .sources import SourceIndex
 
 __all__ = ["write_report", "run_checks", "document_dirs", "region_summary", "report_regions"]
 
@@ -37,15 +37,6 @@ __all__ = ["write_report", "run_checks", "document_dirs", "region_summary", "rep
 def run_checks(model: Model) -> list[Problem]:
     """Every problem the checks find: the library's rules and those the plugins contribute."""
     return check(model)
-
-
-def document_dirs(model: Model, extra: Iterable[str | Path] = ()) -> list[Path]:
-    """Where the report looks for the documents the sources name: ``extra`` first, then the core's
-    data folder, then the package (and source checkout) of each loaded plugin."""
-    loaded = {p.name for p in model.plugins if p.status == "ok"}
-    modules = [ep.value for ep in installed_plugins() if ep.name in loaded]
-    core = Path(__file__).resolve().parent.parent / "data"
-    return [*(Path(d) for d in extra), core, *plugin_document_dirs(modules)]
 
 
 def _workflow_view(model: Model, store: str | Path | None) -> WorkflowView:

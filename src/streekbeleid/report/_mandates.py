@@ -84,24 +84,8 @@ def _row(site: Site, d: Document) -> Markup:
     return el(
         "tr",
         el("td", title, " ", site.src(d)),
-        el("td", document_kind(d.kind)),
+        el("td", phrasing.document_kind(d.kind)),
         el("td", date),
         el("td", d.language or _(NOT_RECORDED)),
         el("td", about),
     )
-
-
-def document_kind(kind: str) -> str:
-    """A document's kind in words, in the language in use."""
-    words = {
-        "pact_text": _("text of a pact"),
-        "summary": _("summary"),
-        "decision": _("decision"),
-        "minutes": _("minutes"),
-        "presentation": _("presentation"),
-        "press_release": _("press release"),
-        "web_page": _("web page"),
-        "legislation": _("legislation"),
-        "other": _("other"),
-    }
-    return words.get(kind, kind)

@@ -60,7 +60,7 @@ _PROBLEMS = {
     "did not find expected key": N_("did not find the expected key (check the indentation)"),
     "did not find expected '-' indicator": N_("did not find the expected '-' of a list item (check the indentation)"),
     "did not find expected ',' or ']'": N_("did not find the expected ',' or ']'"),
-    "did not find expected ',' or '}'": N_("did not find the expected ',' or '}'"),
+    "did not find expected ',' or '}'": N_("did not find the expected ',' or the brace that closes a mapping"),
     "did not find expected <document start>": N_("did not find the expected start of a document ('---')"),
     "found undefined tag handle": N_("found an undefined tag"),
     "found duplicate %YAML directive": N_("found a second %YAML directive"),
@@ -82,7 +82,7 @@ _PROBLEMS = {
     "Invalid \\escape": N_("found an invalid escape after '\\'"),
     "Invalid \\uXXXX escape": N_("found an invalid \\uXXXX escape"),
     "Invalid control character at": N_("found a control character inside a text"),
-    "Illegal trailing comma before end of object": N_("a ',' before the closing '}'"),
+    "Illegal trailing comma before end of object": N_("a ',' before the brace that closes an object"),
     "Illegal trailing comma before end of array": N_("a ',' before the closing ']'"),
 }
 
