@@ -48,7 +48,10 @@ def _check(lang: str) -> str:
     if lang not in LANGUAGES:
         from .errors import StreekbeleidError
 
-        raise StreekbeleidError(f"unknown language {lang!r}: choose one of {', '.join(LANGUAGES)}")
+        # no language is in use yet: said in both, Dutch first
+        message = N_("unknown language {lang!r}: choose one of {languages}")
+        said = (_catalogue(each).gettext(message) for each in LANGUAGES)
+        raise StreekbeleidError(" / ".join(s.format(lang=lang, languages=", ".join(LANGUAGES)) for s in said))
     return lang
 
 

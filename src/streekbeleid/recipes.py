@@ -45,6 +45,8 @@ from typing import TYPE_CHECKING, Any
 import yaml
 
 from .errors import StreekbeleidError
+from .i18n import _
+from .model import phrasing
 from .model.dates import ALWAYS, Period
 from .model.records import Membership, Source, Territory
 from .queries.territories import municipalities
@@ -86,10 +88,18 @@ def municipal_memberships(
     """
     found = municipalities(model, of, on=on)
     if not found.complete:
-        raise StreekbeleidError(f"the sources do not say which municipalities {of} holds on {found.on}")
+        raise StreekbeleidError(
+            _("the sources do not say which municipalities {region} holds on {day}").format(
+                region=phrasing.label(model, of), day=phrasing.day_words(found.on)
+            )
+        )
     if found.uncertain:
         listed = ", ".join(found.uncertain)
-        raise StreekbeleidError(f"{of} holds {listed} on {found.on} only possibly; choose a day the records decide")
+        raise StreekbeleidError(
+            _("{region} holds {listed} on {day} only possibly; choose a day the records decide").format(
+                region=phrasing.label(model, of), listed=listed, day=phrasing.day_words(found.on)
+            )
+        )
     own = tuple(Source.of(s) for s in sources)
     # through the project converter, so ``valid`` may be written as in a data file ("2016/..")
     period = ALWAYS if valid is None else converter.structure(valid, Period)

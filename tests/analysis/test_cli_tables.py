@@ -389,3 +389,29 @@ def test_show_tells_a_note_from_a_quote_and_words_documents(capsys: pytest.Captu
     assert "(persbericht, " in lires and "press release" not in lires and "document of" not in lires
     english = run(["--lang", "en", "show", "limburg:lires"], capsys)
     assert "(press release, " in english and "is a document about LIRES-plan" in english
+
+
+@pytest.mark.parametrize(
+    ("argv", "nl", "en"),
+    [
+        (["coverage"], "geef een GEMEENTE of --region ID", "give a MUNICIPALITY or --region ID"),
+        (
+            ["harvest", "/nonexistent/x.ttl", "--plugin", "x", "-o", "/nonexistent/out"],
+            "/nonexistent/x.ttl: bestand of map bestaat niet",
+            "/nonexistent/x.ttl: no such file or folder",
+        ),
+        (
+            ["harvest", "/nonexistent/x.ttl", "--plugin", "X!", "-o", "/nonexistent/out"],
+            "is geen naam van een regiopakket",
+            "is not a region package slug",
+        ),
+    ],
+)
+def test_a_refusal_is_told_in_the_language_in_use(
+    capsys: pytest.CaptureFixture[str], argv: list[str], nl: str, en: str
+) -> None:
+    for lang, expected in (("nl", nl), ("en", en)):
+        capsys.readouterr()
+        code = main(["--lang", lang, *argv])
+        err = capsys.readouterr().err
+        assert code != 0 and expected in err and "Traceback" not in err

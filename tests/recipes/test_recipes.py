@@ -71,5 +71,7 @@ def test_a_merger_changes_the_set_by_the_day(leuven: streekbeleid.Model) -> None
 
 def test_a_region_whose_municipalities_the_sources_do_not_name_is_refused() -> None:
     limburg = streekbeleid.load(plugins=["limburg"])
-    with pytest.raises(StreekbeleidError, match="the sources do not say which municipalities limburg:maasland"):
+    with pytest.raises(
+        StreekbeleidError, match=r"the sources do not say which municipalities Maasland \(limburg:maasland\)"
+    ):
         municipal_memberships(limburg, "x:body", "limburg:maasland", on="2016-06-30")

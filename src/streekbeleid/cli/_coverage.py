@@ -56,7 +56,7 @@ def cmd_coverage(args: argparse.Namespace) -> int:
     if bool(args.municipality) == bool(args.area):
         from ..errors import StreekbeleidError
 
-        raise StreekbeleidError("coverage: give a MUNICIPALITY or --region ID (one of the two)")
+        raise StreekbeleidError(_("coverage: give a MUNICIPALITY or --region ID (one of the two)"))
     model = load_model(args)
     return _region(model, args) if args.area else _municipality(model, args)
 

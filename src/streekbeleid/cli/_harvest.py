@@ -49,7 +49,9 @@ def cmd_harvest(args: argparse.Namespace) -> int:
     from ..io.harvest import harvest_files, write_harvest
 
     if not re.fullmatch(r"[a-z][a-z0-9_]*", args.plugin):
-        raise StreekbeleidError(f"--plugin: {args.plugin!r} is not a region package slug (lower-case, e.g. limburg)")
+        raise StreekbeleidError(
+            _("--plugin: {slug!r} is not a region package slug (lower-case, e.g. limburg)").format(slug=args.plugin)
+        )
     model = load_model(args)
     result = harvest_files(args.paths, model, namespace=args.plugin, base=args.base or DEFAULT_BASE)
     write_harvest(result, args.output)

@@ -87,8 +87,11 @@ def write(
     spec = FORMATS.get(format)
     if spec is None:
         from ..errors import InvalidValueError
+        from ..i18n import _
 
-        raise InvalidValueError(f"unknown format {format!r}; choose one of {', '.join(FORMATS)}")
+        raise InvalidValueError(
+            _("unknown format {format!r}; choose one of {formats}").format(format=format, formats=", ".join(FORMATS))
+        )
     writer = spec.load()
     if spec.subjects:
         writer(model, path, list(subjects or []), view=view)

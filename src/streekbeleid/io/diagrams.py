@@ -35,7 +35,7 @@ from typing import Any, Literal
 import attrs
 
 from ..errors import InvalidValueError, RecordKindError
-from ..i18n import N_
+from ..i18n import N_, _
 from ..model.dates import Truth
 from ..model.model import Model, record_type
 from ..model.records import Actor, Body, Lineage, Person, Plan, PlanItem, Relation, Territory
@@ -250,7 +250,8 @@ def diagram(model: Model, subjects: Sequence[str] | None = None, *, view: str = 
         tree for a plan, lineage for anything else.
     """
     if view not in VIEWS:
-        raise InvalidValueError(f"unknown view {view!r}; choose one of {', '.join(VIEWS)}")
+        choose = _("unknown view {view!r}; choose one of {views}")
+        raise InvalidValueError(choose.format(view=view, views=", ".join(VIEWS)))
     if not subjects:
         bodies = [b.id for b in model.records(Body)]
         relations = _relations(model)

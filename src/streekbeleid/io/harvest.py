@@ -38,6 +38,7 @@ from rdflib.namespace import DCTERMS, FOAF, ORG, PROV, RDF, RDFS, SKOS
 from rdflib.term import Node
 
 from ..errors import StreekbeleidError
+from ..i18n import _
 from ..model.dates import PartialDate, Period
 from ..model.model import Model
 from ..model.records import Body, Decision, Membership, Person, Plan, Source, Territory, VoteCount
@@ -104,25 +105,32 @@ def read_publications(paths: Iterable[str | Path]) -> Graph:
         if p.is_dir():
             files.extend(sorted(f for f in p.rglob("*") if f.suffix.lower() in FORMATS))
         elif not p.exists():
-            raise StreekbeleidError(f"{p}: no such file or folder")
+            raise StreekbeleidError(_("{path}: no such file or folder").format(path=p))
         else:
             files.append(p)
     if not files:
-        raise StreekbeleidError(f"no Turtle or JSON-LD files in {', '.join(map(str, paths))}")
+        raise StreekbeleidError(_("no Turtle or JSON-LD files in {paths}").format(paths=", ".join(map(str, paths))))
     for f in files:
         suffix = f.suffix.lower()
         if suffix in _HTML:
             raise StreekbeleidError(
-                f"{f}: RDFa in HTML is not read (no maintained RDFa parser for rdflib 7); convert it to Turtle first"
+                _(
+                    "{path}: RDFa in HTML is not read (no maintained RDFa parser for rdflib 7); "
+                    "convert it to Turtle first"
+                ).format(path=f)
             )
         fmt = FORMATS.get(suffix)
         if fmt is None:
-            raise StreekbeleidError(f"{f}: not Turtle (.ttl), N-Triples (.nt) or JSON-LD (.jsonld, .json)")
+            raise StreekbeleidError(
+                _("{path}: not Turtle (.ttl), N-Triples (.nt) or JSON-LD (.jsonld, .json)").format(path=f)
+            )
         try:
             graph.parse(f, format=fmt)
         except Exception as exc:  # rdflib raises many kinds; one line naming the file
             first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-            raise StreekbeleidError(f"{f}: not readable as {fmt}: {first}") from exc
+            raise StreekbeleidError(
+                _("{path}: not readable as {format}: {error}").format(path=f, format=fmt, error=first)
+            ) from exc
     return graph
 
 

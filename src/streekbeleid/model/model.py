@@ -22,7 +22,7 @@ import attrs
 import networkx as nx
 
 from ..errors import RecordKindError, UnknownIdError
-from ..i18n import N_
+from ..i18n import N_, _
 from .dates import Period, Truth, parse_day
 from .records import (
     Actor,
@@ -366,7 +366,7 @@ class Model:
         if missing:
             from ..errors import AssemblyError
 
-            raise AssemblyError(f"relation to an unknown id ({m})" for m in missing[:20])
+            raise AssemblyError(_("relation to an unknown id ({id})").format(id=m) for m in missing[:20])
         graph.graph["_members_by_body"] = dict(by_body)
         graph.graph["_period_index"] = _Index(dict(node_groups), dict(edge_groups))
         return cls(graph, **kwargs)
@@ -464,7 +464,6 @@ class Model:
         for _u, _v, _k, rec in self._edge_records(record_id):
             return rec
         if record_id in self._base:
-            from ..i18n import _
             from .phrasing import day_words
 
             if self.date:

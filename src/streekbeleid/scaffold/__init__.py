@@ -26,6 +26,7 @@ from pathlib import Path
 
 from .._version import __version__
 from ..errors import StreekbeleidError
+from ..i18n import _
 from ..plugins.manager import CORE_NAMESPACES, CORE_PLUGIN
 
 __all__ = ["new_region", "SLUG_PATTERN", "template_files"]
@@ -60,7 +61,7 @@ def _check_slug(slug: str) -> None:
             "starting with a letter (e.g. kempen, halle_vilvoorde)"
         )
     if slug in CORE_NAMESPACES or slug == CORE_PLUGIN:
-        raise StreekbeleidError(f"{slug!r} is a namespace of the core; choose another slug")
+        raise StreekbeleidError(_("{slug!r} is a namespace of the core; choose another slug").format(slug=slug))
 
 
 def _check_name(name: str) -> None:
@@ -95,7 +96,9 @@ def new_region(slug: str, path: str | Path = "plugins", *, name: str | None = No
     _check_name(name)
     root = Path(path) / slug
     if root.exists() and any(root.iterdir()) and not force:
-        raise StreekbeleidError(f"{root} exists and is not empty; choose another slug or path (or --force)")
+        raise StreekbeleidError(
+            _("{path} exists and is not empty; choose another slug or path (or --force)").format(path=root)
+        )
     values = {
         "slug": slug,
         "name": name,  # plain text: comments, the README, the example source

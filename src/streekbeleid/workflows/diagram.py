@@ -20,6 +20,7 @@ from __future__ import annotations
 import json
 
 from ..errors import InvalidValueError
+from ..i18n import _
 from ..model.workflow import Transition, WorkflowDefinition
 
 __all__ = ["FORMATS", "dot", "mermaid", "render"]
@@ -76,4 +77,6 @@ def render(definition: WorkflowDefinition, format: str = "mermaid") -> str:
     try:
         return FORMATS[format](definition)
     except KeyError:
-        raise InvalidValueError(f"unknown diagram format {format!r} (one of {', '.join(FORMATS)})") from None
+        raise InvalidValueError(
+            _("unknown diagram format {format!r} (one of {formats})").format(format=format, formats=", ".join(FORMATS))
+        ) from None
