@@ -171,3 +171,23 @@ def test_a_day_inside_a_certain_period_means_certain_overlap_with_that_day(p: Pe
         assert p.overlaps(single) is YES
     if p.active_on(day) is NO:
         assert p.overlaps(single) is NO
+
+
+@pytest.mark.parametrize(
+    ("text", "nl", "en"),
+    [
+        ("2014-13/2019", "geen geldige maand: 13", "month out of range: 13"),
+        ("2014-02-30/2019", "die dag bestaat niet in die maand: 2014-02-30", "day out of range for the month"),
+        ("2014-12-01..2014-11-01/2019", "de laatste datum valt voor de vroegste", "the latest date comes before"),
+        ("2014/2015/2016", "geen periode: '2014/2015/2016' (één '/' tussen begin en einde)", "one '/' between"),
+        ("soon/2019", "geen (onvolledige) datum: 'soon'", "not a partial date: 'soon'"),
+    ],
+)
+def test_a_date_that_cannot_be_is_told_in_the_language_in_use(text: str, nl: str, en: str) -> None:
+    from streekbeleid.errors import InvalidValueError
+    from streekbeleid.i18n import use_language
+
+    for lang, expected in (("nl", nl), ("en", en)):
+        with use_language(lang), pytest.raises(InvalidValueError) as info:
+            Period.parse(text)
+        assert expected in str(info.value)

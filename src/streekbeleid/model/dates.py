@@ -37,6 +37,7 @@ from datetime import date
 from functools import lru_cache
 
 from ..errors import InvalidValueError
+from ..i18n import _
 
 __all__ = ["Truth", "PartialDate", "DateBound", "Period", "parse_day"]
 
@@ -80,7 +81,7 @@ def parse_day(value: date | str) -> date:
     try:
         return date.fromisoformat(value)
     except (TypeError, ValueError):
-        raise InvalidValueError(f"expected a full day YYYY-MM-DD, got {value!r}") from None
+        raise InvalidValueError(_("expected a full day YYYY-MM-DD, got {value!r}").format(value=value)) from None
 
 
 class PartialDate:
@@ -103,11 +104,11 @@ class PartialDate:
 
     def __init__(self, year: int, month: int | None = None, day: int | None = None) -> None:
         if day is not None and month is None:
-            raise InvalidValueError("a partial date with a day needs a month")
+            raise InvalidValueError(_("a partial date with a day needs a month"))
         if not 1 <= year <= 9999:
-            raise InvalidValueError(f"year out of range: {year}")
+            raise InvalidValueError(_("year out of range: {year}").format(year=year))
         if month is not None and not 1 <= month <= 12:
-            raise InvalidValueError(f"month out of range: {month}")
+            raise InvalidValueError(_("month out of range: {month}").format(month=month))
         if month is None:
             lo, hi = date(year, 1, 1), date(year, 12, 31)
         elif day is None:
@@ -116,8 +117,12 @@ class PartialDate:
         else:
             try:
                 lo = hi = date(year, month, day)
-            except ValueError as exc:  # a day out of range for the month
-                raise InvalidValueError(str(exc)) from None
+            except ValueError:  # a day out of range for the month
+                raise InvalidValueError(
+                    _("day out of range for the month: {year}-{month:02d}-{day:02d}").format(
+                        year=year, month=month, day=day
+                    )
+                ) from None
         object.__setattr__(self, "year", year)
         object.__setattr__(self, "month", month)
         object.__setattr__(self, "day", day)
@@ -202,14 +207,16 @@ def _parse_partial(value: str | int | date) -> PartialDate:
     if isinstance(value, date):
         return PartialDate.from_date(value)
     if isinstance(value, bool):
-        raise InvalidValueError(f"not a date: {value!r}")
+        raise InvalidValueError(_("not a date: {value!r}").format(value=value))
     if isinstance(value, int):
         return PartialDate(value)
     if not isinstance(value, str):
-        raise InvalidValueError(f"not a date: {value!r}")
+        raise InvalidValueError(_("not a date: {value!r}").format(value=value))
     m = _PARTIAL_RE.match(value.strip())
     if not m:
-        raise InvalidValueError(f"not a partial date: {value!r} (expected YYYY, YYYY-MM or YYYY-MM-DD)")
+        raise InvalidValueError(
+            _("not a partial date: {value!r} (expected YYYY, YYYY-MM or YYYY-MM-DD)").format(value=value)
+        )
     y, mo, d = m.groups()
     return PartialDate(int(y), int(mo) if mo else None, int(d) if d else None)
 
@@ -239,13 +246,29 @@ class DateBound:
 
     def __init__(self, kind: str, value: PartialDate | None = None, upper: PartialDate | None = None) -> None:
         if kind not in self._KINDS:
-            raise InvalidValueError(f"unknown bound kind {kind!r}")
+            raise InvalidValueError(_("unknown bound kind {kind!r}").format(kind=kind))
         if (value is None) != (kind in ("unknown", "open")):
-            raise InvalidValueError(f"a bound of kind {kind!r} {'needs' if value is None else 'takes no'} date")
+            raise InvalidValueError(
+                (
+                    _("a bound of kind {kind!r} needs a date")
+                    if value is None
+                    else _("a bound of kind {kind!r} takes no date")
+                ).format(kind=kind)
+            )
         if (upper is None) == (kind == "between"):
-            raise InvalidValueError(f"a bound of kind {kind!r} {'needs' if upper is None else 'takes no'} upper date")
+            raise InvalidValueError(
+                (
+                    _("a bound of kind {kind!r} needs an upper date")
+                    if upper is None
+                    else _("a bound of kind {kind!r} takes no upper date")
+                ).format(kind=kind)
+            )
         if value is not None and upper is not None and upper._hi < value._lo:
-            raise InvalidValueError(f"a bound between {value} and {upper}: the latest date comes before the earliest")
+            raise InvalidValueError(
+                _("a bound between {earliest} and {latest}: the latest date comes before the earliest").format(
+                    earliest=value, latest=upper
+                )
+            )
         object.__setattr__(self, "kind", kind)
         object.__setattr__(self, "date", value)
         object.__setattr__(self, "upper", upper)
@@ -273,7 +296,7 @@ class DateBound:
         if isinstance(value, (PartialDate, int, _dt.date)) and not isinstance(value, bool):
             return cls("date", PartialDate.parse(value))
         if not isinstance(value, str):
-            raise InvalidValueError(f"not a date bound: {value!r}")
+            raise InvalidValueError(_("not a date bound: {value!r}").format(value=value))
         return _parse_bound(value)
 
     def range(self, side: str) -> tuple[int, int]:
@@ -328,7 +351,7 @@ def _parse_bound(text: str) -> DateBound:
     if t.endswith(".."):
         return DateBound("not_before", _parse_partial(t[:-2]))
     if ".." in t:
-        low, _, high = t.partition("..")
+        low, _dots, high = t.partition("..")
         return DateBound("between", _parse_partial(low), _parse_partial(high))
     return DateBound("date", _parse_partial(t))
 
@@ -391,14 +414,16 @@ class Period:
         if isinstance(value, dict):
             extra = set(value) - {"start", "end"}
             if extra:
-                raise InvalidValueError(f"unexpected key(s) in a period: {', '.join(sorted(extra))}")
+                raise InvalidValueError(
+                    _("unexpected key(s) in a period: {keys}").format(keys=", ".join(sorted(extra)))
+                )
             s, e = value.get("start"), value.get("end")
             return _intern(DateBound.parse(s), DateBound.parse(e))  # type: ignore[arg-type]
         if isinstance(value, (int, date)) and not isinstance(value, bool):
             b = DateBound.parse(value)
             return _intern(b, b)
         if not isinstance(value, str):
-            raise InvalidValueError(f"not a period: {value!r}")
+            raise InvalidValueError(_("not a period: {value!r}").format(value=value))
         return _parse_period(value)
 
     @classmethod
@@ -494,13 +519,13 @@ def _intern(start: DateBound, end: DateBound) -> Period:
 def _parse_period(text: str) -> Period:
     t = text.strip()
     if "/" in t:
-        s, _, e = t.partition("/")
+        s, _slash, e = t.partition("/")
         if "/" in e:
-            raise InvalidValueError(f"not a period: {text!r} (one '/' between start and end)")
+            raise InvalidValueError(_("not a period: {text!r} (one '/' between start and end)").format(text=text))
         return _intern(_parse_bound(s), _parse_bound(e))
     b = _parse_bound(t)
     if b.kind != "date":
-        raise InvalidValueError(f"not a period: {text!r} (expected START/END, e.g. 2014/2019)")
+        raise InvalidValueError(_("not a period: {text!r} (expected START/END, e.g. 2014/2019)").format(text=text))
     return _intern(b, b)
 
 
