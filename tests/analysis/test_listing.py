@@ -47,3 +47,13 @@ def test_an_unknown_kind_names_the_kinds_there_are(core: Model) -> None:
     with use_language("en"), pytest.raises(StreekbeleidError, match="cannot list 'memberships': choose one of"):
         listing(core, "memberships")
     assert "bodies" in LISTABLE and "memberships" not in LISTABLE
+
+
+def test_records_without_a_name_are_listed_by_what_they_link(everything: Model) -> None:
+    """A decision or a funding has no name of its own: the listing words it (issue 12), never shows its id twice."""
+    with use_language("nl"):
+        decisions = {r.id: r.name for r in listing(everything, "decisions").rows}
+        fundings = {r.id: r.name for r in listing(everything, "fundings").rows}
+    assert decisions["limburg:streekpact-2014-2019/onderschrijving-abvv"] == "ABVV onderschrijft Streekpact 2014-2019"
+    assert fundings["limburg:lires/toelage"] == "Subsidie van Vlaamse overheid voor LIRES-plan"
+    assert all(name != rid for rid, name in {**decisions, **fundings}.items())

@@ -19,6 +19,7 @@ from ..errors import StreekbeleidError
 from ..i18n import N_, _
 from ..model.dates import Period, Truth, parse_day
 from ..model.model import Model
+from ..model.phrasing import record_title
 from ..model.records import RECORD_KINDS, PlanItem
 from ..model.table import HEADINGS, Column, Ref, Table, Tabular
 
@@ -79,7 +80,7 @@ def listing(model: Model, kind: str, *, region: str | None = None, on: dt.date |
     for record in scope.records(cls):
         if isinstance(record, PlanItem):
             continue
-        name = getattr(record, "name", None) or getattr(record, "label", None) or record.id
+        name = record_title(model, record, record.id)
         active = scope.status(record.id) if day is not None else None
         region_ref = Ref.to(model, getattr(record, "region", None))
         rows.append(Listed(record.id, name, region_ref, record.valid, active, record))
