@@ -59,7 +59,7 @@ REFUSALS: list[tuple[str, Step, Step, str, str]] = [
         _pact,
         lambda e: e.fire(PACT, "submit", date="2014", recipient="t:agency"),
         "transition.illegal",
-        "'submit' cannot fire in state 'drafted'",
+        "submission (submit) cannot fire in state drafted",
     ),
     ("bad date", _pact, lambda e: e.fire(PACT, "consult", date="2014-13"), "facts.invalid", "month out of range"),
     ("unknown date", _pact, lambda e: e.fire(PACT, "consult", date="?"), "facts.invalid", "says nothing about when"),

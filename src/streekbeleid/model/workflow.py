@@ -78,8 +78,10 @@ __all__ = [
     "describe_date",
     "earliest",
     "event_date",
+    "in_language",
     "latest",
     "on_or_before",
+    "readable",
 ]
 
 #: The facts an event can carry, by the name a transition's ``requires`` uses.
@@ -314,6 +316,12 @@ class WorkflowDefinition:
             return self.transition(name).display_label()
         except KeyError:
             return readable(name)
+
+    def step_with_id(self, name: str) -> str:
+        """A step as people read it with the name one types beside it: ``goedkeuring (approve)``; just the
+        name when it has no label of its own."""
+        shown = self.step_label(name)
+        return name if shown in (name, readable(name)) else f"{shown} ({name})"
 
     def untranslated(self) -> list[str]:
         """What people reading Dutch would see in English or as an id: the name, description, states and

@@ -321,6 +321,10 @@ class Engine:
         row = self.store.instance(instance_id)
         return fold(self.definition(row.definition), row.subject, self.store.rows(instance_id))
 
+    def definition_of(self, instance_id: str) -> WorkflowDefinition:
+        """The definition an instance follows."""
+        return self.definition(self.store.instance(instance_id).definition)
+
     def history(self, instance_id: str, *, corrected: bool = False) -> list[WorkflowEvent]:
         """The events of an instance as recorded, or (``corrected``) as they stand after corrections."""
         self.store.instance(instance_id)
@@ -434,15 +438,17 @@ class Engine:
         if instance.finished:
             raise refuse(
                 "instance.finished",
-                _("instance {instance!r} ended in state {state!r}; nothing can follow").format(
-                    instance=instance_id, state=instance.state
+                _("instance {instance!r} ended in state {state}; nothing can follow").format(
+                    instance=instance_id, state=d.state_label(instance.state)
                 ),
             )
         t = self._transition(d, transition, instance)
         if date is None:
             raise refuse(
                 "facts.missing",
-                _("{step!r} of {workflow!r} needs date (every step is dated)").format(step=t.name, workflow=d.id),
+                _("{step} of {workflow!r} needs date (every step is dated)").format(
+                    step=d.step_with_id(t.name), workflow=d.id
+                ),
             )
         event = WorkflowEvent(
             instance=instance_id,
@@ -473,7 +479,7 @@ class Engine:
         )
 
     def _transition(self, d: WorkflowDefinition, name: str, instance: WorkflowInstance) -> Transition:
-        possible = ", ".join(t.name for t in d.transitions_from(instance.state)) or "none"
+        possible = ", ".join(d.step_with_id(t.name) for t in d.transitions_from(instance.state)) or _("none")
         try:
             t = d.transition(name)
         except KeyError:
@@ -487,13 +493,13 @@ class Engine:
             raise refuse(
                 "transition.illegal",
                 _(
-                    "{step!r} cannot fire in state {state!r} of instance {instance!r}; it starts from {sources} "
+                    "{step} cannot fire in state {state} of instance {instance!r}; it starts from {sources} "
                     "(possible now: {possible})"
                 ).format(
-                    step=name,
-                    state=instance.state,
+                    step=d.step_with_id(name),
+                    state=d.state_label(instance.state),
                     instance=instance.id,
-                    sources=", ".join(d.sources_of(t)),
+                    sources=", ".join(map(d.state_label, d.sources_of(t))),
                     possible=possible,
                 ),
             )
@@ -577,8 +583,8 @@ class Engine:
             why = "; ".join(f"{name}: {v.reason}" if i else v.reason for i, (name, v) in enumerate(failed))
             raise refuse(
                 rule,
-                _("{step!r} of instance {instance!r} on {date}: {why}").format(
-                    step=t.name, instance=instance.id, date=describe_date(event.date), why=why
+                _("{step} of instance {instance!r} on {date}: {why}").format(
+                    step=d.step_with_id(t.name), instance=instance.id, date=describe_date(event.date), why=why
                 ),
             )
         return tuple(doubts)
