@@ -118,7 +118,9 @@ def test_list_show_and_diagram(run: Any) -> None:
     assert json.loads(out)["initial"] == "drafted"
     code, out, _ = run("diagram", "limburg:lires-hefboomprojecten")
     assert "stateDiagram-v2" in out and "    [*] --> preparing" in out
-    assert '    state "in analysis" as analysing' not in out and "analysing --> analysing: analysis of a subregion" in out
+    assert "    analysing --> analysing: analysis of a subregion [subregion_of_subject, parties_active]" in out
+    code, out, _ = run("diagram", "core:streekpact")
+    assert '    state "in consultation" as in_consultation' in out and "    drafted --> approved: approval [" in out
     code, out, _ = run("diagram", "core:streekpact", "--format", "dot")
     assert out.startswith('digraph "core:streekpact" {')
     code, _, err = run("diagram", "core:nothing")
