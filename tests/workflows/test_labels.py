@@ -46,6 +46,12 @@ workflows:
 """
 
 
+def _open_and_done(**fields: Any) -> WorkflowDefinition:
+    fields.setdefault("transitions", [Transition(name="finish", source=["open"], target="done")])
+    shape = {"states": ["open", "done"], "initial": "open", "finals": ["done"]}
+    return WorkflowDefinition(id="t:bare", name="Bare", subject_kind="plan", **shape, **fields)
+
+
 @pytest.fixture
 def review(tmp_path: Path) -> WorkflowDefinition:
     f = tmp_path / "workflows.yaml"
@@ -83,13 +89,7 @@ def test_a_missing_label_reads_as_the_id_in_words(review: WorkflowDefinition) ->
             assert review.state_label("sent_back") == "sent back"  # no label at all
             assert review.step_label("send_back") == "send back"
             assert review.step_with_id("send_back") == "send_back"  # no label: the id one types, once
-    bare = WorkflowDefinition(
-        id="t:bare",
-        name="Bare",
-        subject_kind="plan",
-        states=["open", "done"],
-        initial="open",
-        finals=["done"],
+    bare = _open_and_done(
         state_labels={"open": {"label": "open for comments"}},
         transitions=[Transition(name="finish", label="finishing", source=["open"], target="done")],
     )
@@ -117,16 +117,7 @@ def test_the_engines_own_steps_have_labels_too(review: WorkflowDefinition) -> No
 
 def test_a_label_for_a_state_the_definition_does_not_have_is_refused(tmp_path: Path) -> None:
     with pytest.raises(ValueError, match="state_labels: 'lost' is not one of its states"):
-        WorkflowDefinition(
-            id="t:x",
-            name="X",
-            subject_kind="plan",
-            states=["open", "done"],
-            initial="open",
-            finals=["done"],
-            state_labels={"lost": StateLabel(label_nl="kwijt")},
-            transitions=[Transition(name="finish", source=["open"], target="done")],
-        )
+        _open_and_done(state_labels={"lost": StateLabel(label_nl="kwijt")})
 
 
 def test_labels_go_through_native_json_and_back(review: WorkflowDefinition, tmp_path: Path) -> None:
