@@ -119,3 +119,9 @@ def test_a_refused_step_says_why_in_dutch(run: Any) -> None:
     assert "transition.illegal" in err  # the rule stays machine-readable
     assert f"indiening (submit) kan niet in toestand ontwerp van instantie '{iid}'" in err
     assert "cannot fire" not in err
+    assert "(nu mogelijk: overleg (consult), goedkeuring (approve), vervanging (supersede))" in err
+    code, _, err = run("fire", iid, "approve", "--date", "2014-03-11")
+    assert code != 0 and "goedkeuring (approve) van 'core:streekpact' vraagt decision" in err
+    run("fire", iid, "consult", "--date", "2014-02")
+    code, _, err = run("fire", iid, "approve", "--date", "2014-01", "--decision", f"{PACT}/goedkeuring-resoc")
+    assert code != 0 and "januari 2014 valt vóór februari 2014, de datum van overleg (gebeurtenis 2)" in err

@@ -537,7 +537,12 @@ class Engine:
         """Every check of a step, short of the version; returns the doubts of its guards."""
         missing = [" or ".join(alts) for alts in t.required_facts() if all(event.fact(a) is None for a in alts)]
         if missing:
-            raise refuse("facts.missing", f"{t.name!r} of {d.id!r} needs {', '.join(missing)}")
+            raise refuse(
+                "facts.missing",
+                _("{step} of {workflow!r} needs {facts}").format(
+                    step=d.step_with_id(t.name), workflow=d.id, facts=", ".join(missing)
+                ),
+            )
         self._known_ids(event)
         assert event.date is not None
         if earliest(event.date) > self.today():
@@ -552,14 +557,25 @@ class Engine:
             prev = before[-1]
             raise refuse(
                 "date.order",
-                f"{event.date} is before {prev.date}, the date of {prev.transition!r} (event {prev.version}); "
-                "steps are recorded in the order they happened (correct the earlier event if its date is wrong)",
+                _(
+                    "{date} is before {previous}, the date of {step} (event {version}); steps are recorded in the "
+                    "order they happened (correct the earlier event if its date is wrong)"
+                ).format(
+                    date=bound_words(event.date),
+                    previous=bound_words(prev.date),
+                    step=d.step_label(prev.transition),
+                    version=prev.version,
+                ),
             )
         if following is not None and following.date is not None and earliest(event.date) > latest(following.date):
             raise refuse(
                 "date.order",
-                f"{event.date} is after {following.date}, the date of the next step {following.transition!r} "
-                f"(event {following.version})",
+                _("{date} is after {following}, the date of the next step, {step} (event {version})").format(
+                    date=bound_words(event.date),
+                    following=bound_words(following.date),
+                    step=d.step_label(following.transition),
+                    version=following.version,
+                ),
             )
         ctx = GuardContext(
             model=self.model,
