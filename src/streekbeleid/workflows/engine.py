@@ -553,7 +553,8 @@ class Engine:
                 ),
             )
         before = [e for e in history if e.date is not None]
-        if before and before[-1].date is not None and latest(event.date) < earliest(before[-1].date):
+        prev_date = before[-1].date if before else None
+        if prev_date is not None and latest(event.date) < earliest(prev_date):
             prev = before[-1]
             raise refuse(
                 "date.order",
@@ -562,7 +563,7 @@ class Engine:
                     "order they happened (correct the earlier event if its date is wrong)"
                 ).format(
                     date=bound_words(event.date),
-                    previous=bound_words(prev.date),
+                    previous=bound_words(prev_date),
                     step=d.step_label(prev.transition),
                     version=prev.version,
                 ),
