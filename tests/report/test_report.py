@@ -222,14 +222,28 @@ def test_workflow_instances_from_a_store_are_shown_with_their_history(testland_m
     assert "Life of a streekpact" in text
     assert "— Streekpact Testland 2014-2019 : endorsement round (open)" in text
     steps = re.findall(r'<td class="date">([^<]*)</td><td>([^<]*)</td><td>([^<]*)</td>', section)
-    assert steps == [
+    assert steps == [  # the labels of steps and states, not their ids
         ("January 2014", "start", "drafted"),
-        ("11 March 2014", "approve", "approved"),
-        ("2014", "endorse", "endorsement round"),
+        ("11 March 2014", "approval", "approved"),
+        ("2014", "endorsement", "endorsement round"),
     ]
     assert "&lt;b&gt;42 of 44&lt;/b&gt;" in section
     other = (tmp_path / "site" / "testland-east.html").read_text(encoding="utf-8")
     assert "None about this region in" in other
+
+    write_report(testland_model, tmp_path / "nl", store=store, documents=[DATA], lang="nl")
+    section = (tmp_path / "nl" / "testland-region.html").read_text(encoding="utf-8").partition('id="workflows"')[2]
+    text = text_of(section.partition('id="checks"')[0])
+    assert "Levensloop van een streekpact" in text and "Life of a streekpact" not in text
+    assert "toestanden: ontwerp → in overleg → goedgekeurd → onderschrijvingsronde → ingediend" in text
+    assert "stappen: overleg, goedkeuring, onderschrijving, indiening, inwerkingtreding" in text
+    assert "Streekpact Testland 2014-2019 : onderschrijvingsronde (lopend)" in text
+    steps = re.findall(r'<td class="date">([^<]*)</td><td>([^<]*)</td><td>([^<]*)</td>', section)
+    assert [s[1:] for s in steps] == [
+        ("begin", "ontwerp"),
+        ("goedkeuring", "goedgekeurd"),
+        ("onderschrijving", "onderschrijvingsronde"),
+    ]
 
 
 def test_a_store_that_does_not_exist_is_reported_not_created(testland_model: Any, tmp_path: Path) -> None:

@@ -69,6 +69,7 @@ def test_a_workflow_example_loads_with_the_package(package: tuple[Path, Any]) ->
     model = _loaded("westhoek", module)
     (mine,) = [w for w in model.workflows if isinstance(w, WorkflowDefinition) and w.id.startswith("westhoek:")]
     assert (mine.id, mine.subject_kind, mine.initial) == ("westhoek:werkgroep-cyclus", "body", "preparing")
+    assert mine.untranslated() == []  # the example shows a region team where the Dutch goes
 
 
 def test_the_wheel_ships_every_kind_of_data_file_that_loads(tmp_path: Path) -> None:

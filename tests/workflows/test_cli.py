@@ -48,12 +48,12 @@ def test_a_round_trip_through_a_store_file(run: Any) -> None:
         "--source",
         "000_c377e84609275225.txt | Op 11 maart 2014 keurde de RESOC-vergadering het Streekpact 2014-2019 unaniem goed",
     )
-    assert (code, out.strip()) == (0, f"{iid}: approve -> approved (version 2)")
+    assert (code, out.strip()) == (0, f"{iid}: approval -> approved (version 2)")  # the step's label, not its id
 
     code, out, _ = run(
         "fire", iid, "submit", "--date", "2014-03-11..", "--recipient", "org:agentschap-ondernemen", "--set", "copies=2"
     )
-    assert code == 0 and "submit -> submitted (version 3)" in out
+    assert code == 0 and "submission -> submitted (version 3)" in out
 
     code, out, _ = run("status", iid, "--json")
     status = json.loads(out)
@@ -69,7 +69,7 @@ def test_a_round_trip_through_a_store_file(run: Any) -> None:
 
     code, out, _ = run("history", iid)
     assert code == 0
-    assert "approve" in out
+    assert "approval" in out
     assert f"decision: RESOC Limburg approves Streekpact 2014-2019 ({PACT}/goedkeuring-resoc)" in out
     assert "11 March 2014" in out
 
@@ -91,7 +91,8 @@ def test_a_refused_step_prints_one_line_naming_the_rule(run: Any) -> None:
     code, out, err = run("fire", "pact", "submit", "--date", "2014", "--recipient", "org:agentschap-ondernemen")
     assert code == 2
     assert out == ""
-    assert err.startswith("streekbeleid: error: transition.illegal: 'submit' cannot fire in state 'drafted'")
+    assert err.startswith("streekbeleid: error: transition.illegal: submission (submit) cannot fire in state drafted")
+    assert "(possible now: consultation (consult), approval (approve), replacement (supersede))" in err
     assert len(err.strip().splitlines()) == 1
     code, _, err = run("fire", "pact", "approve", "--date", "2014-03-11", "--decision", "limburg:lires/goedkeuring")
     assert code == 2 and "guard.decision_by_owner" in err
@@ -110,12 +111,16 @@ def test_list_show_and_diagram(run: Any) -> None:
     code, out, _ = run("list")
     assert "limburg:lires-hefboomprojecten  LIRES lever-project selection" in out
     code, out, _ = run("show", "core:streekpact")
-    assert "approve: drafted | in_consultation -> approved" in out
+    assert "approval (approve): drafted | in consultation -> approved" in out
+    assert "states: drafted, in consultation (in_consultation), approved" in out
     assert "guard decision_by_owner: The subject is approved by its owner body" in out
     code, out, _ = run("show", "core:streekpact", "--json")
     assert json.loads(out)["initial"] == "drafted"
     code, out, _ = run("diagram", "limburg:lires-hefboomprojecten")
     assert "stateDiagram-v2" in out and "    [*] --> preparing" in out
+    assert "    analysing --> analysing: analysis of a subregion [subregion_of_subject, parties_active]" in out
+    code, out, _ = run("diagram", "core:streekpact")
+    assert '    state "in consultation" as in_consultation' in out and "    drafted --> approved: approval [" in out
     code, out, _ = run("diagram", "core:streekpact", "--format", "dot")
     assert out.startswith('digraph "core:streekpact" {')
     code, _, err = run("diagram", "core:nothing")
@@ -133,7 +138,7 @@ def test_import_replays_a_history_file(run: Any) -> None:
     code, out, _ = run("import", str(HISTORY), "--json")
     assert [i["version"] for i in json.loads(out)] == [11, 4, 2]
     code, out, _ = run("status", "limburg:lires/hefboomprojecten")
-    assert "next: analyse_subregion -> analysing (needs date, by, payload.subregion" in out
+    assert "next: analysis of a subregion (analyse_subregion) -> analysing (needs date, by, payload.subregion" in out
 
 
 def test_the_default_store_is_in_the_users_data_directory(

@@ -59,7 +59,7 @@ REFUSALS: list[tuple[str, Step, Step, str, str]] = [
         _pact,
         lambda e: e.fire(PACT, "submit", date="2014", recipient="t:agency"),
         "transition.illegal",
-        "'submit' cannot fire in state 'drafted'",
+        "submission (submit) cannot fire in state drafted",
     ),
     ("bad date", _pact, lambda e: e.fire(PACT, "consult", date="2014-13"), "facts.invalid", "month out of range"),
     ("unknown date", _pact, lambda e: e.fire(PACT, "consult", date="?"), "facts.invalid", "says nothing about when"),
@@ -86,7 +86,7 @@ REFUSALS: list[tuple[str, Step, Step, str, str]] = [
         _pact,
         lambda e: e.fire(PACT, "approve", date="2014-03-11"),
         "facts.missing",
-        "'approve' of 'core:streekpact' needs decision",
+        "approval (approve) of 'core:streekpact' needs decision",
     ),
     (
         "missing facts",
@@ -121,7 +121,7 @@ REFUSALS: list[tuple[str, Step, Step, str, str]] = [
         _approved,
         lambda e: e.fire(PACT, "endorse", date="2014-02", by="nis:71016"),
         "date.order",
-        "2014-02 is before 2014-03-11, the date of 'approve'",
+        "February 2014 is before 11 March 2014, the date of approval (event 2)",
     ),
     ("future date", _pact, lambda e: e.fire(PACT, "consult", date="2030"), "date.future", "after today (1 June 2024)"),
     (
@@ -178,7 +178,7 @@ REFUSALS: list[tuple[str, Step, Step, str, str]] = [
         lambda e: e.fire(_approved(e), "submit", date="2014-06", recipient="t:agency"),
         lambda e: e.correct(PACT, 2, reason="later", date="2014-07"),
         "date.order",
-        "is after 2014-06, the date of the next step 'submit'",
+        "is after June 2014, the date of the next step, submission (event 3)",
     ),
 ]
 

@@ -211,9 +211,10 @@ def _print_instance(engine: Engine, instance: WorkflowInstance) -> None:
     from ..model.workflow import describe_date
 
     d = engine.definition(instance.definition)
-    state = (_("{state} (finished)") if instance.finished else "{state}").format(state=instance.state)
+    label = d.state_label(instance.state)
+    state = (_("{state} (finished)") if instance.finished else "{state}").format(state=label)
     lines = [
-        (_("workflow"), f"{d.name} ({d.id})"),
+        (_("workflow"), f"{d.display_name()} ({d.id})"),
         (_("subject"), _name(engine.model, instance.subject)),
         (_("version"), str(instance.version)),
     ]
@@ -246,9 +247,9 @@ def _facts(model: Model, event: WorkflowEvent) -> str:
     return "; ".join(facts)
 
 
-def history_table(model: Model, events: list[WorkflowEvent]) -> Table:
+def history_table(model: Model, events: list[WorkflowEvent], definition: WorkflowDefinition | None = None) -> Table:
     """The recorded steps of an instance: number, date (in words; its notation in ``--json`` and the files),
-    step, state reached, facts and note."""
+    step, state reached (their labels in the language in use when the ``definition`` is given), facts and note."""
     from ..model.table import HEADINGS, Column, Table
 
     columns = [
@@ -259,12 +260,19 @@ def history_table(model: Model, events: list[WorkflowEvent]) -> Table:
         Column("facts", N_("facts")),
         Column("note", N_("note")),
     ]
+
+    def step(name: str) -> str:
+        return definition.step_label(name) if definition else name
+
+    def state(name: str) -> str:
+        return definition.state_label(name) if definition else name
+
     rows = [
         (
             e.version,
             e.date,
-            e.transition if e.corrects is None else _("correction of #{version}").format(version=e.corrects),
-            e.state,
+            step(e.transition) if e.corrects is None else _("correction of #{version}").format(version=e.corrects),
+            state(e.state),
             _facts(model, e),
             e.note,
         )
@@ -285,7 +293,9 @@ def definitions_table(definitions: list[WorkflowDefinition]) -> Table:
         Column("states", N_("states")),
         Column("transitions", N_("transitions")),
     ]
-    rows = [(d.id, d.name, kind_label(d.subject_kind), len(d.states), len(d.transitions)) for d in definitions]
+    rows = [
+        (d.id, d.display_name(), kind_label(d.subject_kind), len(d.states), len(d.transitions)) for d in definitions
+    ]
     return Table(columns, rows)
 
 
@@ -298,7 +308,11 @@ def instances_table(model: Model, rows: list[InstanceRow]) -> Table:
 
     def workflow(definition_id: str) -> Ref:
         found = registry.definitions.get(definition_id)
-        return Ref(definition_id, found.name if found else definition_id)
+        return Ref(definition_id, found.display_name() if found else definition_id)
+
+    def state(definition_id: str, name: str) -> str:
+        found = registry.definitions.get(definition_id)
+        return found.state_label(name) if found else name
 
     columns = [
         Column("id", HEADINGS["id"]),
@@ -307,7 +321,13 @@ def instances_table(model: Model, rows: list[InstanceRow]) -> Table:
         Column("state", N_("state")),
         Column("version", N_("version")),
     ]
-    return Table(columns, [(r.id, workflow(r.definition), Ref.to(model, r.subject), r.state, r.version) for r in rows])
+    return Table(
+        columns,
+        [
+            (r.id, workflow(r.definition), Ref.to(model, r.subject), state(r.definition, r.state), r.version)
+            for r in rows
+        ],
+    )
 
 
 # ---------------------------------------------------------------- commands
@@ -346,23 +366,35 @@ def cmd_show(args: argparse.Namespace) -> int:
         return 0
     from ..model.phrasing import kind_label
 
-    print(f"{d.name} ({d.id})")
+    def state(name: str) -> str:  # the label, and the id one types in a history file
+        label = d.state_label(name)
+        return name if label == name else f"{label} ({name})"
+
+    print(f"{d.display_name()} ({d.id})")
     print("  " + _("runs on: {kind}").format(kind=kind_label(d.subject_kind)))
-    if d.description:
-        print(f"  {d.description}")
-    print("  " + _("states: {states}").format(states=", ".join(d.states)))
-    print("  " + _("initial: {initial}; final: {finals}").format(initial=d.initial, finals=", ".join(d.finals)))
+    description = d.display_description()
+    if description:
+        print(f"  {description}")
+    print("  " + _("states: {states}").format(states=", ".join(map(state, d.states))))
+    print(
+        "  "
+        + _("initial: {initial}; final: {finals}").format(
+            initial=d.state_label(d.initial), finals=", ".join(map(d.state_label, d.finals))
+        )
+    )
     print("  " + _("transitions:"))
     for t in d.transitions:
-        print(f"    {t.name}: {' | '.join(d.sources_of(t))} -> {t.target}")
+        sources = " | ".join(map(d.state_label, d.sources_of(t)))
+        print(f"    {d.step_with_id(t.name)}: {sources} -> {d.state_label(t.target)}")
         needs = ", ".join(["date", *(r for r in t.requires if r != "date")])
         print("      " + _("requires: {facts}").format(facts=needs))
         for g in t.guards:
             print(
                 "      " + _("guard {guard}: {description}").format(guard=g, description=registry.guards[g].description)
             )
-        if t.description:
-            print(f"      {t.description}")
+        step_description = t.display_description()
+        if step_description:
+            print(f"      {step_description}")
     for s in d.sources:
         print("  " + _("source: {source}").format(source=_source_line(s.document, s.locator)))
     return 0
@@ -410,7 +442,8 @@ def cmd_start(args: argparse.Namespace) -> int:
     if args.json:
         print_json(_instance_json(instance))
     else:
-        print(_("started {instance} in state {state}").format(instance=instance.id, state=instance.state))
+        state = engine.definition(instance.definition).state_label(instance.state)
+        print(_("started {instance} in state {state}").format(instance=instance.id, state=state))
     return 0
 
 
@@ -436,9 +469,13 @@ def cmd_fire(args: argparse.Namespace) -> int:
     if args.json:
         print_json(_instance_json(instance))
     else:
+        d = engine.definition(instance.definition)
         print(
             _("{instance}: {step} -> {state} (version {version})").format(
-                instance=instance.id, step=args.transition, state=instance.state, version=instance.version
+                instance=instance.id,
+                step=d.step_label(args.transition),
+                state=d.state_label(instance.state),
+                version=instance.version,
             )
         )
         for doubt in new_doubts:
@@ -498,7 +535,8 @@ def cmd_status(args: argparse.Namespace) -> int:
     _print_instance(engine, instance)
     for t in nxt:
         needs = ", ".join(["date", *(r for r in t.requires if r != "date")])
-        fields = {"step": t.name, "state": t.target, "facts": needs, "guards": ", ".join(t.guards)}
+        step, state = d.step_with_id(t.name), d.state_label(t.target)
+        fields = {"step": step, "state": state, "facts": needs, "guards": ", ".join(t.guards)}
         if t.guards:
             print("  " + _("next: {step} -> {state} (needs {facts}; guards: {guards})").format(**fields))
         else:
@@ -510,14 +548,16 @@ def cmd_history(args: argparse.Namespace) -> int:
     engine = _engine(args)
     try:
         events = engine.history(args.instance, corrected=args.corrected)
+        definition = engine.definition_of(args.instance)
     finally:
         engine.store.close()
     if args.json and not args.output:
         print_json([_event_json(e) for e in events])
         return 0
-    if write_output(args, history_table(engine.model, events)):
+    table = history_table(engine.model, events, definition)
+    if write_output(args, table):
         return 0
-    print(history_table(engine.model, events))
+    print(table)
     for e in events:
         for doubt in e.doubts:
             print("  " + _("#{version} doubt: {doubt}").format(version=e.version, doubt=doubt))
@@ -577,7 +617,8 @@ def cmd_import(args: argparse.Namespace) -> int:
         print_json([_instance_json(i) for i in instances])
         return 0
     for i in instances:
-        print(_("{instance}: {state} (version {version})").format(instance=i.id, state=i.state, version=i.version))
+        state = engine.definition(i.definition).state_label(i.state)
+        print(_("{instance}: {state} (version {version})").format(instance=i.id, state=state, version=i.version))
     return 0
 
 
@@ -585,13 +626,14 @@ def cmd_audit(args: argparse.Namespace) -> int:
     engine = _engine(args)
     try:
         findings = list(engine.audit(args.instance))
+        definition = engine.definition_of(args.instance)
     finally:
         engine.store.close()
     if args.json:
         print_json([{"version": e.version, "transition": e.transition, "problem": why} for e, why in findings])
     else:
         for e, why in findings:
-            print(f"#{e.version} {e.transition}: {why}")
+            print(f"#{e.version} {definition.step_label(e.transition)}: {why}")
         if not findings:
             print(_("{instance}: every step still passes its guards").format(instance=args.instance))
     return 1 if findings else 0

@@ -19,6 +19,21 @@ plugins can be typed without importing the engine.
 ...     transitions=[Transition(name="finish", source=["open"], target="done")])
 >>> [t.name for t in d.transitions_from("open")]
 ['finish']
+
+People read a definition's name, description, states and steps in their language:
+``name_nl``, ``description_nl``, a transition's ``label`` / ``label_nl`` and
+``description_nl``, and ``state_labels`` (a :class:`StateLabel` for each state id).
+What one types stays the id; a missing label reads as the id with spaces.
+
+>>> from streekbeleid.i18n import use_language
+>>> d = WorkflowDefinition(
+...     id="demo:review", name="Review", name_nl="Nazicht", subject_kind="plan",
+...     states=["open", "done"], initial="open", finals=["done"],
+...     state_labels={"open": {"label": "open", "label_nl": "lopend"}},
+...     transitions=[Transition(name="finish", label="finish", label_nl="afronden", source=["open"], target="done")])
+>>> with use_language("nl"):
+...     d.display_name(), d.state_label("open"), d.step_label("finish"), d.state_label("done")
+('Nazicht', 'lopend', 'afronden', 'done')
 >>> WorkflowDefinition(
 ...     id="demo:broken", name="Broken", subject_kind="plan",
 ...     states=["open", "lost", "done"], initial="open", finals=["done"],
@@ -37,7 +52,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from ..i18n import _
+from ..i18n import _, language, pgettext
 from .dates import ALWAYS, DateBound, PartialDate, Period, Truth
 from .phrasing import bound_words, when
 from .records import DECISION_KINDS, Source, VoteCount, one_of, own_id, ref, to_tuple
@@ -51,6 +66,7 @@ __all__ = [
     "RESERVED_TRANSITIONS",
     "SUBJECT_KINDS",
     "DecisionRule",
+    "StateLabel",
     "Guard",
     "GuardContext",
     "Transition",
@@ -62,8 +78,10 @@ __all__ = [
     "describe_date",
     "earliest",
     "event_date",
+    "in_language",
     "latest",
     "on_or_before",
+    "readable",
 ]
 
 #: The facts an event can carry, by the name a transition's ``requires`` uses.
@@ -89,6 +107,21 @@ def _to_sources(value: Iterable[Source | str]) -> tuple[Source, ...]:
 
 def _split_text(names: tuple[str, ...]) -> bool:
     return len(names) > 1 and all(len(n) == 1 for n in names)
+
+
+def readable(name: str) -> str:
+    """The id of a state or step as words, when it has no label: ``in_consultation`` -> ``in consultation``."""
+    return name.replace("_", " ")
+
+
+def in_language(english: str | None, dutch: str | None) -> str | None:
+    """The Dutch text in Dutch when there is one, else the English (the language in use decides).
+
+    Kept here for workflow definitions; :func:`streekbeleid.model.phrasing.record_name` does the same for records.
+    """
+    if dutch and language() == "nl":
+        return dutch
+    return english
 
 
 def _requirement_problem(req: str) -> str | None:
@@ -118,11 +151,39 @@ class Transition:
     guards: tuple[str, ...] = attrs.field(default=(), converter=to_tuple)
     requires: tuple[str, ...] = attrs.field(default=(), converter=to_tuple)
     description: str | None = None
+    #: How the step reads for people, in English and in Dutch (``approve``: "approve", "goedkeuren").
+    label: str | None = None
+    label_nl: str | None = None
+    description_nl: str | None = None
+
+    def display_label(self) -> str:
+        """The step as people read it, in the language in use; its name with spaces when it has no label."""
+        return in_language(self.label, self.label_nl) or readable(self.name)
+
+    def display_description(self) -> str | None:
+        """What the step means, in the language in use (the English when there is no Dutch)."""
+        return in_language(self.description, self.description_nl)
 
     def required_facts(self) -> tuple[tuple[str, ...], ...]:
         """Each requirement as its alternatives; the date is always required."""
         reqs = [tuple(r.split("|")) for r in self.requires if r != "date"]
         return (("date",), *reqs)
+
+
+@attrs.frozen(kw_only=True)
+class StateLabel:
+    """How a state of a workflow reads for people, in English and in Dutch; the state's id stays what one types."""
+
+    label: str | None = None
+    label_nl: str | None = None
+
+    @classmethod
+    def of(cls, value: StateLabel | Mapping[str, Any]) -> StateLabel:
+        return value if isinstance(value, StateLabel) else cls(**value)
+
+
+def _to_state_labels(value: Mapping[str, StateLabel | Mapping[str, Any]] | None) -> dict[str, StateLabel]:
+    return {state: StateLabel.of(label) for state, label in (value or {}).items()}
 
 
 @attrs.frozen(kw_only=True)
@@ -144,6 +205,10 @@ class WorkflowDefinition:
     transitions: tuple[Transition, ...] = attrs.field(converter=to_tuple)
     description: str | None = None
     sources: tuple[Source, ...] = attrs.field(default=(), converter=_to_sources)
+    name_nl: str | None = None
+    description_nl: str | None = None
+    #: How each state reads for people, by state id: ``{drafted: {label: drafted, label_nl: ontwerp}}``.
+    state_labels: Mapping[str, StateLabel] = attrs.field(factory=dict, converter=_to_state_labels, hash=False)
 
     def __attrs_post_init__(self) -> None:
         problems = self.problems()
@@ -179,6 +244,7 @@ class WorkflowDefinition:
         if not self.finals:
             out.append("it has no final state (finals is empty)")
         out.extend(f"final state {f!r} is not one of its states" for f in self.finals if f not in states)
+        out.extend(f"state_labels: {s!r} is not one of its states" for s in self.state_labels if s not in states)
         if self.initial in finals:
             out.append(f"the initial state {self.initial!r} is also final")
         names: set[str] = set()
@@ -225,6 +291,52 @@ class WorkflowDefinition:
             for s in self.states
             if s in reachable and s not in can_finish
         )
+        return out
+
+    def display_name(self) -> str:
+        """The definition's name in the language in use (``name_nl`` in Dutch when it has one)."""
+        return in_language(self.name, self.name_nl) or self.name
+
+    def display_description(self) -> str | None:
+        """The definition's description in the language in use (the English when there is no Dutch)."""
+        return in_language(self.description, self.description_nl)
+
+    def state_label(self, state: str) -> str:
+        """A state as people read it, in the language in use; its id with spaces when it has no label."""
+        found = self.state_labels.get(state)
+        return (in_language(found.label, found.label_nl) if found else None) or readable(state)
+
+    def step_label(self, name: str) -> str:
+        """A step (transition) as people read it, in the language in use; also the engine's own steps."""
+        if name == "start":
+            return pgettext("workflow step", "start")
+        if name == "correct":
+            return pgettext("workflow step", "correction")
+        try:
+            return self.transition(name).display_label()
+        except KeyError:
+            return readable(name)
+
+    def step_with_id(self, name: str) -> str:
+        """A step as people read it with the name one types beside it: ``goedkeuring (approve)``; just the
+        name when it has no label of its own."""
+        shown = self.step_label(name)
+        return name if shown in (name, readable(name)) else f"{shown} ({name})"
+
+    def untranslated(self) -> list[str]:
+        """What people reading Dutch would see in English or as an id: the name, description, states and
+        steps without their Dutch (each falls back, so this is no problem of the definition, only a gap)."""
+        out = [] if self.name_nl else ["name_nl"]
+        if self.description and not self.description_nl:
+            out.append("description_nl")
+        out.extend(
+            f"state_labels.{s}.label_nl" for s in self.states if not (self.state_labels.get(s) or StateLabel()).label_nl
+        )
+        for t in self.transitions:
+            if not t.label_nl:
+                out.append(f"transitions.{t.name}.label_nl")
+            if t.description and not t.description_nl:
+                out.append(f"transitions.{t.name}.description_nl")
         return out
 
     def _reach(self, start: str, *, forward: bool) -> set[str]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..i18n import _
 from ..model import phrasing
-from ..model.workflow import WorkflowDefinition
+from ..model.workflow import WorkflowDefinition, readable
 from ._site import InstanceView, Site
 from .html import Markup, concat, el, table
 from .scope import RegionScope
@@ -31,36 +31,49 @@ def workflows_section(site: Site, scope: RegionScope) -> Markup:
         out.append(el("p", wf.note, class_="muted"))
     elif not mine:
         out.append(el("p", _("None about this region in {store}.").format(store=wf.store), class_="muted"))
-    out.extend(_instance(site, inst) for inst in mine)
+    by_id = {d.id: d for d in wf.definitions}
+    out.extend(_instance(site, inst, by_id.get(inst.definition)) for inst in mine)
     return concat(out)
 
 
 def _procedure(site: Site, d: WorkflowDefinition) -> Markup:
+    """A procedure by its name and description, its states and its steps, in the language in use."""
+    description = d.display_description()
     return el(
         "li",
-        el("b", d.name),
-        f" — {d.description}" if d.description else "",
-        el("div", _("steps:"), " ", " → ".join(x.replace("_", " ") for x in d.states), class_="muted"),
+        el("b", d.display_name()),
+        f" — {description}" if description else "",
+        el("div", _("states:"), " ", " → ".join(map(d.state_label, d.states)), class_="muted"),
+        el("div", _("steps:"), " ", ", ".join(t.display_label() for t in d.transitions), class_="muted"),
         site.src(d),
     )
 
 
-def _instance(site: Site, inst: InstanceView) -> Markup:
-    """An instance's heading (procedure, subject, where it stands) and the table of its steps."""
+def _instance(site: Site, inst: InstanceView, d: WorkflowDefinition | None) -> Markup:
+    """An instance's heading (procedure, subject, where it stands) and the table of its steps.
+
+    ``d`` is the definition it follows; without it (a definition no package gives any more) states and steps
+    read as their ids with spaces.
+    """
     status = _("finished") if inst.finished else _("open")
+    state = d.state_label if d else readable
+    step = d.step_label if d else readable
     head = el(
         "h4",
-        site.name(inst.definition) if inst.definition in site.model else inst.definition,
+        d.display_name() if d else inst.definition,
         " — ",
         site.link(inst.subject),
-        f": {inst.state.replace('_', ' ')} ({status})",
+        f": {state(inst.state)} ({status})",
     )
     rows = [
         el(
             "tr",
             el("td", phrasing.bound_words(e.date) if e.date is not None else "", class_="date"),
-            el("td", e.transition.replace("_", " ")),
-            el("td", e.state.replace("_", " ")),
+            el(
+                "td",
+                step(e.transition) if e.corrects is None else _("correction of #{version}").format(version=e.corrects),
+            ),
+            el("td", state(e.state)),
             el("td", site.link(e.by) if e.by else "", site.link(e.decision) if e.decision else ""),
             el(
                 "td",

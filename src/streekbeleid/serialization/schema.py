@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import collections.abc
 import types
 import typing
 from decimal import Decimal
@@ -35,6 +36,8 @@ def _schema_for(tp: Any, defs: dict[str, Any]) -> dict[str, Any]:
         inner = [_schema_for(a, defs) for a in args]
         schemas = inner + ([{"type": "null"}] if len(args) < len(typing.get_args(tp)) else [])
         return schemas[0] if len(schemas) == 1 else {"anyOf": schemas}
+    if origin in (dict, collections.abc.Mapping):  # text keys (e.g. state ids) to values
+        return {"type": "object", "additionalProperties": _schema_for(typing.get_args(tp)[1], defs)}
     if origin is tuple:
         return {"type": "array", "items": _schema_for(typing.get_args(tp)[0], defs)}
     if origin is typing.Literal:

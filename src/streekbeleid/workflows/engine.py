@@ -321,6 +321,10 @@ class Engine:
         row = self.store.instance(instance_id)
         return fold(self.definition(row.definition), row.subject, self.store.rows(instance_id))
 
+    def definition_of(self, instance_id: str) -> WorkflowDefinition:
+        """The definition an instance follows."""
+        return self.definition(self.store.instance(instance_id).definition)
+
     def history(self, instance_id: str, *, corrected: bool = False) -> list[WorkflowEvent]:
         """The events of an instance as recorded, or (``corrected``) as they stand after corrections."""
         self.store.instance(instance_id)
@@ -434,15 +438,17 @@ class Engine:
         if instance.finished:
             raise refuse(
                 "instance.finished",
-                _("instance {instance!r} ended in state {state!r}; nothing can follow").format(
-                    instance=instance_id, state=instance.state
+                _("instance {instance!r} ended in state {state}; nothing can follow").format(
+                    instance=instance_id, state=d.state_label(instance.state)
                 ),
             )
         t = self._transition(d, transition, instance)
         if date is None:
             raise refuse(
                 "facts.missing",
-                _("{step!r} of {workflow!r} needs date (every step is dated)").format(step=t.name, workflow=d.id),
+                _("{step} of {workflow!r} needs date (every step is dated)").format(
+                    step=d.step_with_id(t.name), workflow=d.id
+                ),
             )
         event = WorkflowEvent(
             instance=instance_id,
@@ -473,7 +479,7 @@ class Engine:
         )
 
     def _transition(self, d: WorkflowDefinition, name: str, instance: WorkflowInstance) -> Transition:
-        possible = ", ".join(t.name for t in d.transitions_from(instance.state)) or "none"
+        possible = ", ".join(d.step_with_id(t.name) for t in d.transitions_from(instance.state)) or _("none")
         try:
             t = d.transition(name)
         except KeyError:
@@ -487,13 +493,13 @@ class Engine:
             raise refuse(
                 "transition.illegal",
                 _(
-                    "{step!r} cannot fire in state {state!r} of instance {instance!r}; it starts from {sources} "
+                    "{step} cannot fire in state {state} of instance {instance!r}; it starts from {sources} "
                     "(possible now: {possible})"
                 ).format(
-                    step=name,
-                    state=instance.state,
+                    step=d.step_with_id(name),
+                    state=d.state_label(instance.state),
                     instance=instance.id,
-                    sources=", ".join(d.sources_of(t)),
+                    sources=", ".join(map(d.state_label, d.sources_of(t))),
                     possible=possible,
                 ),
             )
@@ -531,7 +537,12 @@ class Engine:
         """Every check of a step, short of the version; returns the doubts of its guards."""
         missing = [" or ".join(alts) for alts in t.required_facts() if all(event.fact(a) is None for a in alts)]
         if missing:
-            raise refuse("facts.missing", f"{t.name!r} of {d.id!r} needs {', '.join(missing)}")
+            raise refuse(
+                "facts.missing",
+                _("{step} of {workflow!r} needs {facts}").format(
+                    step=d.step_with_id(t.name), workflow=d.id, facts=", ".join(missing)
+                ),
+            )
         self._known_ids(event)
         assert event.date is not None
         if earliest(event.date) > self.today():
@@ -542,18 +553,30 @@ class Engine:
                 ),
             )
         before = [e for e in history if e.date is not None]
-        if before and before[-1].date is not None and latest(event.date) < earliest(before[-1].date):
+        prev_date = before[-1].date if before else None
+        if prev_date is not None and latest(event.date) < earliest(prev_date):
             prev = before[-1]
             raise refuse(
                 "date.order",
-                f"{event.date} is before {prev.date}, the date of {prev.transition!r} (event {prev.version}); "
-                "steps are recorded in the order they happened (correct the earlier event if its date is wrong)",
+                _(
+                    "{date} is before {previous}, the date of {step} (event {version}); steps are recorded in the "
+                    "order they happened (correct the earlier event if its date is wrong)"
+                ).format(
+                    date=bound_words(event.date),
+                    previous=bound_words(prev_date),
+                    step=d.step_label(prev.transition),
+                    version=prev.version,
+                ),
             )
         if following is not None and following.date is not None and earliest(event.date) > latest(following.date):
             raise refuse(
                 "date.order",
-                f"{event.date} is after {following.date}, the date of the next step {following.transition!r} "
-                f"(event {following.version})",
+                _("{date} is after {following}, the date of the next step, {step} (event {version})").format(
+                    date=bound_words(event.date),
+                    following=bound_words(following.date),
+                    step=d.step_label(following.transition),
+                    version=following.version,
+                ),
             )
         ctx = GuardContext(
             model=self.model,
@@ -577,8 +600,8 @@ class Engine:
             why = "; ".join(f"{name}: {v.reason}" if i else v.reason for i, (name, v) in enumerate(failed))
             raise refuse(
                 rule,
-                _("{step!r} of instance {instance!r} on {date}: {why}").format(
-                    step=t.name, instance=instance.id, date=describe_date(event.date), why=why
+                _("{step} of instance {instance!r} on {date}: {why}").format(
+                    step=d.step_with_id(t.name), instance=instance.id, date=describe_date(event.date), why=why
                 ),
             )
         return tuple(doubts)
