@@ -113,7 +113,7 @@ def test_list_show_and_diagram(run: Any) -> None:
     code, out, _ = run("show", "core:streekpact")
     assert "approval (approve): drafted | in consultation -> approved" in out
     assert "states: drafted, in consultation (in_consultation), approved" in out
-    assert "guard decision_by_owner: The subject is approved by its owner body" in out
+    assert "guard decision_by_owner: The subject is approved by the body that owns it" in out
     code, out, _ = run("show", "core:streekpact", "--json")
     assert json.loads(out)["initial"] == "drafted"
     code, out, _ = run("diagram", "limburg:lires-hefboomprojecten")

@@ -114,7 +114,7 @@ REFUSALS: list[tuple[str, Step, Step, str, str]] = [
         _pact,
         lambda e: e.fire(PACT, "approve", date="2014-03-11", decision="t:resoc"),
         "facts.unknown-id",
-        "is a body, not a decision or tally",
+        "is a body, not a decision or count of decisions",
     ),
     (
         "date before the previous step",

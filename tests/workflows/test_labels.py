@@ -197,3 +197,19 @@ def test_show_in_both_languages(everything: Model, capsys: pytest.CaptureFixture
     assert main(["--lang", "nl", "workflow", "show", "zuid_oost_vlaanderen:tweejaarlijkse-evaluatie", "--json"]) == 0
     data = json.loads(capsys.readouterr().out)  # --json keeps ids and both languages as data
     assert data["states"][0] == "in_execution" and data["state_labels"]["ended"]["label_nl"] == "beëindigd"
+
+
+def test_a_core_guard_is_described_in_the_language_in_use(capsys: pytest.CaptureFixture[str]) -> None:
+    from streekbeleid.cli import main
+
+    said = {}
+    for lang in ("nl", "en"):
+        capsys.readouterr()
+        assert main(["--lang", lang, "workflow", "show", "core:streekpact"]) == 0
+        said[lang] = capsys.readouterr().out
+    assert (
+        "voorwaarde parties_active: De actoren die de stap noemt (door wie, aan wie) bestaan op de datum ervan."
+        in (said["nl"])
+    )
+    assert "guard parties_active: The actors the step names (by whom, to whom) exist on its date." in said["en"]
+    assert "The actors the step names" not in said["nl"]

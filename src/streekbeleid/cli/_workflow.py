@@ -15,6 +15,7 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Any
 
+    from ..citing import DocumentIndex
     from ..model.model import Model
     from ..model.table import Table
     from ..model.workflow import WorkflowDefinition, WorkflowEvent, WorkflowInstance
@@ -203,8 +204,11 @@ def _name(model: Model, record_id: str | None) -> str:
     return label(model, record_id) if record_id else ""
 
 
-def _source_line(document: str, locator: str | None) -> str:
-    return f"{document}: “{locator}”" if locator else document
+def _documents(model: Model) -> DocumentIndex:
+    """What tells a quote from a note in a source, as ``show`` and the report tell it."""
+    from ..citing import DocumentIndex, document_dirs, seed_folders
+
+    return DocumentIndex(document_dirs(model, seed_folders()))
 
 
 def _print_instance(engine: Engine, instance: WorkflowInstance) -> None:
@@ -359,7 +363,8 @@ def cmd_show(args: argparse.Namespace) -> int:
     from ..serialization import unstructure
     from ..workflows.engine import Registry
 
-    registry = Registry.from_contributions(load_model(args).workflows)
+    model = load_model(args)
+    registry = Registry.from_contributions(model.workflows)
     d = _lookup(registry, args.definition)
     if args.json:
         print_json(unstructure(d))
@@ -389,14 +394,14 @@ def cmd_show(args: argparse.Namespace) -> int:
         needs = ", ".join(["date", *(r for r in t.requires if r != "date")])
         print("      " + _("requires: {facts}").format(facts=needs))
         for g in t.guards:
-            print(
-                "      " + _("guard {guard}: {description}").format(guard=g, description=registry.guards[g].description)
-            )
+            described = _(registry.guards[g].description)  # a core guard's is in the catalogue; a plugin's as written
+            print("      " + _("guard {guard}: {description}").format(guard=g, description=described))
         step_description = t.display_description()
         if step_description:
             print(f"      {step_description}")
+    documents = _documents(model)
     for s in d.sources:
-        print("  " + _("source: {source}").format(source=_source_line(s.document, s.locator)))
+        print("  " + _("source: {source}").format(source=documents.said(s)))
     return 0
 
 
@@ -558,11 +563,12 @@ def cmd_history(args: argparse.Namespace) -> int:
     if write_output(args, table):
         return 0
     print(table)
+    documents = _documents(engine.model)
     for e in events:
         for doubt in e.doubts:
             print("  " + _("#{version} doubt: {doubt}").format(version=e.version, doubt=doubt))
         for s in e.sources:
-            source = _source_line(s.document, s.locator)
+            source = documents.said(s)
             print("  " + _("#{version} source: {source}").format(version=e.version, source=source))
     return 0
 

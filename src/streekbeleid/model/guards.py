@@ -12,12 +12,11 @@ records from the ``streekbeleid_workflows`` hook, named in their namespace.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Iterator
 from typing import Any
 
 from ..errors import UnknownIdError
-from ..i18n import _
+from ..i18n import N_, _
 from ..model.dates import ALWAYS, DateBound, PartialDate, Period, Truth
 from ..model.phrasing import decision_phrase, kind_label, label, period_words, relation_phrase
 from ..model.records import ADOPTING_OUTCOMES, Actor, Decision, Lineage, Membership, Region, Relation, Tally, Territory
@@ -695,6 +694,41 @@ def subregion_of_subject(ctx: GuardContext) -> Verdict:
     return _place_in_region(ctx, sub, region_id)
 
 
+#: What each core guard requires, for a person (``workflow show``): marked for translation and shown in the
+#: language in use.  The functions' docstrings say the same for developers, with the names of the records.
+_DESCRIPTIONS = {
+    "decision_by_owner": N_(
+        "The subject is approved by the body that owns it: an adopted approval by the owner, dated on or before "
+        "the step (the step's decision, or one found in the model)."
+    ),
+    "unanimous_if_required": N_(
+        "Where a decision rule of the deciding body requires it, the decision is unanimous (said so, or no votes "
+        "against and no abstentions)."
+    ),
+    "endorser_exists_and_in_region": N_(
+        "An endorsement comes from the council of a municipality or province that exists on the date and lies in "
+        "the subject's region, or from an organisation seated in the body that owns the subject (a social partner "
+        "in RESOC)."
+    ),
+    "approved_before_submit": N_("The procedure was approved (an approval step) on or before the submission's date."),
+    "parties_active": N_("The actors the step names (by whom, to whom) exist on its date."),
+    "successor_recorded": N_(
+        "A lineage record says a newer plan succeeds, replaces or revises the subject, on or before the date."
+    ),
+    "decision_consistent": N_(
+        "The step's decision, when it names one, is about the subject, taken by whoever the step names, and dated "
+        "on or before the step."
+    ),
+    "answered_by_recipient": N_(
+        "The answer comes from the recipient of the last step that had one (a submission, a report), from an "
+        "organisation it is part of, or from one of its parts."
+    ),
+    "reports_to_recipient": N_("The recipient is a body the reporter reports to or is steered by, on the date."),
+    "subregion_of_subject": N_("The subregion the step names is (part of) the subject's region."),
+    "subject_active": N_("The subject (the plan or body the procedure runs on) exists on the date of the step."),
+}
+
+
 def _core_guards() -> Iterator[Guard]:
     for function in (
         decision_by_owner,
@@ -709,9 +743,7 @@ def _core_guards() -> Iterator[Guard]:
         subregion_of_subject,
         subject_active,
     ):
-        doc = " ".join((function.__doc__ or "").split())
-        doc = re.sub(r":\w+:`~?(?:[\w.]*\.)?(\w+)`", r"\1", doc).replace("``", "")
-        yield Guard(name=function.__name__, function=function, description=doc)
+        yield Guard(name=function.__name__, function=function, description=_DESCRIPTIONS[function.__name__])
 
 
 #: The guards every workflow can name.

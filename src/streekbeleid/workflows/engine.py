@@ -52,7 +52,7 @@ from ..i18n import _
 from ..model.dates import DateBound, Truth
 from ..model.guards import CORE_GUARDS
 from ..model.model import Model, record_type
-from ..model.phrasing import bound_words, day_words
+from ..model.phrasing import bound_words, day_words, kind_label, label
 from ..model.records import Decision, Source, Tally, VoteCount
 from ..model.workflow import (
     DecisionRule,
@@ -116,7 +116,7 @@ def _steps(definition: WorkflowDefinition) -> dict[tuple[str, str], str]:
 
 
 def _corrupt(instance: str, why: str) -> WorkflowError:
-    return refuse("replay.mismatch", f"instance {instance!r}: {why}")
+    return refuse("replay.mismatch", _("instance {instance!r}: {why}").format(instance=instance, why=why))
 
 
 def fold(definition: WorkflowDefinition, subject: str, rows: Iterable[Sequence[Any]]) -> WorkflowInstance:
@@ -169,7 +169,7 @@ def fold(definition: WorkflowDefinition, subject: str, rows: Iterable[Sequence[A
         elif name == "correct":
             doubts.pop(row[15], None)
     if state is None:
-        raise refuse("instance.unknown", "an instance has at least its start event")
+        raise refuse("instance.unknown", _("an instance has at least its start event"))
     return WorkflowInstance(
         id=instance,
         definition=definition.id,
@@ -209,7 +209,7 @@ def _parse_date(value: object) -> DateBound:
     try:
         return event_date(value)
     except ValueError as exc:
-        raise refuse("facts.invalid", f"date: {exc}") from None
+        raise refuse("facts.invalid", _("date: {error}").format(error=exc)) from None
 
 
 def _parse_votes(value: object) -> VoteCount | None:
@@ -223,8 +223,8 @@ def _parse_votes(value: object) -> VoteCount | None:
         if isinstance(value, (list, tuple)) and len(value) <= 3:
             return VoteCount(**dict(zip(("yes", "no", "abstain"), value, strict=False)))
     except (TypeError, ValueError) as exc:
-        raise refuse("facts.invalid", f"votes: {exc} (give yes,no,abstain counts)") from None
-    raise refuse("facts.invalid", f"votes: expected yes,no,abstain counts, got {value!r}")
+        raise refuse("facts.invalid", _("votes: {error} (give yes,no,abstain counts)").format(error=exc)) from None
+    raise refuse("facts.invalid", _("votes: expected yes,no,abstain counts, got {value!r}").format(value=value))
 
 
 _SOURCE_FIELDS = frozenset(attrs.fields_dict(Source))
@@ -238,7 +238,8 @@ def _parse_sources(value: Iterable[object] | None) -> tuple[Source, ...]:
         elif isinstance(s, Mapping) and isinstance(s.get("document"), str) and set(s) <= _SOURCE_FIELDS:
             out.append(Source(document=s["document"], locator=s.get("locator"), inference=s.get("inference")))
         else:
-            raise refuse("facts.invalid", f"sources: {s!r} is not a document or {{document, locator}}")
+            wrong = _("sources: {source!r} is not a document or a document with a locator").format(source=s)
+            raise refuse("facts.invalid", wrong)
     return tuple(out)
 
 
@@ -246,11 +247,13 @@ def _parse_payload(value: object) -> dict[str, Any]:
     if value is None:
         return {}
     if not isinstance(value, Mapping) or not all(isinstance(k, str) for k in value):
-        raise refuse("payload.invalid", f"the payload must be a JSON object with text keys, got {value!r:.80}")
+        got = f"{value!r:.80}"
+        wrong = _("the payload must be a JSON object with text keys, got {value}").format(value=got)
+        raise refuse("payload.invalid", wrong)
     try:
         text = json.dumps(value, allow_nan=False)
     except (TypeError, ValueError) as exc:
-        raise refuse("payload.invalid", f"the payload is not plain JSON: {exc}") from None
+        raise refuse("payload.invalid", _("the payload is not plain JSON: {error}").format(error=exc)) from None
     parsed: dict[str, Any] = json.loads(text)
     return parsed
 
@@ -259,7 +262,7 @@ def _parse_id(name: str, value: object) -> str | None:
     if value is None:
         return None
     if not isinstance(value, str) or not value.strip():
-        raise refuse("facts.invalid", f"{name}: expected an id, got {value!r}")
+        raise refuse("facts.invalid", _("{name}: expected an id, got {value!r}").format(name=name, value=value))
     return value
 
 
@@ -304,8 +307,10 @@ class Engine:
         try:
             return self.registry.definitions[definition_id]
         except KeyError:
-            known = ", ".join(self.registry.definitions) or "none"
-            raise refuse("definition.unknown", f"no workflow {definition_id!r} (known: {known})") from None
+            known = ", ".join(self.registry.definitions) or _("none")
+            raise refuse(
+                "definition.unknown", _("no workflow {id!r} (known: {known})").format(id=definition_id, known=known)
+            ) from None
 
     # ------------------------------------------------------------- reading instances
 
@@ -366,9 +371,19 @@ class Engine:
             raise refuse("subject.unknown", _("{id!r} is not in the model").format(id=subject)) from None
         kind = record_type(record)
         if kind != d.subject_kind:
-            raise refuse("subject.kind", f"{d.id!r} runs on a {d.subject_kind}, and {subject!r} is a {kind}")
+            raise refuse(
+                "subject.kind",
+                _("{workflow} runs on a {wanted}, and {subject} is a {kind}").format(
+                    workflow=d.display_name(),
+                    wanted=kind_label(d.subject_kind),
+                    subject=label(self.model, subject),
+                    kind=kind_label(kind),
+                ),
+            )
         if instance_id is not None and not _INSTANCE_ID.fullmatch(instance_id):
-            raise refuse("facts.invalid", f"instance id {instance_id!r} must be one word without spaces")
+            raise refuse(
+                "facts.invalid", _("instance id {id!r} must be one word without spaces").format(id=instance_id)
+            )
         day = None if date is None else _parse_date(date)
         if day is not None and earliest(day) > self.today():
             raise refuse(
@@ -521,7 +536,10 @@ class Engine:
                 record = self._known(rid, role)
                 if role == "decision" and not isinstance(record, (Decision, Tally)):
                     raise refuse(
-                        "facts.unknown-id", f"decision: {rid!r} is a {record_type(record)}, not a decision or tally"
+                        "facts.unknown-id",
+                        _("decision: {id!r} is a {kind}, not a decision or count of decisions").format(
+                            id=rid, kind=kind_label(record_type(record))
+                        ),
                     )
 
     def _check(
@@ -613,9 +631,10 @@ class Engine:
         except WorkflowError:
             raise
         except Exception as exc:
-            raise refuse(f"guard.{guard.name}", f"the guard failed: {type(exc).__name__}: {exc}") from exc
+            failed = f"{type(exc).__name__}: {exc}"
+            raise refuse(f"guard.{guard.name}", _("the guard failed: {error}").format(error=failed)) from exc
         if not isinstance(verdict, Verdict):
-            raise refuse(f"guard.{guard.name}", f"the guard returned {verdict!r}, not a Verdict")
+            raise refuse(f"guard.{guard.name}", _("the guard returned {value!r}, not a Verdict").format(value=verdict))
         return verdict
 
     # ------------------------------------------------------------- correcting
@@ -645,15 +664,17 @@ class Engine:
         if expected_version is not None and expected_version != instance.version:
             raise ConflictError(instance_id, expected_version, instance.version)
         if not reason or not reason.strip():
-            raise refuse("correction.invalid", "a correction needs a reason")
+            raise refuse("correction.invalid", _("a correction needs a reason"))
         current = effective(events)
         by_version = {e.version: e for e in current}
         original = by_version.get(version)
         if original is None:
             raise refuse(
                 "correction.invalid",
-                f"instance {instance_id!r} has no event {version} to correct (corrections are corrected by "
-                "correcting the event they amend)",
+                _(
+                    "instance {instance!r} has no event {version} to correct (corrections are corrected by "
+                    "correcting the event they amend)"
+                ).format(instance=instance_id, version=version),
             )
         changes: dict[str, Any] = {}
         if date is not _KEEP:
@@ -669,7 +690,8 @@ class Engine:
             changes["sources"] = _parse_sources(sources)  # type: ignore[arg-type]
         amended = attrs.evolve(original, **changes)
         if _facts_of(amended) == _facts_of(original):
-            raise refuse("correction.invalid", f"the correction changes nothing in event {version}")
+            unchanged = _("the correction changes nothing in event {version}").format(version=version)
+            raise refuse("correction.invalid", unchanged)
         earlier = [e for e in current if e.version < version]
         later = [e for e in current if e.version > version]
         doubts: tuple[str, ...] = ()
@@ -677,7 +699,12 @@ class Engine:
             self._known_ids(amended)
             nxt = later[0].date if later else None
             if amended.date is not None and nxt is not None and earliest(amended.date) > latest(nxt):
-                raise refuse("date.order", f"{amended.date} is after {later[0].date}, the date of event 2")
+                raise refuse(
+                    "date.order",
+                    _("{date} is after {following}, the date of event 2").format(
+                        date=bound_words(amended.date), following=bound_words(nxt)
+                    ),
+                )
         else:
             state_before = _state_after(d, instance.subject, earlier)
             doubts = self._check(
