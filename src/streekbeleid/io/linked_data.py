@@ -39,7 +39,7 @@ True
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -313,6 +313,7 @@ _PROV, _DCTERMS, _TIME = _Terms(_NAMESPACES["prov"]), _Terms(_NAMESPACES["dcterm
 _SKOS, _FOAF, _SDO = _Terms(_NAMESPACES["skos"]), _Terms(_NAMESPACES["foaf"]), _Terms(_NAMESPACES["schema"])
 _RDF, _RDFS, _XSD = _Terms(_NAMESPACES["rdf"]), _Terms(_NAMESPACES["rdfs"]), _Terms(_NAMESPACES["xsd"])
 _OPENGOV = _Terms(_OPENGOV_IRI)
+_SB = _Terms(VOCABULARY_IRI)
 
 #: A literal as the builder makes it: (lexical form, datatype IRI or None, language tag or None).
 _Lit = tuple[str, str | None, str | None]
@@ -363,6 +364,13 @@ def _en(text: str) -> _Lit:
     return _lit(text, lang="en")
 
 
+_MEMBERSHIP_TYPE = (_RDF.type, _ORG.Membership)
+_DCTERMS_IDENTIFIER, _DCTERMS_DESCRIPTION, _DCTERMS_VALID = _DCTERMS.identifier, _DCTERMS.description, _DCTERMS.valid
+_RDFS_LABEL, _ORG_MEMBER, _ORG_ORGANIZATION = _RDFS.label, _ORG.member, _ORG.organization
+_ORG_ROLE, _ORG_MEMBER_DURING = _ORG.role, _ORG.memberDuring
+#: The kinds of member for which a membership may be a mandate or a seat held by an office (``mandate_triples``).
+_MANDATE_KINDS = (Person, Post)
+
 _IN_XSD = {"year": _TIME.inXSDgYear, "month": _TIME.inXSDgYearMonth, "day": _TIME.inXSDDate}
 
 
@@ -377,18 +385,55 @@ def _plain(term: Any) -> Any:
     return term
 
 
+#: The node a template (:meth:`_Triples.shape`) is made for, replaced by each node that uses it.
+_PLACEHOLDER = "urn:x-streekbeleid:template"
+
+#: How a template's part is made: ``fill(triples, node, key)`` adds the part's triples for ``node``.
+_Fill = Callable[["_Triples", str, Any], None]
+
+
+class _Template:
+    """The triples of a part made for :data:`_PLACEHOLDER`, once per ``(fill, key)``; each use is the same
+    triples with the placeholder replaced by its node (each subject under it, each written once per key)."""
+
+    __slots__ = ("by_subject", "suffixes", "count")
+
+    def __init__(self, fill: _Fill, key: Any) -> None:
+        made = _Triples()
+        fill(made, _PLACEHOLDER, key)
+        self.by_subject = made.by_subject
+        cut = len(_PLACEHOLDER)
+        self.suffixes = [s[cut:] for s in made.by_subject]  # the subjects, after the node
+        self.count = len(made)
+
+    def triples(self, node: str) -> Iterator[tuple[Any, Any, Any]]:
+        cut = len(_PLACEHOLDER)
+        for s, pairs in self.by_subject.items():
+            for p, o in pairs:
+                if type(o) is str and o.startswith(_PLACEHOLDER):
+                    o = node + o[cut:]
+                yield node + s[cut:], p, o
+
+
 class _Triples:
     """A set of triples kept by subject: what the builder needs of a graph (``add``, ``in``), nothing more.
 
     rdflib's in-memory store keeps three indexes and a context per triple (about 45 µs an ``add``); the
     writers need the triples once, grouped by subject.  :func:`to_rdf` copies them into an rdflib graph.
     IRIs are ``str`` and literals :data:`_Lit`; an rdflib term given to :meth:`add` is made one of them.
+
+    A part that is the same for many nodes but for the node's IRI (an interval of a period, with its
+    instants) is kept as a use of a :class:`_Template` (:meth:`shape`): made and written once per period,
+    not once per membership (see docs/performance.md).
     """
 
-    __slots__ = ("by_subject",)
+    __slots__ = ("by_subject", "shapes", "templates", "suffixes")
 
     def __init__(self) -> None:
         self.by_subject: dict[Any, set[tuple[Any, Any]]] = {}
+        self.shapes: dict[str, _Template] = {}  # node -> the template of its part
+        self.templates: dict[tuple[_Fill, Any], _Template] = {}
+        self.suffixes: set[str] = set()  # every template's subjects, after the node
 
     def add(self, triple: tuple[Any, Any, Any]) -> None:
         s, p, o = triple
@@ -404,19 +449,62 @@ class _Triples:
         else:
             pairs.add((p, o))
 
+    def pairs(self, s: str) -> set[tuple[Any, Any]]:
+        """The (predicate, object) pairs of a subject (an IRI), to add to: ``add = g.pairs(node).add``."""
+        found = self.by_subject.get(s)
+        if found is None:
+            found = self.by_subject[s] = set()
+        return found
+
+    def shape(self, node: str, key: Any, fill: _Fill) -> None:
+        """The triples ``fill(triples, node, key)`` adds, which hang from ``node`` (each subject is ``node`` or
+        under ``node + "/"``) and depend on ``key`` (hashable) only: kept as a use of a template."""
+        template = self.templates.get((fill, key))
+        if template is None:
+            template = self.templates[fill, key] = _Template(fill, key)
+            self.suffixes.update(template.suffixes)
+        if node in self.shapes or any(node + suffix in self.by_subject for suffix in template.suffixes):
+            fill(self, node, key)  # a node given twice, or a subject that has triples already: plain triples
+        else:
+            self.shapes[node] = template
+
+    def settle(self) -> None:
+        """Make plain triples of each use of a template whose subjects got other triples after it."""
+        by_subject = self.by_subject
+        if not by_subject.keys() & self.shapes.keys():  # cheap test of the common case: no node is a subject
+            clashes = [n for n, t in self.shapes.items() if any(n + x in by_subject for x in t.suffixes)]
+        else:
+            clashes = list(self.shapes)
+        for node in clashes:
+            template = self.shapes.pop(node)
+            for triple in template.triples(node):
+                self.add(triple)
+
     def __contains__(self, triple: tuple[Any, Any, Any]) -> bool:
         s, p, o = triple
         if type(s) is not str or type(p) is not str or (type(o) is not str and type(o) is not tuple):
             s, p, o = map(_plain, triple)
-        return (p, o) in self.by_subject.get(s, ())
+        if (p, o) in self.by_subject.get(s, ()):
+            return True
+        for suffix in self.suffixes:  # a subject of a template's use: its node is the subject less a suffix
+            if s.endswith(suffix):
+                node = s[: len(s) - len(suffix)]
+                template = self.shapes.get(node)
+                if template is not None and (s, p, o) in template.triples(node):
+                    return True
+        return False
 
     def __iter__(self) -> Iterator[tuple[Any, Any, Any]]:
+        self.settle()
         for s, pairs in self.by_subject.items():
             for p, o in pairs:
                 yield s, p, o
+        for node, template in self.shapes.items():
+            yield from template.triples(node)
 
     def __len__(self) -> int:
-        return sum(map(len, self.by_subject.values()))
+        self.settle()
+        return sum(map(len, self.by_subject.values())) + sum(t.count for t in self.shapes.values())
 
 
 def _empty_graph(base: str) -> Graph:
@@ -429,16 +517,71 @@ def _empty_graph(base: str) -> Graph:
     return graph
 
 
+def _position(g: _Triples, node: str, d: PartialDate) -> str:
+    g.add((node, _RDF.type, _TIME.Instant))
+    g.add((node, _IN_XSD[d.precision], date_literal(d)))
+    return node
+
+
+def _instant(g: _Triples, node: str, bound: DateBound) -> str | None:
+    """The instant a bound stands for, positioned as far as the model knows it.
+
+    A date has a position (``time:inXSDgYear`` ...).  ``..D`` (not after D) lies inside an
+    interval that ends at D, ``D..`` (not before D) inside one that begins at D, ``D..E``
+    (between D and E) inside one that begins at D and ends at E:
+    ``<range> time:inside <instant>``.  ``?`` is an instant with no position, an open
+    side no instant at all.
+    """
+    if bound.kind == "open":
+        return None
+    g.add((node, _RDF.type, _TIME.Instant))
+    d = bound.date
+    if d is not None:
+        if bound.kind == "date":
+            g.add((node, _IN_XSD[d.precision], date_literal(d)))
+        elif bound.kind == "between":  # inside an interval that begins at the earliest and ends at the latest
+            assert bound.upper is not None
+            bounding = f"{node}/between"
+            g.add((bounding, _RDF.type, _TIME.Interval))
+            g.add((bounding, _TIME.inside, node))
+            g.add((bounding, _TIME.hasBeginning, _position(g, f"{bounding}/earliest", d)))
+            g.add((bounding, _TIME.hasEnd, _position(g, f"{bounding}/latest", bound.upper)))
+        else:
+            side = "notAfter" if bound.kind == "not_after" else "notBefore"
+            bounding = f"{node}/{side}"
+            g.add((bounding, _RDF.type, _TIME.Interval))
+            g.add((bounding, _TIME.inside, node))
+            limit = _position(g, f"{bounding}/limit", d)
+            g.add((bounding, _TIME.hasEnd if side == "notAfter" else _TIME.hasBeginning, limit))
+    return node
+
+
+def _interval(g: _Triples, node: str, period: Period) -> None:
+    """A period as a ``time:Interval`` with its instants (:func:`_instant`) and ``sb:period`` its notation."""
+    g.add((node, _RDF.type, _TIME.Interval))
+    g.add((node, _RDF.type, _TIME.ProperInterval))
+    start = _instant(g, f"{node}/start", period.start)
+    end = _instant(g, f"{node}/end", period.end)
+    if start is not None:
+        g.add((node, _TIME.hasBeginning, start))
+    if end is not None:
+        g.add((node, _TIME.hasEnd, end))
+    g.add((node, _SB.period, _lit(str(period))))
+
+
 class _Builder:
     def __init__(self, model: Model, records: list[Any], base: str) -> None:
         self.model = model
         self.base = base
-        self.sb = _Terms(VOCABULARY_IRI)
+        self.sb = _SB
         self.g = _Triples()
         self.by_id = {r.id: r for r in records}
         self.governments = government_ids(model)
         self.org_members: dict[str, set[str]] = {}
         self.iris: dict[str, str] = {}  # record id -> IRI, each quoted once
+        self.orgs: dict[str, str] = {}  # reference -> the organisation it stands for (org())
+        self.roles: dict[str, str] = {}  # role -> its concept (role())
+        self.seats: dict[int, tuple[str, _Lit]] = {}  # number -> the pair (sb:seats, number)
 
     # ---------------------------------------------------------------- helpers
 
@@ -464,6 +607,12 @@ class _Builder:
 
     def org(self, ref: str) -> str:
         """The organisation a reference stands for: a territory stands for its government."""
+        found = self.orgs.get(ref)
+        if found is None:
+            found = self.orgs[ref] = self._org(ref)
+        return found
+
+    def _org(self, ref: str) -> str:
         rec = self.by_id.get(ref)
         if not isinstance(rec, Territory):
             return self.iri(ref)
@@ -577,55 +726,9 @@ class _Builder:
                 if s.inference:  # the record is an inference from the document, for this reason
                     g.add((q, self.sb.inference, _lit(s.inference)))
 
-    def position(self, node: str, d: PartialDate) -> str:
-        self.g.add((node, _RDF.type, _TIME.Instant))
-        self.g.add((node, _IN_XSD[d.precision], date_literal(d)))
-        return node
-
-    def instant(self, node: str, bound: DateBound) -> str | None:
-        """The instant a bound stands for, positioned as far as the model knows it.
-
-        A date has a position (``time:inXSDgYear`` ...).  ``..D`` (not after D) lies inside an
-        interval that ends at D, ``D..`` (not before D) inside one that begins at D, ``D..E``
-        (between D and E) inside one that begins at D and ends at E:
-        ``<range> time:inside <instant>``.  ``?`` is an instant with no position, an open
-        side no instant at all.
-        """
-        if bound.kind == "open":
-            return None
-        g = self.g
-        g.add((node, _RDF.type, _TIME.Instant))
-        d = bound.date
-        if d is not None:
-            if bound.kind == "date":
-                g.add((node, _IN_XSD[d.precision], date_literal(d)))
-            elif bound.kind == "between":  # inside an interval that begins at the earliest and ends at the latest
-                assert bound.upper is not None
-                bounding = f"{node}/between"
-                g.add((bounding, _RDF.type, _TIME.Interval))
-                g.add((bounding, _TIME.inside, node))
-                g.add((bounding, _TIME.hasBeginning, self.position(f"{bounding}/earliest", d)))
-                g.add((bounding, _TIME.hasEnd, self.position(f"{bounding}/latest", bound.upper)))
-            else:
-                side = "notAfter" if bound.kind == "not_after" else "notBefore"
-                bounding = f"{node}/{side}"
-                g.add((bounding, _RDF.type, _TIME.Interval))
-                g.add((bounding, _TIME.inside, node))
-                limit = self.position(f"{bounding}/limit", d)
-                g.add((bounding, _TIME.hasEnd if side == "notAfter" else _TIME.hasBeginning, limit))
-        return node
-
     def interval(self, node: str, period: Period) -> str:
-        g = self.g
-        g.add((node, _RDF.type, _TIME.Interval))
-        g.add((node, _RDF.type, _TIME.ProperInterval))
-        start = self.instant(f"{node}/start", period.start)
-        end = self.instant(f"{node}/end", period.end)
-        if start is not None:
-            g.add((node, _TIME.hasBeginning, start))
-        if end is not None:
-            g.add((node, _TIME.hasEnd, end))
-        g.add((node, self.sb.period, _lit(str(period))))
+        """A period as a ``time:Interval`` (:func:`_interval`), made once per period (:meth:`_Triples.shape`)."""
+        self.g.shape(node, period, _interval)
         return node
 
     def date(self, node: str, d: PartialDate | None) -> None:
@@ -796,38 +899,63 @@ class _Builder:
             self.sources(q, rule.sources)
 
     def membership(self, m: Membership) -> None:
-        node, g, sb = self.iri(m.id), self.g, self.sb
-        g.add((node, _RDF.type, _ORG.Membership))
-        self.common(node, m, m.label)
+        """A membership (most of a model's triples): its pairs added to its subject's set directly, the
+        interval of its period a template's use (:meth:`interval`), its role and organisations looked up once."""
+        node, g = self.iri(m.id), self.g
+        add = g.pairs(node).add
+        add(_MEMBERSHIP_TYPE)
+        rid, label, valid = m.id, m.label, m.valid
+        add((_DCTERMS_IDENTIFIER, (rid, None, None)))  # what common() adds, without its calls
+        if label:
+            add((_RDFS_LABEL, (label, None, None)))
+        description = getattr(m, "description", None)  # as common() reads it (a membership has none today)
+        if description:
+            add((_DCTERMS_DESCRIPTION, _lit(description)))
+        always = valid.start.kind == "open" and valid.end.kind == "open"
+        if not always:
+            add((_DCTERMS_VALID, (str(valid), None, None)))
+        if m.sources:
+            self.sources(node, m.sources)
         member_rec = self.by_id.get(m.member)
         member = self.iri(m.member) if isinstance(member_rec, Person) else self.org(m.member)
         organization = self.org(m.organization)
-        mandate_triples(self, m, member_rec)
+        if m.term or isinstance(member_rec, _MANDATE_KINDS):
+            mandate_triples(self, m, member_rec)
         if not isinstance(member_rec, Post):  # a seat held by an office: sb:heldByOffice, not a member
-            g.add((node, _ORG.member, member))
-        g.add((node, _ORG.organization, organization))
-        g.add((node, _ORG.role, self.role(m.role)))
-        if not is_always(m.valid):
-            g.add((node, _ORG.memberDuring, self.interval(f"{node}/during", m.valid)))
+            add((_ORG_MEMBER, member))
+        add((_ORG_ORGANIZATION, organization))
+        role = self.roles.get(m.role)
+        if role is None:
+            role = self.roles[m.role] = self.role(m.role)
+        add((_ORG_ROLE, role))
+        if not always:
+            add((_ORG_MEMBER_DURING, self.interval(f"{node}/during", valid)))
         if m.on_behalf_of:
-            g.add((node, sb.onBehalfOf, self.org(m.on_behalf_of)))
-        body = self.by_id.get(m.organization)
+            add((_SB.onBehalfOf, self.org(m.on_behalf_of)))
         post: str | None = self.iri(m.post) if m.post else None
         if m.seat_group:
+            body = self.by_id.get(m.organization)
             if isinstance(body, Body) and any(sg.name == m.seat_group for sg in body.seat_groups):
                 seat = self.seat_post(body.id, m.seat_group)
-                g.add((node, sb.seatGroup, seat))
+                add((_SB.seatGroup, seat))
                 post = post or seat
             else:
-                g.add((node, sb.seatGroupName, _lit(m.seat_group)))
+                add((_SB.seatGroupName, (m.seat_group, None, None)))
         if post is not None:
-            g.add((node, sb.post, post))
+            add((_SB.post, post))
             if not isinstance(member_rec, Post):
                 g.add((member, _ORG.holds, post))
-        g.add((node, sb.seats, _lit(m.seats)))
-        self.literal(node, sb.voting, m.voting)
+        seats = self.seats.get(m.seats)
+        if seats is None:
+            seats = self.seats[m.seats] = (_SB.seats, _lit(m.seats))
+        add(seats)
+        if m.voting is not None:
+            add((_SB.voting, _lit(m.voting)))
         if member_rec is not None and not isinstance(member_rec, (Person, Post)):
-            self.org_members.setdefault(m.organization, set()).add(m.member)
+            members = self.org_members.get(m.organization)
+            if members is None:
+                members = self.org_members[m.organization] = set()
+            members.add(m.member)
 
     def theme(self, t: Theme) -> None:
         node, g = self.iri(t.id), self.g
@@ -1325,25 +1453,36 @@ def _literal_turtle(lit: _Lit, names: _Names) -> str:
     return f"{_string(lexical)}^^{names.iri(datatype)}"
 
 
-def _by_subject(graph: Graph | _Triples) -> dict[Any, Any]:
+def _triples_of(graph: Graph | _Triples) -> _Triples:
     if isinstance(graph, _Triples):
-        return graph.by_subject
+        graph.settle()
+        return graph
     triples = _Triples()
     for triple in graph:
         triples.add(triple)
-    return triples.by_subject
+    return triples
 
 
-def _subjects(by_subject: dict[Any, Any]) -> list[Any]:
-    """The subjects in the order of their text (IRIs; a blank node, from a graph given to :func:`turtle`, by its id)."""
-    return sorted(by_subject, key=str)
+def _subjects(triples: _Triples) -> list[Any]:
+    """The subjects in the order of their text (IRIs; a blank node, from a graph given to :func:`turtle`, by its id),
+    each template's use (:meth:`_Triples.shape`) at its node's place."""
+    if not triples.shapes:
+        return sorted(triples.by_subject, key=str)
+    return sorted([*triples.by_subject, *triples.shapes], key=str)
+
+
+def _heads(prefixes: dict[str, str]) -> set[str]:
+    """Every beginning of the prefixes' namespaces: an IRI that is none of these has no prefixed name for any
+    IRI that continues it with ``/`` (what a template's use needs to be written by replacing its node)."""
+    return {ns[:i] for ns in prefixes.values() for i in range(len(ns) + 1)}
 
 
 def _turtle_chunks(graph: Graph | _Triples, prefixes: dict[str, str]) -> Iterator[str]:
     """The Turtle text of :func:`turtle`, one subject's block at a time.
 
     Each term is written by :class:`_Names` and :func:`_literal_turtle` (tested against rdflib's
-    parser), the text of each IRI and literal worked out once.
+    parser), the text of each IRI and literal worked out once; a template's use is its template's
+    text, written once, with the node put in.
     """
     names = _Names(prefixes)
     texts: dict[Any, str] = {}  # the text of each object, worked out once
@@ -1361,16 +1500,36 @@ def _turtle_chunks(graph: Graph | _Triples, prefixes: dict[str, str]) -> Iterato
             texts[node] = text
         return text
 
-    yield "\n".join([*(f"@prefix {p}: <{ns}> ." for p, ns in sorted(prefixes.items())), ""])
-    by_subject = _by_subject(graph)
-    a = _RDF.type
-    texts[a] = "a"  # "a" sorts before every prefixed name
-    for s in _subjects(by_subject):
+    def block(s: Any, pairs: set[tuple[Any, Any]]) -> str:
         get = texts.get
         # one "predicate object" line per triple, sorted (rdf:type's "a" first); a predicate repeats
         # rather than a list with commas: the same triples, and no Python loop over them
-        lines = sorted([f"    {get(p) or term(p)} {get(o) or term(o)}" for p, o in by_subject[s]])
-        yield f"\n{get(s) or term(s)}\n" + " ;\n".join(lines) + " .\n"
+        lines = sorted([f"    {get(p) or term(p)} {get(o) or term(o)}" for p, o in pairs])
+        return f"\n{get(s) or iri(s) if type(s) is str else term(s)}\n" + " ;\n".join(lines) + " .\n"
+
+    yield "\n".join([*(f"@prefix {p}: <{ns}> ." for p, ns in sorted(prefixes.items())), ""])
+    triples = _triples_of(graph)
+    by_subject, shapes = triples.by_subject, triples.shapes
+    texts[_RDF.type] = "a"  # "a" sorts before every prefixed name
+    heads = _heads(prefixes) if shapes else set()
+    placeholder = "<" + _PLACEHOLDER
+    made: dict[_Template, str] = {}  # each template's text, written once
+    for s in _subjects(triples):
+        template = shapes.get(s)
+        if template is None:
+            yield block(s, by_subject[s])
+        elif s in heads:  # a prefix could fit one of its IRIs: written from its triples
+            plain = _Triples()
+            for triple in template.triples(s):
+                plain.add(triple)
+            yield "".join(block(x, plain.by_subject[x]) for x in sorted(plain.by_subject))
+        else:
+            text = made.get(template)
+            if text is None:
+                text = made[template] = "".join(
+                    block(_PLACEHOLDER + x, template.by_subject[_PLACEHOLDER + x]) for x in sorted(template.suffixes)
+                )
+            yield text.replace(placeholder, "<" + _NOT_IN_IRIREF.sub(_uchar, s))
 
 
 def turtle(graph: Graph, prefixes: dict[str, str]) -> str:
@@ -1457,13 +1616,27 @@ def write_jsonld(model: Model, path: PathOrFile, *, closed: bool = True, base: s
 
     prefixes = context(base)
     names = _Names(prefixes)
-    triples = _triples(model, closed=closed, base=base)
-    by_subject = triples.by_subject
+    triples = _triples_of(_triples(model, closed=closed, base=base))
+    by_subject, shapes = triples.by_subject, triples.shapes
+    sep = "\n    "
+    made: dict[_Template, str] = {}  # each template's nodes, written once
+
+    def node(s: str, pairs: Iterable[tuple[Any, Any]]) -> str:
+        return str(dumps_json(_jsonld_node(s, pairs, names), 2)).replace("\n", sep)
+
     with open_text(path) as fh:
         head = dumps_json({"@context": dict(sorted(prefixes.items()))}, 2)
         fh.write(head[: head.rindex("}")].rstrip() + ',\n  "@graph": [')
-        sep = "\n    "
-        for i, s in enumerate(_subjects(by_subject)):
-            text = dumps_json(_jsonld_node(s, by_subject[s], names), 2)
-            fh.write(("," if i else "") + sep + text.replace("\n", sep))
+        for i, s in enumerate(_subjects(triples)):
+            template = shapes.get(s)
+            if template is None:
+                text = node(s, by_subject[s])
+            else:  # a template's use: its template's nodes, written once, with the node put in
+                text = made.get(template)
+                if text is None:
+                    text = made[template] = ("," + sep).join(
+                        node(_PLACEHOLDER + x, template.by_subject[_PLACEHOLDER + x]) for x in sorted(template.suffixes)
+                    )
+                text = text.replace(_PLACEHOLDER, dumps_json(s, None)[1:-1])
+            fh.write(("," if i else "") + sep + text)
         fh.write("\n  ]\n}\n")
