@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import datetime as _dt
 import errno
+import gc
 import json
 import os
 import re
@@ -47,6 +48,7 @@ __all__ = [
     "export_records",
     "flat_columns",
     "flatten",
+    "gc_paused",
     "government_ids",
     "identifiers_of",
     "refnis_concepts",
@@ -395,3 +397,15 @@ def _umask() -> int:
     mask = os.umask(0o022)  # elsewhere: set it and set it back
     os.umask(mask)
     return mask
+
+
+@contextlib.contextmanager
+def gc_paused() -> Iterator[None]:
+    """Pause the cyclic collector: reading and writing make many containers and no cycles."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()

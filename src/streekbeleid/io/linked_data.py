@@ -77,6 +77,7 @@ from ._common import (
     document_iri,
     export_records,
     government_ids,
+    gc_paused,
     government_name,
     identifiers_of,
     is_always,
@@ -387,32 +388,82 @@ def _plain(term: Any) -> Any:
 
 #: The node a template (:meth:`_Triples.shape`) is made for, replaced by each node that uses it.
 _PLACEHOLDER = "urn:x-streekbeleid:template"
+#: The value of a template's slot ``i`` while it is made: ``urn:x-streekbeleid:slot:i`` (an IRI, or the
+#: lexical form of a literal).
+_SLOT = "urn:x-streekbeleid:slot:"
+#: Where a template's text has its node or a slot: Turtle writes the node ``<urn:...:template/during>``, an IRI
+#: slot ``<urn:...:slot:0>`` and a literal's ``"urn:...:slot:1"``; JSON-LD each inside a JSON string.
+_MARKER = re.compile(r"<?urn:x-streekbeleid:(?:template|slot:(\d+)>?)")
 
-#: How a template's part is made: ``fill(triples, node, key)`` adds the part's triples for ``node``.
-_Fill = Callable[["_Triples", str, Any], None]
+#: How a template's part is made: ``fill(triples, node, key, *slots)`` adds the part's triples for ``node``.
+_Fill = Callable[..., None]
+#: A slot's value: an IRI, or a literal (not a number nor a boolean: those Turtle writes bare).
+_Slot = str | tuple[str, str | None, str | None]
 
 
 class _Template:
-    """The triples of a part made for :data:`_PLACEHOLDER`, once per ``(fill, key)``; each use is the same
-    triples with the placeholder replaced by its node (each subject under it, each written once per key)."""
+    """The triples of a part made for :data:`_PLACEHOLDER` and slot values :data:`_SLOT` once per ``(fill, key)``;
+    each use is the same triples with its node and slot values put in (:meth:`_Triples.shape`)."""
 
-    __slots__ = ("by_subject", "suffixes", "count")
+    __slots__ = ("by_subject", "suffixes", "count", "usable")
 
-    def __init__(self, fill: _Fill, key: Any) -> None:
+    def __init__(self, fill: _Fill, key: Any, slots: tuple[_Slot, ...]) -> None:
         made = _Triples()
-        fill(made, _PLACEHOLDER, key)
+        fill(made, _PLACEHOLDER, key, *(_SLOT + str(i) if type(v) is str else (_SLOT + str(i), *v[1:]) for i, v in enumerate(slots)))
         self.by_subject = made.by_subject
         cut = len(_PLACEHOLDER)
         self.suffixes = [s[cut:] for s in made.by_subject]  # the subjects, after the node
         self.count = len(made)
+        # usable when every subject hangs from the node and no two of a subject's triples could become one
+        # (a slot's object is its predicate's only object there)
+        self.usable = (
+            not any(type(v) is tuple and v[1] in (_INTEGER, _BOOLEAN, _DECIMAL) for v in slots)  # written bare
+            and all(type(s) is str and s.startswith(_PLACEHOLDER) for s in made.by_subject)
+            and all(
+                sum(1 for q, _ in pairs if q == p) == 1
+                for pairs in made.by_subject.values()
+                for p, o in pairs
+                if _is_slot(o)
+            )
+            # no other term looks like a marker (a base of IRIs under urn:x-streekbeleid: ...)
+            and not any(
+                _MARK in p or (_MARK in _text(o) and not _is_slot(o) and not _text(o).startswith(_PLACEHOLDER))
+                for pairs in made.by_subject.values()
+                for p, o in pairs
+            )
+        )
 
-    def triples(self, node: str) -> Iterator[tuple[Any, Any, Any]]:
+    def triples(self, node: str, slots: tuple[_Slot, ...]) -> Iterator[tuple[Any, Any, Any]]:
         cut = len(_PLACEHOLDER)
         for s, pairs in self.by_subject.items():
             for p, o in pairs:
-                if type(o) is str and o.startswith(_PLACEHOLDER):
+                if _is_slot(o):
+                    o = slots[int((o if type(o) is str else o[0])[len(_SLOT) :])]
+                elif type(o) is str and o.startswith(_PLACEHOLDER):
                     o = node + o[cut:]
                 yield node + s[cut:], p, o
+
+    def compiled(self, text: str, *, turtle: bool) -> tuple[str, list[int]]:
+        """A text of the template as a ``%`` format and what goes in each ``%s``: -1 the node, ``i`` slot ``i``
+        (in Turtle, an IRI slot's ``<...>`` whole)."""
+        order: list[int] = []
+
+        def mark(found: re.Match[str]) -> str:
+            order.append(-1 if found.group(1) is None else int(found.group(1)))
+            return "<%s" if turtle and found.group(1) is None else "%s"
+
+        return _MARKER.sub(mark, text.replace("%", "%%")), order
+
+
+_MARK = "urn:x-streekbeleid:"
+
+
+def _text(o: Any) -> str:
+    return str(o if type(o) is str else o[0] if type(o) is tuple else "")
+
+
+def _is_slot(o: Any) -> bool:
+    return _text(o).startswith(_SLOT)
 
 
 class _Triples:
@@ -422,17 +473,17 @@ class _Triples:
     writers need the triples once, grouped by subject.  :func:`to_rdf` copies them into an rdflib graph.
     IRIs are ``str`` and literals :data:`_Lit`; an rdflib term given to :meth:`add` is made one of them.
 
-    A part that is the same for many nodes but for the node's IRI (an interval of a period, with its
-    instants) is kept as a use of a :class:`_Template` (:meth:`shape`): made and written once per period,
-    not once per membership (see docs/performance.md).
+    A part made the same way for many nodes, but for the node's IRI and a few values (a membership with
+    the interval of its period), is kept as a use of a :class:`_Template` (:meth:`shape`): its triples made
+    and its text written once per template, not once per membership (see docs/performance.md).
     """
 
     __slots__ = ("by_subject", "shapes", "templates", "suffixes")
 
     def __init__(self) -> None:
         self.by_subject: dict[Any, set[tuple[Any, Any]]] = {}
-        self.shapes: dict[str, _Template] = {}  # node -> the template of its part
-        self.templates: dict[tuple[_Fill, Any], _Template] = {}
+        self.shapes: dict[str, tuple[_Template, tuple[_Slot, ...]]] = {}  # node -> its template and slot values
+        self.templates: dict[tuple[Any, ...], _Template] = {}
         self.suffixes: set[str] = set()  # every template's subjects, after the node
 
     def add(self, triple: tuple[Any, Any, Any]) -> None:
@@ -456,28 +507,32 @@ class _Triples:
             found = self.by_subject[s] = set()
         return found
 
-    def shape(self, node: str, key: Any, fill: _Fill) -> None:
-        """The triples ``fill(triples, node, key)`` adds, which hang from ``node`` (each subject is ``node`` or
-        under ``node + "/"``) and depend on ``key`` (hashable) only: kept as a use of a template."""
-        template = self.templates.get((fill, key))
+    def shape(self, node: str, key: Any, fill: _Fill, slots: tuple[_Slot, ...] = ()) -> None:
+        """The triples ``fill(triples, node, key, *slots)`` adds, which hang from ``node`` (each subject is ``node``
+        or under ``node + "/"``) and depend on ``key`` (hashable) but for the slots' values (IRIs, or literals
+        other than numbers and booleans, each its predicate's only object there): kept as a use of a template,
+        one per ``key`` and kind of slots; else (a template that cannot serve) as plain triples."""
+        kinds = tuple(None if type(v) is str else v[1:] for v in slots)
+        template = self.templates.get((fill, key, kinds))
         if template is None:
-            template = self.templates[fill, key] = _Template(fill, key)
+            template = self.templates[fill, key, kinds] = _Template(fill, key, slots)
             self.suffixes.update(template.suffixes)
-        if node in self.shapes or any(node + suffix in self.by_subject for suffix in template.suffixes):
-            fill(self, node, key)  # a node given twice, or a subject that has triples already: plain triples
+        if not template.usable or node in self.shapes or node in self.by_subject:
+            fill(self, node, key, *slots)  # plain triples
         else:
-            self.shapes[node] = template
+            self.shapes[node] = (template, slots)
 
     def settle(self) -> None:
-        """Make plain triples of each use of a template whose subjects got other triples after it."""
-        by_subject = self.by_subject
-        if not by_subject.keys() & self.shapes.keys():  # cheap test of the common case: no node is a subject
-            clashes = [n for n, t in self.shapes.items() if any(n + x in by_subject for x in t.suffixes)]
-        else:
-            clashes = list(self.shapes)
+        """Make plain triples of each template's use one of whose subjects is another's too."""
+        by_subject, shapes = self.by_subject, self.shapes
+        clashes = [
+            n
+            for n, (t, _) in shapes.items()
+            if any(n + x in by_subject or (x and n + x in shapes) for x in t.suffixes)
+        ]
         for node in clashes:
-            template = self.shapes.pop(node)
-            for triple in template.triples(node):
+            template, slots = shapes.pop(node)
+            for triple in template.triples(node, slots):
                 self.add(triple)
 
     def __contains__(self, triple: tuple[Any, Any, Any]) -> bool:
@@ -489,8 +544,8 @@ class _Triples:
         for suffix in self.suffixes:  # a subject of a template's use: its node is the subject less a suffix
             if s.endswith(suffix):
                 node = s[: len(s) - len(suffix)]
-                template = self.shapes.get(node)
-                if template is not None and (s, p, o) in template.triples(node):
+                use = self.shapes.get(node)
+                if use is not None and (s, p, o) in use[0].triples(node, use[1]):
                     return True
         return False
 
@@ -499,12 +554,12 @@ class _Triples:
         for s, pairs in self.by_subject.items():
             for p, o in pairs:
                 yield s, p, o
-        for node, template in self.shapes.items():
-            yield from template.triples(node)
+        for node, (template, slots) in self.shapes.items():
+            yield from template.triples(node, slots)
 
     def __len__(self) -> int:
         self.settle()
-        return sum(map(len, self.by_subject.values())) + sum(t.count for t in self.shapes.values())
+        return sum(map(len, self.by_subject.values())) + sum(t.count for t, _ in self.shapes.values())
 
 
 def _empty_graph(base: str) -> Graph:
@@ -517,14 +572,32 @@ def _empty_graph(base: str) -> Graph:
     return graph
 
 
-def _position(g: _Triples, node: str, d: PartialDate) -> str:
+#: A bound's shape: its kind and the precision of its dates (``("date", "year")``, ``("between", "day", "month")``).
+_BoundShape = tuple[str, ...]
+#: The datatype of a date of each precision (:func:`date_literal`).
+_DATE_TYPE = {"year": _XSD.gYear, "month": _XSD.gYearMonth, "day": _XSD.date}
+
+
+def _period_parts(period: Period) -> tuple[tuple[_BoundShape, _BoundShape], tuple[_Lit, ...]]:
+    """A period as what its interval's triples (:func:`_interval`) depend on: the shape of its bounds, and its
+    literals (its notation, then the bounds' dates), so that one template serves every period of a shape."""
+    shapes: list[_BoundShape] = []
+    literals: list[_Lit] = [_lit(str(period))]
+    for bound in (period.start, period.end):
+        dates = [d for d in (bound.date, bound.upper) if d is not None]
+        shapes.append((bound.kind, *(d.precision for d in dates)))
+        literals.extend(date_literal(d) for d in dates)
+    return (shapes[0], shapes[1]), tuple(literals)
+
+
+def _position(g: _Triples, node: str, precision: str, d: _Lit) -> str:
     g.add((node, _RDF.type, _TIME.Instant))
-    g.add((node, _IN_XSD[d.precision], date_literal(d)))
+    g.add((node, _IN_XSD[precision], d))
     return node
 
 
-def _instant(g: _Triples, node: str, bound: DateBound) -> str | None:
-    """The instant a bound stands for, positioned as far as the model knows it.
+def _instant(g: _Triples, node: str, shape: _BoundShape, dates: tuple[_Lit, ...]) -> str | None:
+    """The instant a bound stands for (its shape and its dates' literals), positioned as far as the model knows it.
 
     A date has a position (``time:inXSDgYear`` ...).  ``..D`` (not after D) lies inside an
     interval that ends at D, ``D..`` (not before D) inside one that begins at D, ``D..E``
@@ -532,41 +605,77 @@ def _instant(g: _Triples, node: str, bound: DateBound) -> str | None:
     ``<range> time:inside <instant>``.  ``?`` is an instant with no position, an open
     side no instant at all.
     """
-    if bound.kind == "open":
+    kind = shape[0]
+    if kind == "open":
         return None
     g.add((node, _RDF.type, _TIME.Instant))
-    d = bound.date
-    if d is not None:
-        if bound.kind == "date":
-            g.add((node, _IN_XSD[d.precision], date_literal(d)))
-        elif bound.kind == "between":  # inside an interval that begins at the earliest and ends at the latest
-            assert bound.upper is not None
+    if dates:
+        if kind == "date":
+            g.add((node, _IN_XSD[shape[1]], dates[0]))
+        elif kind == "between":  # inside an interval that begins at the earliest and ends at the latest
             bounding = f"{node}/between"
             g.add((bounding, _RDF.type, _TIME.Interval))
             g.add((bounding, _TIME.inside, node))
-            g.add((bounding, _TIME.hasBeginning, _position(g, f"{bounding}/earliest", d)))
-            g.add((bounding, _TIME.hasEnd, _position(g, f"{bounding}/latest", bound.upper)))
+            g.add((bounding, _TIME.hasBeginning, _position(g, f"{bounding}/earliest", shape[1], dates[0])))
+            g.add((bounding, _TIME.hasEnd, _position(g, f"{bounding}/latest", shape[2], dates[1])))
         else:
-            side = "notAfter" if bound.kind == "not_after" else "notBefore"
+            side = "notAfter" if kind == "not_after" else "notBefore"
             bounding = f"{node}/{side}"
             g.add((bounding, _RDF.type, _TIME.Interval))
             g.add((bounding, _TIME.inside, node))
-            limit = _position(g, f"{bounding}/limit", d)
+            limit = _position(g, f"{bounding}/limit", shape[1], dates[0])
             g.add((bounding, _TIME.hasEnd if side == "notAfter" else _TIME.hasBeginning, limit))
     return node
 
 
-def _interval(g: _Triples, node: str, period: Period) -> None:
-    """A period as a ``time:Interval`` with its instants (:func:`_instant`) and ``sb:period`` its notation."""
+def _interval(g: _Triples, node: str, shape: tuple[_BoundShape, _BoundShape], *literals: _Lit) -> None:
+    """A period as a ``time:Interval`` with its instants (:func:`_instant`) and ``sb:period`` its notation,
+    from its parts (:func:`_period_parts`)."""
+    start_shape, end_shape = shape
+    cut = len(start_shape)  # the notation, then a date for each precision of the start's shape
     g.add((node, _RDF.type, _TIME.Interval))
     g.add((node, _RDF.type, _TIME.ProperInterval))
-    start = _instant(g, f"{node}/start", period.start)
-    end = _instant(g, f"{node}/end", period.end)
+    start = _instant(g, f"{node}/start", start_shape, literals[1:cut])
+    end = _instant(g, f"{node}/end", end_shape, literals[cut:])
     if start is not None:
         g.add((node, _TIME.hasBeginning, start))
     if end is not None:
         g.add((node, _TIME.hasEnd, end))
-    g.add((node, _SB.period, _lit(str(period))))
+    g.add((node, _SB.period, literals[0]))
+
+
+#: A membership's key (:func:`_membership`): its period's shape, role, seats, vote and whether it has a label.
+_MembershipKey = tuple[tuple[_BoundShape, _BoundShape], str, int, bool | None, bool]
+
+
+def _membership(g: _Triples, node: str, key: _MembershipKey, *slots: _Slot) -> None:
+    """A membership of the common shape (no sources, term, post, seat group, on-behalf-of, nor a person or
+    office as member), as :meth:`_Builder.membership` makes it: slots its identifier, member, organisation,
+    label if any and its period's literals (:func:`_period_parts`); the key the rest."""
+    shape, role, seats, voting, labelled = key
+    identifier, member, organization = slots[:3]
+    literals = slots[4:] if labelled else slots[3:]
+    add = g.pairs(node).add
+    add(_MEMBERSHIP_TYPE)
+    add((_DCTERMS_IDENTIFIER, identifier))
+    if labelled:
+        add((_RDFS_LABEL, slots[3]))
+    always = shape == _ALWAYS
+    if not always:
+        add((_DCTERMS_VALID, literals[0]))
+    add((_ORG_MEMBER, member))
+    add((_ORG_ORGANIZATION, organization))
+    add((_ORG_ROLE, role))
+    if not always:
+        during = f"{node}/during"
+        add((_ORG_MEMBER_DURING, during))
+        _interval(g, during, shape, *literals)  # type: ignore[arg-type]
+    add((_SB.seats, _lit(seats)))
+    if voting is not None:
+        add((_SB.voting, _lit(voting)))
+
+
+_ALWAYS = (("open",), ("open",))
 
 
 class _Builder:
@@ -582,6 +691,7 @@ class _Builder:
         self.orgs: dict[str, str] = {}  # reference -> the organisation it stands for (org())
         self.roles: dict[str, str] = {}  # role -> its concept (role())
         self.seats: dict[int, tuple[str, _Lit]] = {}  # number -> the pair (sb:seats, number)
+        self.periods: dict[Period, tuple[tuple[_BoundShape, _BoundShape], tuple[_Lit, ...]]] = {}
 
     # ---------------------------------------------------------------- helpers
 
@@ -728,8 +838,15 @@ class _Builder:
 
     def interval(self, node: str, period: Period) -> str:
         """A period as a ``time:Interval`` (:func:`_interval`), made once per period (:meth:`_Triples.shape`)."""
-        self.g.shape(node, period, _interval)
+        shape, literals = self.period_parts(period)
+        self.g.shape(node, shape, _interval, literals)
         return node
+
+    def period_parts(self, period: Period) -> tuple[tuple[_BoundShape, _BoundShape], tuple[_Lit, ...]]:
+        found = self.periods.get(period)
+        if found is None:
+            found = self.periods[period] = _period_parts(period)
+        return found
 
     def date(self, node: str, d: PartialDate | None) -> None:
         if d is not None:
@@ -902,6 +1019,32 @@ class _Builder:
         """A membership (most of a model's triples): its pairs added to its subject's set directly, the
         interval of its period a template's use (:meth:`interval`), its role and organisations looked up once."""
         node, g = self.iri(m.id), self.g
+        member_rec = self.by_id.get(m.member)
+        if not (
+            m.sources
+            or m.term
+            or m.on_behalf_of
+            or m.seat_group
+            or m.post
+            or isinstance(member_rec, _MANDATE_KINDS)
+            or getattr(m, "description", None)
+        ):  # the common shape: a template's use (_membership), made once per period, role, seats and vote
+            member, organization = self.org(m.member), self.org(m.organization)
+            role = self.roles.get(m.role)
+            if role is None:
+                role = self.roles[m.role] = self.role(m.role)
+            shape, literals = self.period_parts(m.valid)
+            slots: tuple[_Slot, ...] = ((m.id, None, None), member, organization)
+            if m.label:
+                slots += ((m.label, None, None),)
+            key = (shape, role, m.seats, m.voting, bool(m.label))
+            g.shape(node, key, _membership, slots + (() if shape == _ALWAYS else literals))
+            if member_rec is not None:
+                members = self.org_members.get(m.organization)
+                if members is None:
+                    members = self.org_members[m.organization] = set()
+                members.add(m.member)
+            return
         add = g.pairs(node).add
         add(_MEMBERSHIP_TYPE)
         rid, label, valid = m.id, m.label, m.valid
@@ -916,7 +1059,6 @@ class _Builder:
             add((_DCTERMS_VALID, (str(valid), None, None)))
         if m.sources:
             self.sources(node, m.sources)
-        member_rec = self.by_id.get(m.member)
         member = self.iri(m.member) if isinstance(member_rec, Person) else self.org(m.member)
         organization = self.org(m.organization)
         if m.term or isinstance(member_rec, _MANDATE_KINDS):
@@ -1512,24 +1654,38 @@ def _turtle_chunks(graph: Graph | _Triples, prefixes: dict[str, str]) -> Iterato
     by_subject, shapes = triples.by_subject, triples.shapes
     texts[_RDF.type] = "a"  # "a" sorts before every prefixed name
     heads = _heads(prefixes) if shapes else set()
-    placeholder = "<" + _PLACEHOLDER
-    made: dict[_Template, str] = {}  # each template's text, written once
+    made: dict[_Template, tuple[str, list[int]]] = {}  # each template's text, written once
     for s in _subjects(triples):
-        template = shapes.get(s)
-        if template is None:
+        use = shapes.get(s)
+        if use is None:
             yield block(s, by_subject[s])
-        elif s in heads:  # a prefix could fit one of its IRIs: written from its triples
+            continue
+        template, slots = use
+        if s in heads:  # a prefix could fit one of its IRIs: written from its triples
             plain = _Triples()
-            for triple in template.triples(s):
+            for triple in template.triples(s, slots):
                 plain.add(triple)
             yield "".join(block(x, plain.by_subject[x]) for x in sorted(plain.by_subject))
-        else:
-            text = made.get(template)
-            if text is None:
-                text = made[template] = "".join(
-                    block(_PLACEHOLDER + x, template.by_subject[_PLACEHOLDER + x]) for x in sorted(template.suffixes)
-                )
-            yield text.replace(placeholder, "<" + _NOT_IN_IRIREF.sub(_uchar, s))
+            continue
+        compiled = made.get(template)
+        if compiled is None:
+            text = "".join(
+                block(_PLACEHOLDER + x, template.by_subject[_PLACEHOLDER + x]) for x in sorted(template.suffixes)
+            )
+            compiled = made[template] = template.compiled(text, turtle=True)
+        form, order = compiled
+        node = _NOT_IN_IRIREF.sub(_uchar, s)
+        get = texts.get
+        yield form % tuple(
+            [
+                node
+                if i < 0
+                else (get(v) or term(v))
+                if type(v := slots[i]) is str
+                else v[0].translate(_STRING_ESCAPES)
+                for i in order
+            ]
+        )
 
 
 def turtle(graph: Graph, prefixes: dict[str, str]) -> str:
@@ -1547,15 +1703,17 @@ def write_turtle(model: Model, path: PathOrFile, *, closed: bool = True, base: s
 
     The triples are held once, by subject, and written a subject at a time (see docs/performance.md).
     """
-    triples = _triples(model, closed=closed, base=base)
-    with open_text(path) as fh:
-        fh.writelines(_turtle_chunks(triples, context(base)))
+    with gc_paused():  # many containers, no cycles (as the native writer)
+        triples = _triples(model, closed=closed, base=base)
+        with open_text(path) as fh:
+            fh.writelines(_turtle_chunks(triples, context(base)))
 
 
 def turtle_of(model: Model, *, closed: bool = True, base: str = DEFAULT_BASE) -> tuple[str, int]:
     """The Turtle of :func:`write_turtle` as text, and the number of its triples (what :func:`publish` sends)."""
-    triples = _triples(model, closed=closed, base=base)
-    return "".join(_turtle_chunks(triples, context(base))), len(triples)
+    with gc_paused():
+        triples = _triples(model, closed=closed, base=base)
+        return "".join(_turtle_chunks(triples, context(base))), len(triples)
 
 
 def _jsonld_value(o: Any, names: _Names) -> Any:
@@ -1612,6 +1770,11 @@ def write_jsonld(model: Model, path: PathOrFile, *, closed: bool = True, base: s
     Written a subject at a time from the triples held once (no rdflib graph, no second copy for the
     serializer): each subject a node of ``@graph`` with its IRI, types, and properties as compact IRIs.
     """
+    with gc_paused():  # many containers, no cycles (as the native writer)
+        _write_jsonld(model, path, closed=closed, base=base)
+
+
+def _write_jsonld(model: Model, path: PathOrFile, *, closed: bool, base: str) -> None:
     from .native import dumps_json
 
     prefixes = context(base)
@@ -1619,7 +1782,7 @@ def write_jsonld(model: Model, path: PathOrFile, *, closed: bool = True, base: s
     triples = _triples_of(_triples(model, closed=closed, base=base))
     by_subject, shapes = triples.by_subject, triples.shapes
     sep = "\n    "
-    made: dict[_Template, str] = {}  # each template's nodes, written once
+    made: dict[_Template, tuple[str, list[int]]] = {}  # each template's nodes, written once
 
     def node(s: str, pairs: Iterable[tuple[Any, Any]]) -> str:
         return str(dumps_json(_jsonld_node(s, pairs, names), 2)).replace("\n", sep)
@@ -1628,15 +1791,19 @@ def write_jsonld(model: Model, path: PathOrFile, *, closed: bool = True, base: s
         head = dumps_json({"@context": dict(sorted(prefixes.items()))}, 2)
         fh.write(head[: head.rindex("}")].rstrip() + ',\n  "@graph": [')
         for i, s in enumerate(_subjects(triples)):
-            template = shapes.get(s)
-            if template is None:
+            use = shapes.get(s)
+            if use is None:
                 text = node(s, by_subject[s])
-            else:  # a template's use: its template's nodes, written once, with the node put in
-                text = made.get(template)
-                if text is None:
-                    text = made[template] = ("," + sep).join(
+            else:  # a template's use: its template's nodes, written once, with the node and slots put in
+                template, slots = use
+                compiled = made.get(template)
+                if compiled is None:
+                    text = ("," + sep).join(
                         node(_PLACEHOLDER + x, template.by_subject[_PLACEHOLDER + x]) for x in sorted(template.suffixes)
                     )
-                text = text.replace(_PLACEHOLDER, dumps_json(s, None)[1:-1])
+                    compiled = made[template] = template.compiled(text, turtle=False)
+                form, order = compiled
+                values = [s, *(v if type(v) is str else v[0] for v in slots)]
+                text = form % tuple([dumps_json(values[i + 1], None)[1:-1] for i in order])
             fh.write(("," if i else "") + sep + text)
         fh.write("\n  ]\n}\n")
