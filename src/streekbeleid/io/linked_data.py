@@ -44,7 +44,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..model.dates import DateBound, PartialDate, Period
+from ..model.dates import PartialDate, Period
 from ..model.model import Model
 from ..model.records import (
     ADOPTING_OUTCOMES,
@@ -76,8 +76,8 @@ from ._common import (
     PathOrFile,
     document_iri,
     export_records,
-    government_ids,
     gc_paused,
+    government_ids,
     government_name,
     identifiers_of,
     is_always,
@@ -405,11 +405,12 @@ class _Template:
     """The triples of a part made for :data:`_PLACEHOLDER` and slot values :data:`_SLOT` once per ``(fill, key)``;
     each use is the same triples with its node and slot values put in (:meth:`_Triples.shape`)."""
 
-    __slots__ = ("by_subject", "suffixes", "count", "usable")
+    __slots__ = ("by_subject", "count", "suffixes", "usable")
 
     def __init__(self, fill: _Fill, key: Any, slots: tuple[_Slot, ...]) -> None:
         made = _Triples()
-        fill(made, _PLACEHOLDER, key, *(_SLOT + str(i) if type(v) is str else (_SLOT + str(i), *v[1:]) for i, v in enumerate(slots)))
+        marked = [_SLOT + str(i) if type(v) is str else (_SLOT + str(i), *v[1:]) for i, v in enumerate(slots)]
+        fill(made, _PLACEHOLDER, key, *marked)
         self.by_subject = made.by_subject
         cut = len(_PLACEHOLDER)
         self.suffixes = [s[cut:] for s in made.by_subject]  # the subjects, after the node
@@ -444,12 +445,12 @@ class _Template:
                 yield node + s[cut:], p, o
 
     def compiled(self, text: str, *, turtle: bool) -> tuple[str, list[int]]:
-        """A text of the template as a ``%`` format and what goes in each ``%s``: -1 the node, ``i`` slot ``i``
+        """A text of the template as a ``%`` format and what goes in each ``%s``: 0 the node, ``i + 1`` slot ``i``
         (in Turtle, an IRI slot's ``<...>`` whole)."""
         order: list[int] = []
 
         def mark(found: re.Match[str]) -> str:
-            order.append(-1 if found.group(1) is None else int(found.group(1)))
+            order.append(0 if found.group(1) is None else int(found.group(1)) + 1)
             return "<%s" if turtle and found.group(1) is None else "%s"
 
         return _MARKER.sub(mark, text.replace("%", "%%")), order
@@ -478,13 +479,14 @@ class _Triples:
     and its text written once per template, not once per membership (see docs/performance.md).
     """
 
-    __slots__ = ("by_subject", "shapes", "templates", "suffixes")
+    __slots__ = ("by_subject", "shapes", "suffixes", "tails", "templates")
 
     def __init__(self) -> None:
         self.by_subject: dict[Any, set[tuple[Any, Any]]] = {}
         self.shapes: dict[str, tuple[_Template, tuple[_Slot, ...]]] = {}  # node -> its template and slot values
         self.templates: dict[tuple[Any, ...], _Template] = {}
         self.suffixes: set[str] = set()  # every template's subjects, after the node
+        self.tails: set[str] = set()  # the last segment (from its "/") of each of them
 
     def add(self, triple: tuple[Any, Any, Any]) -> None:
         s, p, o = triple
@@ -510,13 +512,14 @@ class _Triples:
     def shape(self, node: str, key: Any, fill: _Fill, slots: tuple[_Slot, ...] = ()) -> None:
         """The triples ``fill(triples, node, key, *slots)`` adds, which hang from ``node`` (each subject is ``node``
         or under ``node + "/"``) and depend on ``key`` (hashable) but for the slots' values (IRIs, or literals
-        other than numbers and booleans, each its predicate's only object there): kept as a use of a template,
-        one per ``key`` and kind of slots; else (a template that cannot serve) as plain triples."""
-        kinds = tuple(None if type(v) is str else v[1:] for v in slots)
-        template = self.templates.get((fill, key, kinds))
+        other than numbers and booleans, each its predicate's only object there; the key decides which slot is
+        an IRI and each literal's datatype and language): kept as a use of a template, one per ``key``; else (a
+        template that cannot serve) as plain triples."""
+        template = self.templates.get((fill, key))
         if template is None:
-            template = self.templates[fill, key, kinds] = _Template(fill, key, slots)
+            template = self.templates[fill, key] = _Template(fill, key, slots)
             self.suffixes.update(template.suffixes)
+            self.tails.update(x[x.rfind("/") :] for x in template.suffixes if x)
         if not template.usable or node in self.shapes or node in self.by_subject:
             fill(self, node, key, *slots)  # plain triples
         else:
@@ -524,12 +527,18 @@ class _Triples:
 
     def settle(self) -> None:
         """Make plain triples of each template's use one of whose subjects is another's too."""
-        by_subject, shapes = self.by_subject, self.shapes
-        clashes = [
-            n
-            for n, (t, _) in shapes.items()
-            if any(n + x in by_subject or (x and n + x in shapes) for x in t.suffixes)
-        ]
+        by_subject, shapes, tails = self.by_subject, self.shapes, self.tails
+        if not shapes:
+            return
+        clashes = set(by_subject.keys() & shapes.keys())
+        # a subject that ends as a template's subject does, or a use whose node does: is it one of a use's?
+        for s in [*(x for x in by_subject if type(x) is str), *shapes]:
+            if s[s.rfind("/") :] in tails:
+                for suffix in self.suffixes:
+                    if suffix and s.endswith(suffix):
+                        node = s[: len(s) - len(suffix)]
+                        if node in shapes and suffix in shapes[node][0].suffixes:
+                            clashes.add(node)
         for node in clashes:
             template, slots = shapes.pop(node)
             for triple in template.triples(node, slots):
@@ -691,7 +700,7 @@ class _Builder:
         self.orgs: dict[str, str] = {}  # reference -> the organisation it stands for (org())
         self.roles: dict[str, str] = {}  # role -> its concept (role())
         self.seats: dict[int, tuple[str, _Lit]] = {}  # number -> the pair (sb:seats, number)
-        self.periods: dict[Period, tuple[tuple[_BoundShape, _BoundShape], tuple[_Lit, ...]]] = {}
+        self.periods: dict[int, tuple[tuple[_BoundShape, _BoundShape], tuple[_Lit, ...]]] = {}
 
     # ---------------------------------------------------------------- helpers
 
@@ -843,9 +852,11 @@ class _Builder:
         return node
 
     def period_parts(self, period: Period) -> tuple[tuple[_BoundShape, _BoundShape], tuple[_Lit, ...]]:
-        found = self.periods.get(period)
+        """:func:`_period_parts`, once per period (by identity: periods are interned, and a ``Period``'s hash
+        is a Python call; the records hold their periods while the builder lives)."""
+        found = self.periods.get(id(period))
         if found is None:
-            found = self.periods[period] = _period_parts(period)
+            found = self.periods[id(period)] = _period_parts(period)
         return found
 
     def date(self, node: str, d: PartialDate | None) -> None:
@@ -1529,6 +1540,8 @@ _STRING_ESCAPES = {c: f"\\u{c:04X}" for c in range(0x20)} | {
     ord("\r"): "\\r",
     ord("\t"): "\\t",
 }
+#: What :data:`_STRING_ESCAPES` changes.
+_TO_ESCAPE = re.compile(r'[\x00-\x1f"\\]')
 _INTEGER_TEXT = re.compile(r"[+-]?[0-9]+")
 _DECIMAL_TEXT = re.compile(r"[+-]?[0-9]*\.[0-9]+")
 
@@ -1575,8 +1588,13 @@ def _uchar(found: re.Match[str]) -> str:
     return "\\u" + format(ord(found.group()), "04X")
 
 
+def _escaped(text: str) -> str:
+    """Text as it goes between the quotes of a Turtle string (most text needs no escape: one regex search)."""
+    return text.translate(_STRING_ESCAPES) if _TO_ESCAPE.search(text) else text
+
+
 def _string(text: str) -> str:
-    return f'"{text.translate(_STRING_ESCAPES)}"'
+    return f'"{_escaped(text)}"'
 
 
 def _literal_turtle(lit: _Lit, names: _Names) -> str:
@@ -1674,18 +1692,10 @@ def _turtle_chunks(graph: Graph | _Triples, prefixes: dict[str, str]) -> Iterato
             )
             compiled = made[template] = template.compiled(text, turtle=True)
         form, order = compiled
-        node = _NOT_IN_IRIREF.sub(_uchar, s)
         get = texts.get
-        yield form % tuple(
-            [
-                node
-                if i < 0
-                else (get(v) or term(v))
-                if type(v := slots[i]) is str
-                else v[0].translate(_STRING_ESCAPES)
-                for i in order
-            ]
-        )
+        values = [_NOT_IN_IRIREF.sub(_uchar, s)]
+        values += [(get(v) or term(v)) if type(v) is str else _escaped(v[0]) for v in slots]
+        yield form % tuple(map(values.__getitem__, order))
 
 
 def turtle(graph: Graph, prefixes: dict[str, str]) -> str:
@@ -1803,7 +1813,7 @@ def _write_jsonld(model: Model, path: PathOrFile, *, closed: bool, base: str) ->
                     )
                     compiled = made[template] = template.compiled(text, turtle=False)
                 form, order = compiled
-                values = [s, *(v if type(v) is str else v[0] for v in slots)]
-                text = form % tuple([dumps_json(values[i + 1], None)[1:-1] for i in order])
+                values = [dumps_json(v if type(v) is str else v[0], None)[1:-1] for v in (s, *slots)]
+                text = form % tuple(map(values.__getitem__, order))
             fh.write(("," if i else "") + sep + text)
         fh.write("\n  ]\n}\n")
