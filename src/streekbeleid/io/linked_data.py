@@ -41,6 +41,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Iterator
 from decimal import Decimal
+from json.encoder import encode_basestring  # type: ignore[attr-defined]
+from operator import itemgetter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -401,6 +403,10 @@ _Fill = Callable[..., None]
 _Slot = str | tuple[str, str | None, str | None]
 
 
+#: A template's text as a ``%`` format, and what picks the values of its ``%s`` (:meth:`_Template.compiled`).
+_Compiled = tuple[str, Callable[[list[str]], tuple[str, ...]]]
+
+
 class _Template:
     """The triples of a part made for :data:`_PLACEHOLDER` and slot values :data:`_SLOT` once per ``(fill, key)``;
     each use is the same triples with its node and slot values put in (:meth:`_Triples.shape`)."""
@@ -444,16 +450,19 @@ class _Template:
                     o = node + o[cut:]
                 yield node + s[cut:], p, o
 
-    def compiled(self, text: str, *, turtle: bool) -> tuple[str, list[int]]:
-        """A text of the template as a ``%`` format and what goes in each ``%s``: 0 the node, ``i + 1`` slot ``i``
-        (in Turtle, an IRI slot's ``<...>`` whole)."""
+    def compiled(self, text: str, *, turtle: bool) -> _Compiled:
+        """A text of the template as a ``%`` format, and what picks the values of its ``%s`` from the node's text
+        and the slots' (in that order; in Turtle, an IRI slot's ``<...>`` whole)."""
         order: list[int] = []
 
         def mark(found: re.Match[str]) -> str:
             order.append(0 if found.group(1) is None else int(found.group(1)) + 1)
             return "<%s" if turtle and found.group(1) is None else "%s"
 
-        return _MARKER.sub(mark, text.replace("%", "%%")), order
+        form = _MARKER.sub(mark, text.replace("%", "%%"))
+        if len(order) == 1:  # itemgetter of one index gives the value, not a tuple
+            return form, lambda values: (values[order[0]],)
+        return form, itemgetter(*order)
 
 
 _MARK = "urn:x-streekbeleid:"
@@ -1029,7 +1038,7 @@ class _Builder:
     def membership(self, m: Membership) -> None:
         """A membership (most of a model's triples): its pairs added to its subject's set directly, the
         interval of its period a template's use (:meth:`interval`), its role and organisations looked up once."""
-        node, g = self.iri(m.id), self.g
+        node, g = self.iris.get(m.id) or record_iri(m.id, self.base), self.g  # not kept: rarely asked again
         member_rec = self.by_id.get(m.member)
         if not (
             m.sources
@@ -1672,7 +1681,7 @@ def _turtle_chunks(graph: Graph | _Triples, prefixes: dict[str, str]) -> Iterato
     by_subject, shapes = triples.by_subject, triples.shapes
     texts[_RDF.type] = "a"  # "a" sorts before every prefixed name
     heads = _heads(prefixes) if shapes else set()
-    made: dict[_Template, tuple[str, list[int]]] = {}  # each template's text, written once
+    made: dict[_Template, _Compiled] = {}  # each template's text, written once
     for s in _subjects(triples):
         use = shapes.get(s)
         if use is None:
@@ -1691,11 +1700,11 @@ def _turtle_chunks(graph: Graph | _Triples, prefixes: dict[str, str]) -> Iterato
                 block(_PLACEHOLDER + x, template.by_subject[_PLACEHOLDER + x]) for x in sorted(template.suffixes)
             )
             compiled = made[template] = template.compiled(text, turtle=True)
-        form, order = compiled
+        form, pick = compiled
         get = texts.get
         values = [_NOT_IN_IRIREF.sub(_uchar, s)]
         values += [(get(v) or term(v)) if type(v) is str else _escaped(v[0]) for v in slots]
-        yield form % tuple(map(values.__getitem__, order))
+        yield form % pick(values)
 
 
 def turtle(graph: Graph, prefixes: dict[str, str]) -> str:
@@ -1746,31 +1755,45 @@ def _jsonld_value(o: Any, names: _Names) -> Any:
     return {"@type": names.name(datatype), "@value": lexical}
 
 
-def _order(pair: tuple[Any, Any]) -> tuple[Any, ...]:
-    """The order of a subject's (predicate, object) pairs in JSON-LD: IRIs, then literals, each by their text."""
-    p, o = pair
+def _json_text(text: str) -> str:
+    """Text as it goes between the quotes of a JSON string (the standard library's encoder, in C)."""
+    return str(encode_basestring(text))[1:-1]
+
+
+def _order(o: Any) -> tuple[Any, ...]:
+    """The order of a predicate's objects in JSON-LD: IRIs, then literals, each by their text."""
     if type(o) is str:
-        return (p, 0, o)
+        return (0, o)
     if type(o) is tuple:
-        return (p, 1, o[0], o[1] or "", o[2] or "")
-    return (p, 2, str(o))
+        return (1, o[0], o[1] or "", o[2] or "")
+    return (2, str(o))
 
 
 def _jsonld_node(s: Any, pairs: Iterable[tuple[Any, Any]], names: _Names) -> dict[str, Any]:
+    """A subject's node: its types, then its properties by compact IRI, each property's values in :func:`_order`
+    (sorted only where a property has more than one)."""
     types: list[str] = []
     props: dict[str, list[Any]] = {}
     a = _RDF.type
-    for p, o in sorted(pairs, key=_order):
+    for p, o in pairs:
         if p == a and type(o) is str:
-            types.append(names.name(o))
+            types.append(o)
         else:
-            props.setdefault(names.name(p), []).append(_jsonld_value(o, names))
+            found = props.get(p)
+            if found is None:
+                props[p] = [o]
+            else:
+                found.append(o)
     node: dict[str, Any] = {"@id": s}
+    name = names.name
     if types:
-        node["@type"] = types[0] if len(types) == 1 else sorted(types)
-    for key in sorted(props):
-        values = props[key]
-        node[key] = values[0] if len(values) == 1 else values
+        node["@type"] = name(types[0]) if len(types) == 1 else sorted(map(name, types))
+    for key, p in sorted([(name(p), p) for p in props]):
+        values = props[p]
+        if len(values) == 1:
+            node[key] = _jsonld_value(values[0], names)
+        else:
+            node[key] = [_jsonld_value(o, names) for o in sorted(values, key=_order)]
     return node
 
 
@@ -1792,7 +1815,9 @@ def _write_jsonld(model: Model, path: PathOrFile, *, closed: bool, base: str) ->
     triples = _triples_of(_triples(model, closed=closed, base=base))
     by_subject, shapes = triples.by_subject, triples.shapes
     sep = "\n    "
-    made: dict[_Template, tuple[str, list[int]]] = {}  # each template's nodes, written once
+    made: dict[
+        _Template, tuple[str, Callable[[list[str]], tuple[str, ...]]]
+    ] = {}  # each template's nodes, written once
 
     def node(s: str, pairs: Iterable[tuple[Any, Any]]) -> str:
         return str(dumps_json(_jsonld_node(s, pairs, names), 2)).replace("\n", sep)
@@ -1812,8 +1837,7 @@ def _write_jsonld(model: Model, path: PathOrFile, *, closed: bool, base: str) ->
                         node(_PLACEHOLDER + x, template.by_subject[_PLACEHOLDER + x]) for x in sorted(template.suffixes)
                     )
                     compiled = made[template] = template.compiled(text, turtle=False)
-                form, order = compiled
-                values = [dumps_json(v if type(v) is str else v[0], None)[1:-1] for v in (s, *slots)]
-                text = form % tuple(map(values.__getitem__, order))
+                form, pick = compiled
+                text = form % pick([_json_text(v if type(v) is str else v[0]) for v in (s, *slots)])
             fh.write(("," if i else "") + sep + text)
         fh.write("\n  ]\n}\n")
