@@ -17,7 +17,9 @@ from hypothesis import strategies as st
 from rdflib import Graph, URIRef
 
 from streekbeleid import Actor, Body, Membership, Model, Period
+from streekbeleid.io._common import DEFAULT_BASE, export_records, record_iri
 from streekbeleid.io.linked_data import (
+    _Builder,
     _interval,
     _membership,
     _period_parts,
@@ -186,3 +188,41 @@ def test_a_templates_triples_are_in_the_triples() -> None:
 def test_any_text_in_a_templates_slots(label: str, identifier: str, fmt: str) -> None:
     args = (f"{S}m-1", label, identifier, f"{S}member", "2010-03/2015")
     assert read_back(membership_triples(*args), fmt) == as_rdflib(plain_membership(*args))
+
+
+def common_shape_model() -> Model:
+    """Memberships of the common shape (no sources, post, seat group ...): periods of every kind, labels, votes."""
+    records: list[Any] = [Body(id="test:body", name="Forum", kind="forum")]
+    for i, period in enumerate([*PERIODS, "../..", "2012/2012"]):
+        records.append(Actor(id=f"test:a{i}", name=f"Partner {i}", kind="nonprofit"))
+        records.append(
+            Membership(
+                id=f"test:m{i}",
+                organization="test:body",
+                member=f"test:a{i}",
+                role="chair" if i % 2 else "member",
+                seats=1 + i % 3,
+                voting=(None, True, False)[i % 3],
+                label=AWKWARD[i % 3] if i % 2 else None,
+                valid=Period.parse(period),
+            )
+        )
+    return build_model(*records, catalogue=False)
+
+
+@pytest.mark.parametrize("name", ["common", "handmade", "limburg"])
+def test_a_membership_of_the_common_shape_is_what_the_plain_mapping_makes(
+    name: str, request: pytest.FixtureRequest
+) -> None:
+    """The template of a membership (``_membership``) against the mapping of any membership, one by one."""
+    model: Model = common_shape_model() if name == "common" else request.getfixturevalue(name)
+    records = export_records(model)
+    by_template, plain = _Builder(model, records, DEFAULT_BASE), _Builder(model, records, DEFAULT_BASE)
+    memberships = [r for r in records if isinstance(r, Membership)]
+    for m in memberships:
+        by_template.membership(m)
+        plain.membership_plain(m, record_iri(m.id), plain.by_id.get(m.member))
+    if name == "common":
+        assert len(by_template.g.shapes) == len(memberships)
+    assert set(by_template.g) == set(plain.g)
+    assert len(by_template.g) == len(plain.g)

@@ -1065,6 +1065,11 @@ class _Builder:
                     members = self.org_members[m.organization] = set()
                 members.add(m.member)
             return
+        self.membership_plain(m, node, member_rec)
+
+    def membership_plain(self, m: Membership, node: str, member_rec: Any) -> None:
+        """A membership's triples one by one: any membership (a test holds :func:`_membership` to it)."""
+        g = self.g
         add = g.pairs(node).add
         add(_MEMBERSHIP_TYPE)
         rid, label, valid = m.id, m.label, m.valid
