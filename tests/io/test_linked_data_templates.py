@@ -226,3 +226,28 @@ def test_a_membership_of_the_common_shape_is_what_the_plain_mapping_makes(
         assert len(by_template.g.shapes) == len(memberships)
     assert set(by_template.g) == set(plain.g)
     assert len(by_template.g) == len(plain.g)
+
+
+@pytest.mark.parametrize("name", ["common", "handmade", "limburg"])
+def test_an_actor_of_the_common_shape_is_what_the_plain_mapping_makes(
+    name: str, request: pytest.FixtureRequest
+) -> None:
+    """The template of an actor (``_actor``) against the mapping of any actor, one by one."""
+    model: Model = common_shape_model() if name == "common" else request.getfixturevalue(name)
+    if name == "common":  # abbreviations, descriptions, periods
+        model = build_model(
+            *export_records(model),
+            Actor(id="test:x1", name="X", kind="nonprofit", abbreviation='"X"', description="100% %s"),
+            Actor(id="test:x2", name="Y", kind="other", valid=Period.parse("2001/2009-05")),
+            catalogue=False,
+        )
+    records = export_records(model)
+    by_template, plain = _Builder(model, records, DEFAULT_BASE), _Builder(model, records, DEFAULT_BASE)
+    actors = [r for r in records if isinstance(r, Actor)]
+    for a in actors:
+        by_template.actor(a)
+        plain.actor_plain(a)
+    if name == "common":
+        assert len(by_template.g.shapes) == len(actors)
+    assert set(by_template.g) == set(plain.g)
+    assert len(by_template.g) == len(plain.g)

@@ -696,6 +696,26 @@ def _membership(g: _Triples, node: str, key: _MembershipKey, *slots: _Slot) -> N
 _ALWAYS = (("open",), ("open",))
 
 
+def _actor(g: _Triples, node: str, key: tuple[str, bool, bool, bool], *slots: _Slot) -> None:
+    """An actor without sources, identifiers, parent or territory, as :meth:`_Builder.actor_plain` maps it: slots
+    its identifier, its name in Dutch and plain, its abbreviation, description and period's notation where it has
+    them; the key its kind's concept and which of those it has."""
+    classification, abbreviated, described, dated = key
+    identifier, name_nl, name, *rest = slots
+    add = g.pairs(node).add
+    add((_RDF.type, _ORG.Organization))
+    add((_SKOS.prefLabel, name_nl))
+    if abbreviated:
+        add((_SKOS.altLabel, rest.pop(0)))
+    if described:
+        add((_DCTERMS_DESCRIPTION, rest.pop(0)))
+    add((_DCTERMS_IDENTIFIER, identifier))
+    add((_RDFS_LABEL, name))
+    if dated:
+        add((_DCTERMS_VALID, rest.pop(0)))
+    add((_ORG.classification, classification))
+
+
 class _Builder:
     def __init__(self, model: Model, records: list[Any], base: str) -> None:
         self.model = model
@@ -709,6 +729,7 @@ class _Builder:
         self.orgs: dict[str, str] = {}  # reference -> the organisation it stands for (org())
         self.roles: dict[str, str] = {}  # role -> its concept (role())
         self.seats: dict[int, tuple[str, _Lit]] = {}  # number -> the pair (sb:seats, number)
+        self.kinds: dict[str, str] = {}  # an actor's kind -> its concept (classification())
         self.periods: dict[int, tuple[tuple[_BoundShape, _BoundShape], tuple[_Lit, ...]]] = {}
 
     # ---------------------------------------------------------------- helpers
@@ -952,6 +973,27 @@ class _Builder:
                 self.sources(q, part.sources)
 
     def actor(self, a: Actor) -> None:
+        """An actor without sources, identifiers, parent or territory is a template's use (:func:`_actor`); any
+        other is mapped triple by triple (:meth:`actor_plain`)."""
+        if a.sources or a.part_of or a.territory or identifiers_of(a):
+            self.actor_plain(a)
+            return
+        classification = self.kinds.get(a.kind)
+        if classification is None:
+            classification = self.kinds[a.kind] = self.classification(a.kind, None)
+        slots: tuple[_Slot, ...] = ((a.id, None, None), (a.name, None, "nl"), (a.name, None, None))
+        if a.abbreviation:
+            slots += ((a.abbreviation, None, "nl"),)
+        if a.description:  # the model's descriptions are written in English
+            slots += ((a.description, None, "en"),)
+        dated = not is_always(a.valid)
+        if dated:
+            slots += (_lit(str(a.valid)),)
+        key = (classification, bool(a.abbreviation), bool(a.description), dated)
+        self.g.shape(self.iri(a.id), key, _actor, slots)
+
+    def actor_plain(self, a: Actor) -> None:
+        """An actor's triples one by one: any actor (a test holds :func:`_actor` to it)."""
         node, g = self.iri(a.id), self.g
         self.organisation(node, a.name, a.abbreviation, a.description)
         self.common(node, a, a.name, describe=False)
