@@ -1091,11 +1091,13 @@ class _Builder:
             or isinstance(member_rec, _MANDATE_KINDS)
             or getattr(m, "description", None)
         ):  # the common shape: a template's use (_membership), made once per period, role, seats and vote
-            member, organization = self.org(m.member), self.org(m.organization)
+            orgs, valid = self.orgs, m.valid
+            member = orgs.get(m.member) or self.org(m.member)
+            organization = orgs.get(m.organization) or self.org(m.organization)
             role = self.roles.get(m.role)
             if role is None:
                 role = self.roles[m.role] = self.role(m.role)
-            shape, literals = self.period_parts(m.valid)
+            shape, literals = self.periods.get(id(valid)) or self.period_parts(valid)
             slots: tuple[_Slot, ...] = ((m.id, None, None), member, organization)
             if m.label:
                 slots += ((m.label, None, None),)
