@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import datetime as _dt
 import errno
+import gc
 import json
 import os
 import re
@@ -47,6 +48,7 @@ __all__ = [
     "export_records",
     "flat_columns",
     "flatten",
+    "gc_paused",
     "government_ids",
     "identifiers_of",
     "refnis_concepts",
@@ -160,9 +162,11 @@ def government_ids(model: Model) -> dict[str, str]:
     not written twice.
     """
     out: dict[str, str] = {}
-    for rec in model_records(whole(model)):
+    for _rid, rec in whole(model).graph.nodes(data="record"):  # actors are nodes: no need to list every record
         if isinstance(rec, Actor) and rec.territory and rec.kind in _GOVERNMENT_KINDS:
-            out.setdefault(rec.territory, rec.id)
+            known = out.get(rec.territory)
+            if known is None or rec.id < known:  # the first in a dataset's order (actors by id)
+                out[rec.territory] = rec.id
     return out
 
 
@@ -238,7 +242,13 @@ def merger_date(successor: Territory, predecessors: Iterable[Territory]) -> Part
 def record_iri(record_id: str, base: str = DEFAULT_BASE) -> str:
     """The IRI of a record: ``limburg:resoc`` -> ``https://streekbeleid.example/id/limburg/resoc``."""
     namespace, _, local = record_id.partition(":")
+    if _UNQUOTED.fullmatch(local):  # nothing to quote (most ids): quote() would give it back
+        return f"{base}id/{namespace}/{local}"
     return f"{base}id/{namespace}/{quote(local, safe='/._-')}"
+
+
+#: What ``quote(text, safe="/._-")`` leaves as it is.
+_UNQUOTED = re.compile(r"[A-Za-z0-9_.~/-]*")
 
 
 _URL_RE = re.compile(r"^(https?|ftp|urn|doi):[^\s]+$", re.I)
@@ -395,3 +405,15 @@ def _umask() -> int:
     mask = os.umask(0o022)  # elsewhere: set it and set it back
     os.umask(mask)
     return mask
+
+
+@contextlib.contextmanager
+def gc_paused() -> Iterator[None]:
+    """Pause the cyclic collector: reading and writing make many containers and no cycles."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()

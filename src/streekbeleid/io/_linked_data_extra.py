@@ -16,9 +16,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from rdflib import Literal, Namespace, URIRef
-from rdflib.namespace import DCTERMS, FOAF, ORG, RDF
-
 from ..model.dates import DateBound
 from ..model.records import Document, LegislativeTerm, Membership, Person, Post
 
@@ -27,24 +24,30 @@ Builder = Any
 
 __all__ = ["PERSON", "document", "mandate", "term"]
 
-MANDAAT = Namespace("http://data.vlaanderen.be/ns/mandaat#")
-PERSON = Namespace("http://www.w3.org/ns/person#")
-_XSD_DATETIME = URIRef("http://www.w3.org/2001/XMLSchema#dateTime")
+# Plain terms, as the builder's: IRIs are ``str``, literals (lexical form, datatype, language) tuples.
+MANDAAT = "http://data.vlaanderen.be/ns/mandaat#"
+PERSON = "http://www.w3.org/ns/person#"
+_RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+_DCTERMS = "http://purl.org/dc/terms/"
+_FOAF = "http://xmlns.com/foaf/0.1/"
+_ORG_HOLDS = "http://www.w3.org/ns/org#holds"
+_XSD_DATETIME = "http://www.w3.org/2001/XMLSchema#dateTime"
+_Lit = tuple[str, str | None, str | None]
 
 
 def term(b: Builder, t: LegislativeTerm) -> None:
     node, g = b.iri(t.id), b.g
-    g.add((node, RDF.type, b.sb.LegislativeTerm))
+    g.add((node, _RDF_TYPE, b.sb.LegislativeTerm))
     b.common(node, t, t.name)
-    g.add((node, b.sb.level, Literal(t.level)))
-    g.add((node, DCTERMS.temporal, b.interval(URIRef(f"{node}/period"), t.valid)))
+    g.add((node, b.sb.level, (t.level, None, None)))
+    g.add((node, _DCTERMS + "temporal", b.interval(f"{node}/period", t.valid)))
 
 
-def _day(bound: DateBound) -> Literal | None:
+def _day(bound: DateBound) -> _Lit | None:
     value = bound.date
     if bound.kind != "date" or value is None or value.precision != "day":
         return None
-    return Literal(f"{value}T00:00:00", datatype=_XSD_DATETIME)
+    return (f"{value}T00:00:00", _XSD_DATETIME, None)
 
 
 def mandate(b: Builder, m: Membership, member: Any) -> None:
@@ -59,13 +62,13 @@ def mandate(b: Builder, m: Membership, member: Any) -> None:
     if not isinstance(member, Person) or not isinstance(post, Post):
         return
     person = b.iri(member.id)
-    g.add((node, RDF.type, MANDAAT.Mandataris))
-    g.add((node, MANDAAT.isBestuurlijkeAliasVan, person))
-    g.add((person, RDF.type, PERSON.Person))
-    g.add((person, MANDAAT.isAangesteldAls, node))
-    g.add((node, ORG.holds, b.iri(post.id)))
-    g.add((b.iri(post.id), RDF.type, MANDAAT.Mandaat))
-    for prop, bound in ((MANDAAT.start, m.valid.start), (MANDAAT.einde, m.valid.end)):
+    g.add((node, _RDF_TYPE, MANDAAT + "Mandataris"))
+    g.add((node, MANDAAT + "isBestuurlijkeAliasVan", person))
+    g.add((person, _RDF_TYPE, PERSON + "Person"))
+    g.add((person, MANDAAT + "isAangesteldAls", node))
+    g.add((node, _ORG_HOLDS, b.iri(post.id)))
+    g.add((b.iri(post.id), _RDF_TYPE, MANDAAT + "Mandaat"))
+    for prop, bound in ((MANDAAT + "start", m.valid.start), (MANDAAT + "einde", m.valid.end)):
         day = _day(bound)
         if day is not None:
             g.add((node, prop, day))
@@ -73,16 +76,16 @@ def mandate(b: Builder, m: Membership, member: Any) -> None:
 
 def document(b: Builder, d: Document) -> None:
     node, g = b.iri(d.id), b.g
-    g.add((node, RDF.type, FOAF.Document))
+    g.add((node, _RDF_TYPE, _FOAF + "Document"))
     b.common(node, d, d.title)
-    g.add((node, DCTERMS.title, Literal(d.title, lang=d.language) if d.language else Literal(d.title)))
-    g.add((node, DCTERMS.type, b.concept("document-kind", d.kind)))
+    g.add((node, _DCTERMS + "title", (d.title, None, d.language or None)))
+    g.add((node, _DCTERMS + "type", b.concept("document-kind", d.kind)))
     b.date(node, d.date)
     if d.language:
-        g.add((node, DCTERMS.language, Literal(d.language)))
+        g.add((node, _DCTERMS + "language", (d.language, None, None)))
     if d.url:
-        g.add((node, FOAF.page, URIRef(d.url)))
+        g.add((node, _FOAF + "page", str(d.url)))
     if d.eli:
-        g.add((node, b.sb.eli, URIRef(d.eli)))
+        g.add((node, b.sb.eli, str(d.eli)))
     for about in d.about:
-        g.add((b.iri(about), FOAF.page, node))
+        g.add((b.iri(about), _FOAF + "page", node))

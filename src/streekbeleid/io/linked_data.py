@@ -39,12 +39,14 @@ True
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from decimal import Decimal
+from json.encoder import encode_basestring  # type: ignore[attr-defined]
+from operator import itemgetter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..model.dates import DateBound, PartialDate, Period
+from ..model.dates import PartialDate, Period
 from ..model.model import Model
 from ..model.records import (
     ADOPTING_OUTCOMES,
@@ -76,6 +78,7 @@ from ._common import (
     PathOrFile,
     document_iri,
     export_records,
+    gc_paused,
     government_ids,
     government_name,
     identifiers_of,
@@ -313,6 +316,7 @@ _PROV, _DCTERMS, _TIME = _Terms(_NAMESPACES["prov"]), _Terms(_NAMESPACES["dcterm
 _SKOS, _FOAF, _SDO = _Terms(_NAMESPACES["skos"]), _Terms(_NAMESPACES["foaf"]), _Terms(_NAMESPACES["schema"])
 _RDF, _RDFS, _XSD = _Terms(_NAMESPACES["rdf"]), _Terms(_NAMESPACES["rdfs"]), _Terms(_NAMESPACES["xsd"])
 _OPENGOV = _Terms(_OPENGOV_IRI)
+_SB = _Terms(VOCABULARY_IRI)
 
 #: A literal as the builder makes it: (lexical form, datatype IRI or None, language tag or None).
 _Lit = tuple[str, str | None, str | None]
@@ -363,6 +367,13 @@ def _en(text: str) -> _Lit:
     return _lit(text, lang="en")
 
 
+_MEMBERSHIP_TYPE = (_RDF.type, _ORG.Membership)
+_DCTERMS_IDENTIFIER, _DCTERMS_DESCRIPTION, _DCTERMS_VALID = _DCTERMS.identifier, _DCTERMS.description, _DCTERMS.valid
+_RDFS_LABEL, _ORG_MEMBER, _ORG_ORGANIZATION = _RDFS.label, _ORG.member, _ORG.organization
+_ORG_ROLE, _ORG_MEMBER_DURING = _ORG.role, _ORG.memberDuring
+#: The kinds of member for which a membership may be a mandate or a seat held by an office (``mandate_triples``).
+_MANDATE_KINDS = (Person, Post)
+
 _IN_XSD = {"year": _TIME.inXSDgYear, "month": _TIME.inXSDgYearMonth, "day": _TIME.inXSDDate}
 
 
@@ -377,18 +388,114 @@ def _plain(term: Any) -> Any:
     return term
 
 
+#: The node a template (:meth:`_Triples.shape`) is made for, replaced by each node that uses it.
+_PLACEHOLDER = "urn:x-streekbeleid:template"
+#: The value of a template's slot ``i`` while it is made: ``urn:x-streekbeleid:slot:i`` (an IRI, or the
+#: lexical form of a literal).
+_SLOT = "urn:x-streekbeleid:slot:"
+#: Where a template's text has its node or a slot: Turtle writes the node ``<urn:...:template/during>``, an IRI
+#: slot ``<urn:...:slot:0>`` and a literal's ``"urn:...:slot:1"``; JSON-LD each inside a JSON string.
+_MARKER = re.compile(r"<?urn:x-streekbeleid:(?:template|slot:(\d+)>?)")
+
+#: How a template's part is made: ``fill(triples, node, key, *slots)`` adds the part's triples for ``node``.
+_Fill = Callable[..., None]
+#: A slot's value: an IRI, or a literal (not a number nor a boolean: those Turtle writes bare).
+_Slot = str | tuple[str, str | None, str | None]
+
+
+#: A template's text as a ``%`` format, and what picks the values of its ``%s`` (:meth:`_Template.compiled`).
+_Compiled = tuple[str, Callable[[list[str]], tuple[str, ...]]]
+
+
+class _Template:
+    """The triples of a part made for :data:`_PLACEHOLDER` and slot values :data:`_SLOT` once per ``(fill, key)``;
+    each use is the same triples with its node and slot values put in (:meth:`_Triples.shape`)."""
+
+    __slots__ = ("by_subject", "count", "suffixes", "usable")
+
+    def __init__(self, fill: _Fill, key: Any, slots: tuple[_Slot, ...]) -> None:
+        made = _Triples()
+        marked = [_SLOT + str(i) if type(v) is str else (_SLOT + str(i), *v[1:]) for i, v in enumerate(slots)]
+        fill(made, _PLACEHOLDER, key, *marked)
+        self.by_subject = made.by_subject
+        cut = len(_PLACEHOLDER)
+        self.suffixes = [s[cut:] for s in made.by_subject]  # the subjects, after the node
+        self.count = len(made)
+        # usable when every subject hangs from the node and no two of a subject's triples could become one
+        # (a slot's object is its predicate's only object there)
+        self.usable = (
+            not any(type(v) is tuple and v[1] in (_INTEGER, _BOOLEAN, _DECIMAL) for v in slots)  # written bare
+            and all(type(s) is str and s.startswith(_PLACEHOLDER) for s in made.by_subject)
+            and all(
+                sum(1 for q, _ in pairs if q == p) == 1
+                for pairs in made.by_subject.values()
+                for p, o in pairs
+                if _is_slot(o)
+            )
+            # no other term looks like a marker (a base of IRIs under urn:x-streekbeleid: ...)
+            and not any(
+                _MARK in p or (_MARK in _text(o) and not _is_slot(o) and not _text(o).startswith(_PLACEHOLDER))
+                for pairs in made.by_subject.values()
+                for p, o in pairs
+            )
+        )
+
+    def triples(self, node: str, slots: tuple[_Slot, ...]) -> Iterator[tuple[Any, Any, Any]]:
+        cut = len(_PLACEHOLDER)
+        for s, pairs in self.by_subject.items():
+            for p, o in pairs:
+                if _is_slot(o):
+                    o = slots[int((o if type(o) is str else o[0])[len(_SLOT) :])]
+                elif type(o) is str and o.startswith(_PLACEHOLDER):
+                    o = node + o[cut:]
+                yield node + s[cut:], p, o
+
+    def compiled(self, text: str, *, turtle: bool) -> _Compiled:
+        """A text of the template as a ``%`` format, and what picks the values of its ``%s`` from the node's text
+        and the slots' (in that order; in Turtle, an IRI slot's ``<...>`` whole)."""
+        order: list[int] = []
+
+        def mark(found: re.Match[str]) -> str:
+            order.append(0 if found.group(1) is None else int(found.group(1)) + 1)
+            return "<%s" if turtle and found.group(1) is None else "%s"
+
+        form = _MARKER.sub(mark, text.replace("%", "%%"))
+        if len(order) == 1:  # itemgetter of one index gives the value, not a tuple
+            return form, lambda values: (values[order[0]],)
+        return form, itemgetter(*order)
+
+
+_MARK = "urn:x-streekbeleid:"
+
+
+def _text(o: Any) -> str:
+    return str(o if type(o) is str else o[0] if type(o) is tuple else "")
+
+
+def _is_slot(o: Any) -> bool:
+    return _text(o).startswith(_SLOT)
+
+
 class _Triples:
     """A set of triples kept by subject: what the builder needs of a graph (``add``, ``in``), nothing more.
 
     rdflib's in-memory store keeps three indexes and a context per triple (about 45 µs an ``add``); the
     writers need the triples once, grouped by subject.  :func:`to_rdf` copies them into an rdflib graph.
     IRIs are ``str`` and literals :data:`_Lit`; an rdflib term given to :meth:`add` is made one of them.
+
+    A part made the same way for many nodes, but for the node's IRI and a few values (a membership with
+    the interval of its period), is kept as a use of a :class:`_Template` (:meth:`shape`): its triples made
+    and its text written once per template, not once per membership (see docs/performance.md).
     """
 
-    __slots__ = ("by_subject",)
+    __slots__ = ("by_subject", "shapes", "suffixes", "tails", "templates")
 
     def __init__(self) -> None:
         self.by_subject: dict[Any, set[tuple[Any, Any]]] = {}
+        self.shapes: dict[str, tuple[_Template, tuple[_Slot, ...]]] = {}  # node -> its template and slot values
+        self.templates: dict[tuple[Any, ...], _Template] = {}
+        self.suffixes: set[str] = set()  # every template's subjects, after the node
+        self.tails: set[str] = set()  # the last segment (from its "/") of each of them
 
     def add(self, triple: tuple[Any, Any, Any]) -> None:
         s, p, o = triple
@@ -404,19 +511,73 @@ class _Triples:
         else:
             pairs.add((p, o))
 
+    def pairs(self, s: str) -> set[tuple[Any, Any]]:
+        """The (predicate, object) pairs of a subject (an IRI), to add to: ``add = g.pairs(node).add``."""
+        found = self.by_subject.get(s)
+        if found is None:
+            found = self.by_subject[s] = set()
+        return found
+
+    def shape(self, node: str, key: Any, fill: _Fill, slots: tuple[_Slot, ...] = ()) -> None:
+        """The triples ``fill(triples, node, key, *slots)`` adds, which hang from ``node`` (each subject is ``node``
+        or under ``node + "/"``) and depend on ``key`` (hashable) but for the slots' values (IRIs, or literals
+        other than numbers and booleans, each its predicate's only object there; the key decides which slot is
+        an IRI and each literal's datatype and language): kept as a use of a template, one per ``key``; else (a
+        template that cannot serve) as plain triples."""
+        template = self.templates.get((fill, key))
+        if template is None:
+            template = self.templates[fill, key] = _Template(fill, key, slots)
+            self.suffixes.update(template.suffixes)
+            self.tails.update(x[x.rfind("/") :] for x in template.suffixes if x)
+        if not template.usable or node in self.shapes or node in self.by_subject:
+            fill(self, node, key, *slots)  # plain triples
+        else:
+            self.shapes[node] = (template, slots)
+
+    def settle(self) -> None:
+        """Make plain triples of each template's use one of whose subjects is another's too."""
+        by_subject, shapes, tails = self.by_subject, self.shapes, self.tails
+        if not shapes:
+            return
+        clashes = set(by_subject.keys() & shapes.keys())
+        # a subject that ends as a template's subject does, or a use whose node does: is it one of a use's?
+        for s in [*(x for x in by_subject if type(x) is str), *shapes]:
+            if s[s.rfind("/") :] in tails:
+                for suffix in self.suffixes:
+                    if suffix and s.endswith(suffix):
+                        node = s[: len(s) - len(suffix)]
+                        if node in shapes and suffix in shapes[node][0].suffixes:
+                            clashes.add(node)
+        for node in clashes:
+            template, slots = shapes.pop(node)
+            for triple in template.triples(node, slots):
+                self.add(triple)
+
     def __contains__(self, triple: tuple[Any, Any, Any]) -> bool:
         s, p, o = triple
         if type(s) is not str or type(p) is not str or (type(o) is not str and type(o) is not tuple):
             s, p, o = map(_plain, triple)
-        return (p, o) in self.by_subject.get(s, ())
+        if (p, o) in self.by_subject.get(s, ()):
+            return True
+        for suffix in self.suffixes:  # a subject of a template's use: its node is the subject less a suffix
+            if s.endswith(suffix):
+                node = s[: len(s) - len(suffix)]
+                use = self.shapes.get(node)
+                if use is not None and (s, p, o) in use[0].triples(node, use[1]):
+                    return True
+        return False
 
     def __iter__(self) -> Iterator[tuple[Any, Any, Any]]:
+        self.settle()
         for s, pairs in self.by_subject.items():
             for p, o in pairs:
                 yield s, p, o
+        for node, (template, slots) in self.shapes.items():
+            yield from template.triples(node, slots)
 
     def __len__(self) -> int:
-        return sum(map(len, self.by_subject.values()))
+        self.settle()
+        return sum(map(len, self.by_subject.values())) + sum(t.count for t, _ in self.shapes.values())
 
 
 def _empty_graph(base: str) -> Graph:
@@ -429,16 +590,147 @@ def _empty_graph(base: str) -> Graph:
     return graph
 
 
+#: A bound's shape: its kind and the precision of its dates (``("date", "year")``, ``("between", "day", "month")``).
+_BoundShape = tuple[str, ...]
+#: The datatype of a date of each precision (:func:`date_literal`).
+_DATE_TYPE = {"year": _XSD.gYear, "month": _XSD.gYearMonth, "day": _XSD.date}
+
+
+def _period_parts(period: Period) -> tuple[tuple[_BoundShape, _BoundShape], tuple[_Lit, ...]]:
+    """A period as what its interval's triples (:func:`_interval`) depend on: the shape of its bounds, and its
+    literals (its notation, then the bounds' dates), so that one template serves every period of a shape."""
+    shapes: list[_BoundShape] = []
+    literals: list[_Lit] = [_lit(str(period))]
+    for bound in (period.start, period.end):
+        dates = [d for d in (bound.date, bound.upper) if d is not None]
+        shapes.append((bound.kind, *(d.precision for d in dates)))
+        literals.extend(date_literal(d) for d in dates)
+    return (shapes[0], shapes[1]), tuple(literals)
+
+
+def _position(g: _Triples, node: str, precision: str, d: _Lit) -> str:
+    g.add((node, _RDF.type, _TIME.Instant))
+    g.add((node, _IN_XSD[precision], d))
+    return node
+
+
+def _instant(g: _Triples, node: str, shape: _BoundShape, dates: tuple[_Lit, ...]) -> str | None:
+    """The instant a bound stands for (its shape and its dates' literals), positioned as far as the model knows it.
+
+    A date has a position (``time:inXSDgYear`` ...).  ``..D`` (not after D) lies inside an
+    interval that ends at D, ``D..`` (not before D) inside one that begins at D, ``D..E``
+    (between D and E) inside one that begins at D and ends at E:
+    ``<range> time:inside <instant>``.  ``?`` is an instant with no position, an open
+    side no instant at all.
+    """
+    kind = shape[0]
+    if kind == "open":
+        return None
+    g.add((node, _RDF.type, _TIME.Instant))
+    if dates:
+        if kind == "date":
+            g.add((node, _IN_XSD[shape[1]], dates[0]))
+        elif kind == "between":  # inside an interval that begins at the earliest and ends at the latest
+            bounding = f"{node}/between"
+            g.add((bounding, _RDF.type, _TIME.Interval))
+            g.add((bounding, _TIME.inside, node))
+            g.add((bounding, _TIME.hasBeginning, _position(g, f"{bounding}/earliest", shape[1], dates[0])))
+            g.add((bounding, _TIME.hasEnd, _position(g, f"{bounding}/latest", shape[2], dates[1])))
+        else:
+            side = "notAfter" if kind == "not_after" else "notBefore"
+            bounding = f"{node}/{side}"
+            g.add((bounding, _RDF.type, _TIME.Interval))
+            g.add((bounding, _TIME.inside, node))
+            limit = _position(g, f"{bounding}/limit", shape[1], dates[0])
+            g.add((bounding, _TIME.hasEnd if side == "notAfter" else _TIME.hasBeginning, limit))
+    return node
+
+
+def _interval(g: _Triples, node: str, shape: tuple[_BoundShape, _BoundShape], *literals: _Lit) -> None:
+    """A period as a ``time:Interval`` with its instants (:func:`_instant`) and ``sb:period`` its notation,
+    from its parts (:func:`_period_parts`)."""
+    start_shape, end_shape = shape
+    cut = len(start_shape)  # the notation, then a date for each precision of the start's shape
+    g.add((node, _RDF.type, _TIME.Interval))
+    g.add((node, _RDF.type, _TIME.ProperInterval))
+    start = _instant(g, f"{node}/start", start_shape, literals[1:cut])
+    end = _instant(g, f"{node}/end", end_shape, literals[cut:])
+    if start is not None:
+        g.add((node, _TIME.hasBeginning, start))
+    if end is not None:
+        g.add((node, _TIME.hasEnd, end))
+    g.add((node, _SB.period, literals[0]))
+
+
+#: A membership's key (:func:`_membership`): its period's shape, role, seats, vote and whether it has a label.
+_MembershipKey = tuple[tuple[_BoundShape, _BoundShape], str, int, bool | None, bool]
+
+
+def _membership(g: _Triples, node: str, key: _MembershipKey, *slots: _Slot) -> None:
+    """A membership of the common shape (no sources, term, post, seat group, on-behalf-of, nor a person or
+    office as member), as :meth:`_Builder.membership` makes it: slots its identifier, member, organisation,
+    label if any and its period's literals (:func:`_period_parts`); the key the rest."""
+    shape, role, seats, voting, labelled = key
+    identifier, member, organization = slots[:3]
+    literals = slots[4:] if labelled else slots[3:]
+    add = g.pairs(node).add
+    add(_MEMBERSHIP_TYPE)
+    add((_DCTERMS_IDENTIFIER, identifier))
+    if labelled:
+        add((_RDFS_LABEL, slots[3]))
+    always = shape == _ALWAYS
+    if not always:
+        add((_DCTERMS_VALID, literals[0]))
+    add((_ORG_MEMBER, member))
+    add((_ORG_ORGANIZATION, organization))
+    add((_ORG_ROLE, role))
+    if not always:
+        during = f"{node}/during"
+        add((_ORG_MEMBER_DURING, during))
+        _interval(g, during, shape, *literals)  # type: ignore[arg-type]
+    add((_SB.seats, _lit(seats)))
+    if voting is not None:
+        add((_SB.voting, _lit(voting)))
+
+
+_ALWAYS = (("open",), ("open",))
+
+
+def _actor(g: _Triples, node: str, key: tuple[str, bool, bool, bool], *slots: _Slot) -> None:
+    """An actor without sources, identifiers, parent or territory, as :meth:`_Builder.actor_plain` maps it: slots
+    its identifier, its name in Dutch and plain, its abbreviation, description and period's notation where it has
+    them; the key its kind's concept and which of those it has."""
+    classification, abbreviated, described, dated = key
+    identifier, name_nl, name, *rest = slots
+    add = g.pairs(node).add
+    add((_RDF.type, _ORG.Organization))
+    add((_SKOS.prefLabel, name_nl))
+    if abbreviated:
+        add((_SKOS.altLabel, rest.pop(0)))
+    if described:
+        add((_DCTERMS_DESCRIPTION, rest.pop(0)))
+    add((_DCTERMS_IDENTIFIER, identifier))
+    add((_RDFS_LABEL, name))
+    if dated:
+        add((_DCTERMS_VALID, rest.pop(0)))
+    add((_ORG.classification, classification))
+
+
 class _Builder:
     def __init__(self, model: Model, records: list[Any], base: str) -> None:
         self.model = model
         self.base = base
-        self.sb = _Terms(VOCABULARY_IRI)
+        self.sb = _SB
         self.g = _Triples()
         self.by_id = {r.id: r for r in records}
         self.governments = government_ids(model)
         self.org_members: dict[str, set[str]] = {}
         self.iris: dict[str, str] = {}  # record id -> IRI, each quoted once
+        self.orgs: dict[str, str] = {}  # reference -> the organisation it stands for (org())
+        self.roles: dict[str, str] = {}  # role -> its concept (role())
+        self.seats: dict[int, tuple[str, _Lit]] = {}  # number -> the pair (sb:seats, number)
+        self.kinds: dict[str, str] = {}  # an actor's kind -> its concept (classification())
+        self.periods: dict[int, tuple[tuple[_BoundShape, _BoundShape], tuple[_Lit, ...]]] = {}
 
     # ---------------------------------------------------------------- helpers
 
@@ -464,6 +756,12 @@ class _Builder:
 
     def org(self, ref: str) -> str:
         """The organisation a reference stands for: a territory stands for its government."""
+        found = self.orgs.get(ref)
+        if found is None:
+            found = self.orgs[ref] = self._org(ref)
+        return found
+
+    def _org(self, ref: str) -> str:
         rec = self.by_id.get(ref)
         if not isinstance(rec, Territory):
             return self.iri(ref)
@@ -577,56 +875,19 @@ class _Builder:
                 if s.inference:  # the record is an inference from the document, for this reason
                     g.add((q, self.sb.inference, _lit(s.inference)))
 
-    def position(self, node: str, d: PartialDate) -> str:
-        self.g.add((node, _RDF.type, _TIME.Instant))
-        self.g.add((node, _IN_XSD[d.precision], date_literal(d)))
-        return node
-
-    def instant(self, node: str, bound: DateBound) -> str | None:
-        """The instant a bound stands for, positioned as far as the model knows it.
-
-        A date has a position (``time:inXSDgYear`` ...).  ``..D`` (not after D) lies inside an
-        interval that ends at D, ``D..`` (not before D) inside one that begins at D, ``D..E``
-        (between D and E) inside one that begins at D and ends at E:
-        ``<range> time:inside <instant>``.  ``?`` is an instant with no position, an open
-        side no instant at all.
-        """
-        if bound.kind == "open":
-            return None
-        g = self.g
-        g.add((node, _RDF.type, _TIME.Instant))
-        d = bound.date
-        if d is not None:
-            if bound.kind == "date":
-                g.add((node, _IN_XSD[d.precision], date_literal(d)))
-            elif bound.kind == "between":  # inside an interval that begins at the earliest and ends at the latest
-                assert bound.upper is not None
-                bounding = f"{node}/between"
-                g.add((bounding, _RDF.type, _TIME.Interval))
-                g.add((bounding, _TIME.inside, node))
-                g.add((bounding, _TIME.hasBeginning, self.position(f"{bounding}/earliest", d)))
-                g.add((bounding, _TIME.hasEnd, self.position(f"{bounding}/latest", bound.upper)))
-            else:
-                side = "notAfter" if bound.kind == "not_after" else "notBefore"
-                bounding = f"{node}/{side}"
-                g.add((bounding, _RDF.type, _TIME.Interval))
-                g.add((bounding, _TIME.inside, node))
-                limit = self.position(f"{bounding}/limit", d)
-                g.add((bounding, _TIME.hasEnd if side == "notAfter" else _TIME.hasBeginning, limit))
-        return node
-
     def interval(self, node: str, period: Period) -> str:
-        g = self.g
-        g.add((node, _RDF.type, _TIME.Interval))
-        g.add((node, _RDF.type, _TIME.ProperInterval))
-        start = self.instant(f"{node}/start", period.start)
-        end = self.instant(f"{node}/end", period.end)
-        if start is not None:
-            g.add((node, _TIME.hasBeginning, start))
-        if end is not None:
-            g.add((node, _TIME.hasEnd, end))
-        g.add((node, self.sb.period, _lit(str(period))))
+        """A period as a ``time:Interval`` (:func:`_interval`), made once per period (:meth:`_Triples.shape`)."""
+        shape, literals = self.period_parts(period)
+        self.g.shape(node, shape, _interval, literals)
         return node
+
+    def period_parts(self, period: Period) -> tuple[tuple[_BoundShape, _BoundShape], tuple[_Lit, ...]]:
+        """:func:`_period_parts`, once per period (by identity: periods are interned, and a ``Period``'s hash
+        is a Python call; the records hold their periods while the builder lives)."""
+        found = self.periods.get(id(period))
+        if found is None:
+            found = self.periods[id(period)] = _period_parts(period)
+        return found
 
     def date(self, node: str, d: PartialDate | None) -> None:
         if d is not None:
@@ -712,6 +973,27 @@ class _Builder:
                 self.sources(q, part.sources)
 
     def actor(self, a: Actor) -> None:
+        """An actor without sources, identifiers, parent or territory is a template's use (:func:`_actor`); any
+        other is mapped triple by triple (:meth:`actor_plain`)."""
+        if a.sources or a.part_of or a.territory or identifiers_of(a):
+            self.actor_plain(a)
+            return
+        classification = self.kinds.get(a.kind)
+        if classification is None:
+            classification = self.kinds[a.kind] = self.classification(a.kind, None)
+        slots: tuple[_Slot, ...] = ((a.id, None, None), (a.name, None, "nl"), (a.name, None, None))
+        if a.abbreviation:
+            slots += ((a.abbreviation, None, "nl"),)
+        if a.description:  # the model's descriptions are written in English
+            slots += ((a.description, None, "en"),)
+        dated = not is_always(a.valid)
+        if dated:
+            slots += (_lit(str(a.valid)),)
+        key = (classification, bool(a.abbreviation), bool(a.description), dated)
+        self.g.shape(self.iri(a.id), key, _actor, slots)
+
+    def actor_plain(self, a: Actor) -> None:
+        """An actor's triples one by one: any actor (a test holds :func:`_actor` to it)."""
         node, g = self.iri(a.id), self.g
         self.organisation(node, a.name, a.abbreviation, a.description)
         self.common(node, a, a.name, describe=False)
@@ -796,38 +1078,95 @@ class _Builder:
             self.sources(q, rule.sources)
 
     def membership(self, m: Membership) -> None:
-        node, g, sb = self.iri(m.id), self.g, self.sb
-        g.add((node, _RDF.type, _ORG.Membership))
-        self.common(node, m, m.label)
+        """A membership (most of a model's triples): its pairs added to its subject's set directly, the
+        interval of its period a template's use (:meth:`interval`), its role and organisations looked up once."""
+        node, g = self.iris.get(m.id) or record_iri(m.id, self.base), self.g  # not kept: rarely asked again
         member_rec = self.by_id.get(m.member)
+        if not (
+            m.sources
+            or m.term
+            or m.on_behalf_of
+            or m.seat_group
+            or m.post
+            or isinstance(member_rec, _MANDATE_KINDS)
+            or getattr(m, "description", None)
+        ):  # the common shape: a template's use (_membership), made once per period, role, seats and vote
+            orgs, valid = self.orgs, m.valid
+            member = orgs.get(m.member) or self.org(m.member)
+            organization = orgs.get(m.organization) or self.org(m.organization)
+            role = self.roles.get(m.role)
+            if role is None:
+                role = self.roles[m.role] = self.role(m.role)
+            shape, literals = self.periods.get(id(valid)) or self.period_parts(valid)
+            slots: tuple[_Slot, ...] = ((m.id, None, None), member, organization)
+            if m.label:
+                slots += ((m.label, None, None),)
+            key = (shape, role, m.seats, m.voting, bool(m.label))
+            g.shape(node, key, _membership, slots + (() if shape == _ALWAYS else literals))
+            if member_rec is not None:
+                members = self.org_members.get(m.organization)
+                if members is None:
+                    members = self.org_members[m.organization] = set()
+                members.add(m.member)
+            return
+        self.membership_plain(m, node, member_rec)
+
+    def membership_plain(self, m: Membership, node: str, member_rec: Any) -> None:
+        """A membership's triples one by one: any membership (a test holds :func:`_membership` to it)."""
+        g = self.g
+        add = g.pairs(node).add
+        add(_MEMBERSHIP_TYPE)
+        rid, label, valid = m.id, m.label, m.valid
+        add((_DCTERMS_IDENTIFIER, (rid, None, None)))  # what common() adds, without its calls
+        if label:
+            add((_RDFS_LABEL, (label, None, None)))
+        description = getattr(m, "description", None)  # as common() reads it (a membership has none today)
+        if description:
+            add((_DCTERMS_DESCRIPTION, _lit(description)))
+        always = valid.start.kind == "open" and valid.end.kind == "open"
+        if not always:
+            add((_DCTERMS_VALID, (str(valid), None, None)))
+        if m.sources:
+            self.sources(node, m.sources)
         member = self.iri(m.member) if isinstance(member_rec, Person) else self.org(m.member)
         organization = self.org(m.organization)
-        mandate_triples(self, m, member_rec)
+        if m.term or isinstance(member_rec, _MANDATE_KINDS):
+            mandate_triples(self, m, member_rec)
         if not isinstance(member_rec, Post):  # a seat held by an office: sb:heldByOffice, not a member
-            g.add((node, _ORG.member, member))
-        g.add((node, _ORG.organization, organization))
-        g.add((node, _ORG.role, self.role(m.role)))
-        if not is_always(m.valid):
-            g.add((node, _ORG.memberDuring, self.interval(f"{node}/during", m.valid)))
+            add((_ORG_MEMBER, member))
+        add((_ORG_ORGANIZATION, organization))
+        role = self.roles.get(m.role)
+        if role is None:
+            role = self.roles[m.role] = self.role(m.role)
+        add((_ORG_ROLE, role))
+        if not always:
+            add((_ORG_MEMBER_DURING, self.interval(f"{node}/during", valid)))
         if m.on_behalf_of:
-            g.add((node, sb.onBehalfOf, self.org(m.on_behalf_of)))
-        body = self.by_id.get(m.organization)
+            add((_SB.onBehalfOf, self.org(m.on_behalf_of)))
         post: str | None = self.iri(m.post) if m.post else None
         if m.seat_group:
+            body = self.by_id.get(m.organization)
             if isinstance(body, Body) and any(sg.name == m.seat_group for sg in body.seat_groups):
                 seat = self.seat_post(body.id, m.seat_group)
-                g.add((node, sb.seatGroup, seat))
+                add((_SB.seatGroup, seat))
                 post = post or seat
             else:
-                g.add((node, sb.seatGroupName, _lit(m.seat_group)))
+                add((_SB.seatGroupName, (m.seat_group, None, None)))
         if post is not None:
-            g.add((node, sb.post, post))
+            add((_SB.post, post))
             if not isinstance(member_rec, Post):
                 g.add((member, _ORG.holds, post))
-        g.add((node, sb.seats, _lit(m.seats)))
-        self.literal(node, sb.voting, m.voting)
+        seats = self.seats.get(m.seats)
+        if seats is None:
+            seats = self.seats[m.seats] = (_SB.seats, _lit(m.seats))
+        add(seats)
+        if m.voting is not None:
+            add((_SB.voting, _lit(m.voting)))
         if member_rec is not None and not isinstance(member_rec, (Person, Post)):
-            self.org_members.setdefault(m.organization, set()).add(m.member)
+            members = self.org_members.get(m.organization)
+            if members is None:
+                members = self.org_members[m.organization] = set()
+            members.add(m.member)
 
     def theme(self, t: Theme) -> None:
         node, g = self.iri(t.id), self.g
@@ -1259,6 +1598,8 @@ _STRING_ESCAPES = {c: f"\\u{c:04X}" for c in range(0x20)} | {
     ord("\r"): "\\r",
     ord("\t"): "\\t",
 }
+#: What :data:`_STRING_ESCAPES` changes.
+_TO_ESCAPE = re.compile(r'[\x00-\x1f"\\]')
 _INTEGER_TEXT = re.compile(r"[+-]?[0-9]+")
 _DECIMAL_TEXT = re.compile(r"[+-]?[0-9]*\.[0-9]+")
 
@@ -1305,8 +1646,13 @@ def _uchar(found: re.Match[str]) -> str:
     return "\\u" + format(ord(found.group()), "04X")
 
 
+def _escaped(text: str) -> str:
+    """Text as it goes between the quotes of a Turtle string (most text needs no escape: one regex search)."""
+    return text.translate(_STRING_ESCAPES) if _TO_ESCAPE.search(text) else text
+
+
 def _string(text: str) -> str:
-    return f'"{text.translate(_STRING_ESCAPES)}"'
+    return f'"{_escaped(text)}"'
 
 
 def _literal_turtle(lit: _Lit, names: _Names) -> str:
@@ -1325,25 +1671,36 @@ def _literal_turtle(lit: _Lit, names: _Names) -> str:
     return f"{_string(lexical)}^^{names.iri(datatype)}"
 
 
-def _by_subject(graph: Graph | _Triples) -> dict[Any, Any]:
+def _triples_of(graph: Graph | _Triples) -> _Triples:
     if isinstance(graph, _Triples):
-        return graph.by_subject
+        graph.settle()
+        return graph
     triples = _Triples()
     for triple in graph:
         triples.add(triple)
-    return triples.by_subject
+    return triples
 
 
-def _subjects(by_subject: dict[Any, Any]) -> list[Any]:
-    """The subjects in the order of their text (IRIs; a blank node, from a graph given to :func:`turtle`, by its id)."""
-    return sorted(by_subject, key=str)
+def _subjects(triples: _Triples) -> list[Any]:
+    """The subjects in the order of their text (IRIs; a blank node, from a graph given to :func:`turtle`, by its id),
+    each template's use (:meth:`_Triples.shape`) at its node's place."""
+    if not triples.shapes:
+        return sorted(triples.by_subject, key=str)
+    return sorted([*triples.by_subject, *triples.shapes], key=str)
+
+
+def _heads(prefixes: dict[str, str]) -> set[str]:
+    """Every beginning of the prefixes' namespaces: an IRI that is none of these has no prefixed name for any
+    IRI that continues it with ``/`` (what a template's use needs to be written by replacing its node)."""
+    return {ns[:i] for ns in prefixes.values() for i in range(len(ns) + 1)}
 
 
 def _turtle_chunks(graph: Graph | _Triples, prefixes: dict[str, str]) -> Iterator[str]:
     """The Turtle text of :func:`turtle`, one subject's block at a time.
 
     Each term is written by :class:`_Names` and :func:`_literal_turtle` (tested against rdflib's
-    parser), the text of each IRI and literal worked out once.
+    parser), the text of each IRI and literal worked out once; a template's use is its template's
+    text, written once, with the node put in.
     """
     names = _Names(prefixes)
     texts: dict[Any, str] = {}  # the text of each object, worked out once
@@ -1361,16 +1718,42 @@ def _turtle_chunks(graph: Graph | _Triples, prefixes: dict[str, str]) -> Iterato
             texts[node] = text
         return text
 
-    yield "\n".join([*(f"@prefix {p}: <{ns}> ." for p, ns in sorted(prefixes.items())), ""])
-    by_subject = _by_subject(graph)
-    a = _RDF.type
-    texts[a] = "a"  # "a" sorts before every prefixed name
-    for s in _subjects(by_subject):
+    def block(s: Any, pairs: set[tuple[Any, Any]]) -> str:
         get = texts.get
         # one "predicate object" line per triple, sorted (rdf:type's "a" first); a predicate repeats
         # rather than a list with commas: the same triples, and no Python loop over them
-        lines = sorted([f"    {get(p) or term(p)} {get(o) or term(o)}" for p, o in by_subject[s]])
-        yield f"\n{get(s) or term(s)}\n" + " ;\n".join(lines) + " .\n"
+        lines = sorted([f"    {get(p) or term(p)} {get(o) or term(o)}" for p, o in pairs])
+        return f"\n{get(s) or iri(s) if type(s) is str else term(s)}\n" + " ;\n".join(lines) + " .\n"
+
+    yield "\n".join([*(f"@prefix {p}: <{ns}> ." for p, ns in sorted(prefixes.items())), ""])
+    triples = _triples_of(graph)
+    by_subject, shapes = triples.by_subject, triples.shapes
+    texts[_RDF.type] = "a"  # "a" sorts before every prefixed name
+    heads = _heads(prefixes) if shapes else set()
+    made: dict[_Template, _Compiled] = {}  # each template's text, written once
+    for s in _subjects(triples):
+        use = shapes.get(s)
+        if use is None:
+            yield block(s, by_subject[s])
+            continue
+        template, slots = use
+        if s in heads:  # a prefix could fit one of its IRIs: written from its triples
+            plain = _Triples()
+            for triple in template.triples(s, slots):
+                plain.add(triple)
+            yield "".join(block(x, plain.by_subject[x]) for x in sorted(plain.by_subject))
+            continue
+        compiled = made.get(template)
+        if compiled is None:
+            text = "".join(
+                block(_PLACEHOLDER + x, template.by_subject[_PLACEHOLDER + x]) for x in sorted(template.suffixes)
+            )
+            compiled = made[template] = template.compiled(text, turtle=True)
+        form, pick = compiled
+        get = texts.get
+        values = [_NOT_IN_IRIREF.sub(_uchar, s)]
+        values += [(get(v) or term(v)) if type(v) is str else _escaped(v[0]) for v in slots]
+        yield form % pick(values)
 
 
 def turtle(graph: Graph, prefixes: dict[str, str]) -> str:
@@ -1388,15 +1771,17 @@ def write_turtle(model: Model, path: PathOrFile, *, closed: bool = True, base: s
 
     The triples are held once, by subject, and written a subject at a time (see docs/performance.md).
     """
-    triples = _triples(model, closed=closed, base=base)
-    with open_text(path) as fh:
-        fh.writelines(_turtle_chunks(triples, context(base)))
+    with gc_paused():  # many containers, no cycles (as the native writer)
+        triples = _triples(model, closed=closed, base=base)
+        with open_text(path) as fh:
+            fh.writelines(_turtle_chunks(triples, context(base)))
 
 
 def turtle_of(model: Model, *, closed: bool = True, base: str = DEFAULT_BASE) -> tuple[str, int]:
     """The Turtle of :func:`write_turtle` as text, and the number of its triples (what :func:`publish` sends)."""
-    triples = _triples(model, closed=closed, base=base)
-    return "".join(_turtle_chunks(triples, context(base))), len(triples)
+    with gc_paused():
+        triples = _triples(model, closed=closed, base=base)
+        return "".join(_turtle_chunks(triples, context(base))), len(triples)
 
 
 def _jsonld_value(o: Any, names: _Names) -> Any:
@@ -1419,31 +1804,45 @@ def _jsonld_value(o: Any, names: _Names) -> Any:
     return {"@type": names.name(datatype), "@value": lexical}
 
 
-def _order(pair: tuple[Any, Any]) -> tuple[Any, ...]:
-    """The order of a subject's (predicate, object) pairs in JSON-LD: IRIs, then literals, each by their text."""
-    p, o = pair
+def _json_text(text: str) -> str:
+    """Text as it goes between the quotes of a JSON string (the standard library's encoder, in C)."""
+    return str(encode_basestring(text))[1:-1]
+
+
+def _order(o: Any) -> tuple[Any, ...]:
+    """The order of a predicate's objects in JSON-LD: IRIs, then literals, each by their text."""
     if type(o) is str:
-        return (p, 0, o)
+        return (0, o)
     if type(o) is tuple:
-        return (p, 1, o[0], o[1] or "", o[2] or "")
-    return (p, 2, str(o))
+        return (1, o[0], o[1] or "", o[2] or "")
+    return (2, str(o))
 
 
 def _jsonld_node(s: Any, pairs: Iterable[tuple[Any, Any]], names: _Names) -> dict[str, Any]:
+    """A subject's node: its types, then its properties by compact IRI, each property's values in :func:`_order`
+    (sorted only where a property has more than one)."""
     types: list[str] = []
     props: dict[str, list[Any]] = {}
     a = _RDF.type
-    for p, o in sorted(pairs, key=_order):
+    for p, o in pairs:
         if p == a and type(o) is str:
-            types.append(names.name(o))
+            types.append(o)
         else:
-            props.setdefault(names.name(p), []).append(_jsonld_value(o, names))
+            found = props.get(p)
+            if found is None:
+                props[p] = [o]
+            else:
+                found.append(o)
     node: dict[str, Any] = {"@id": s}
+    name = names.name
     if types:
-        node["@type"] = types[0] if len(types) == 1 else sorted(types)
-    for key in sorted(props):
-        values = props[key]
-        node[key] = values[0] if len(values) == 1 else values
+        node["@type"] = name(types[0]) if len(types) == 1 else sorted(map(name, types))
+    for key, p in sorted([(name(p), p) for p in props]):
+        values = props[p]
+        if len(values) == 1:
+            node[key] = _jsonld_value(values[0], names)
+        else:
+            node[key] = [_jsonld_value(o, names) for o in sorted(values, key=_order)]
     return node
 
 
@@ -1453,17 +1852,41 @@ def write_jsonld(model: Model, path: PathOrFile, *, closed: bool = True, base: s
     Written a subject at a time from the triples held once (no rdflib graph, no second copy for the
     serializer): each subject a node of ``@graph`` with its IRI, types, and properties as compact IRIs.
     """
+    with gc_paused():  # many containers, no cycles (as the native writer)
+        _write_jsonld(model, path, closed=closed, base=base)
+
+
+def _write_jsonld(model: Model, path: PathOrFile, *, closed: bool, base: str) -> None:
     from .native import dumps_json
 
     prefixes = context(base)
     names = _Names(prefixes)
-    triples = _triples(model, closed=closed, base=base)
-    by_subject = triples.by_subject
+    triples = _triples_of(_triples(model, closed=closed, base=base))
+    by_subject, shapes = triples.by_subject, triples.shapes
+    sep = "\n    "
+    made: dict[
+        _Template, tuple[str, Callable[[list[str]], tuple[str, ...]]]
+    ] = {}  # each template's nodes, written once
+
+    def node(s: str, pairs: Iterable[tuple[Any, Any]]) -> str:
+        return str(dumps_json(_jsonld_node(s, pairs, names), 2)).replace("\n", sep)
+
     with open_text(path) as fh:
         head = dumps_json({"@context": dict(sorted(prefixes.items()))}, 2)
         fh.write(head[: head.rindex("}")].rstrip() + ',\n  "@graph": [')
-        sep = "\n    "
-        for i, s in enumerate(_subjects(by_subject)):
-            text = dumps_json(_jsonld_node(s, by_subject[s], names), 2)
-            fh.write(("," if i else "") + sep + text.replace("\n", sep))
+        for i, s in enumerate(_subjects(triples)):
+            use = shapes.get(s)
+            if use is None:
+                text = node(s, by_subject[s])
+            else:  # a template's use: its template's nodes, written once, with the node and slots put in
+                template, slots = use
+                compiled = made.get(template)
+                if compiled is None:
+                    text = ("," + sep).join(
+                        node(_PLACEHOLDER + x, template.by_subject[_PLACEHOLDER + x]) for x in sorted(template.suffixes)
+                    )
+                    compiled = made[template] = template.compiled(text, turtle=False)
+                form, pick = compiled
+                text = form % pick([_json_text(v if type(v) is str else v[0]) for v in (s, *slots)])
+            fh.write(("," if i else "") + sep + text)
         fh.write("\n  ]\n}\n")

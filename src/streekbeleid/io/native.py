@@ -23,7 +23,6 @@ True
 from __future__ import annotations
 
 import contextlib
-import gc
 import importlib
 import json
 import os
@@ -44,7 +43,7 @@ from ..model.model import Model
 from ..model.records import Source, contained_of, reference_plan
 from ..serialization import FORMAT, Dataset, converter, dataset_json_schema, line_for, parse_data, parse_text
 from ..serialization.reading import invalid_json
-from ._common import KIND_OF, PathOrFile, export_records, model_records, open_text, whole
+from ._common import KIND_OF, PathOrFile, export_records, gc_paused, model_records, open_text, whole
 from .columns import Columns, Reject
 
 __all__ = [
@@ -229,20 +228,8 @@ def generate_json(model: Model, *, closed: bool = True, indent: int | None = Non
 
 def dataset_to_json(dataset: Dataset, *, indent: int | None = None) -> str:
     """The native JSON text of a dataset (records grouped by kind, as data files hold them)."""
-    with _gc_paused():
+    with gc_paused():
         return dumps_json(_get_writer().unstructure(dataset), indent)
-
-
-@contextlib.contextmanager
-def _gc_paused() -> Iterator[None]:
-    """Pause the cyclic collector: reading and writing make many containers and no cycles."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def write_json(model: Model, path: PathOrFile, *, closed: bool = True, indent: int | None = None) -> None:
@@ -296,7 +283,7 @@ def parse_json(text: str | bytes, name: str = "<string>", *, base: Model | None 
     """Parse native JSON text into a model; see :func:`read_json`."""
     if isinstance(text, bytes):
         text = text.decode("utf-8")
-    with _gc_paused():
+    with gc_paused():
         data = _loads(text, name)
         try:
             return from_data(data, name, base=base, lines=_line_finder(text, name))
@@ -311,7 +298,7 @@ def dataset_from_json(text: str | bytes, name: str = "<string>") -> Dataset:
     """
     if isinstance(text, bytes):
         text = text.decode("utf-8")
-    with _gc_paused():
+    with gc_paused():
         data = _loads(text, name)
         try:
             return _structure(data, name, _line_finder(text, name))
