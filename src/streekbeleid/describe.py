@@ -41,6 +41,7 @@ from .model.phrasing import (
     money_label,
     name,
     period_words,
+    record_description,
     record_title,
     relation_phrase,
     role_label,
@@ -55,7 +56,19 @@ from .serialization import unstructure
 
 __all__ = ["describe", "describe_json", "type_label"]
 
-_SKIP = {"id", "name", "sources", "items", "seat_groups", "cadence", "parts", "valid", "kind", "other_names"}
+_SKIP = {
+    "id",
+    "name",
+    "sources",
+    "items",
+    "seat_groups",
+    "cadence",
+    "parts",
+    "valid",
+    "kind",
+    "other_names",
+    "description_nl",  # the description shows in the language in use (record_description)
+}
 
 #: What a record is, by its type.
 _TYPE_LABELS = {
@@ -370,6 +383,11 @@ def describe(model: Model, record: Any) -> str:
     if record.valid is not ALWAYS:
         lines.append("  " + _("valid") + ": " + period_words(record.valid))
     for field in attrs.fields(type(record)):
+        if field.name == "description":  # in the language in use: the Dutch one in Dutch when there is one
+            described = record_description(record)
+            if described:
+                lines.append(f"  {_field_label(field.name)}: {described}")
+            continue
         v = getattr(record, field.name)
         if field.name in _SKIP or v is None or v == () or v == field.default:
             continue

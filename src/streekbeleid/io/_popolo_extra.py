@@ -25,6 +25,7 @@ def term_event(t: LegislativeTerm, dates: dict[str, str], links: list[dict[str, 
         "name": t.name,
         "classification": "legislative period",
         "description": t.description,
+        "description_nl": t.description_nl,  # extension: the Dutch description
         **dates,
         "sources": links,
     }

@@ -810,15 +810,14 @@ class _Builder:
             g.add((structured, _GENERIEK.lokaleIdentificator, _lit(ident.identifier)))
             self.sources(q, ident.sources)
 
-    def organisation(self, node: str, name: str, abbreviation: str | None, description: str | None) -> None:
+    def organisation(self, node: str, name: str, abbreviation: str | None, described: Any) -> None:
         """What the OSLO organisation profile asks of every ``org:Organization``: a Dutch preferred name."""
         g = self.g
         g.add((node, _RDF.type, _ORG.Organization))
         g.add((node, _SKOS.prefLabel, _nl(name)))
         if abbreviation:
             g.add((node, _SKOS.altLabel, _nl(abbreviation)))
-        if description:  # the model's descriptions are written in English
-            g.add((node, _DCTERMS.description, _en(description)))
+        self.descriptions(node, described, one="lang")  # the shape allows one description
 
     def common(
         self, node: str, rec: Any, label: str | _Lit | None, *, describe: bool = True, activity: bool = False
@@ -827,9 +826,8 @@ class _Builder:
         g.add((node, _DCTERMS.identifier, _lit(rec.id)))
         if label:
             g.add((node, _RDFS.label, label if isinstance(label, tuple) else _lit(label)))
-        description = getattr(rec, "description", None)
-        if description and describe:
-            g.add((node, _DCTERMS.description, _lit(description)))
+        if describe:
+            self.descriptions(node, rec)
         self.valid(node, rec.valid)
         self.sources(node, rec.sources, activity=activity)
 
@@ -892,6 +890,26 @@ class _Builder:
     def date(self, node: str, d: PartialDate | None) -> None:
         if d is not None:
             self.g.add((node, _DCTERMS.date, date_literal(d)))
+
+    def descriptions(self, node: str, rec: Any, prop: str = _DCTERMS.description, *, one: str | None = None) -> None:
+        """A record's description in both languages: ``description`` as ``@en``, ``description_nl`` as ``@nl``.
+
+        Where an OSLO shape allows one description (``one="lang"``: one language-tagged literal; ``"plain"``: one
+        ``xsd:string``), ``prop`` holds the Dutch one when there is one, else the English; the English one then
+        also goes to ``rdfs:comment`` ``@en``.
+        """
+        english, dutch = getattr(rec, "description", None), getattr(rec, "description_nl", None)
+        g = self.g
+        if one is None:
+            if english:
+                g.add((node, prop, _en(english)))
+            if dutch:
+                g.add((node, prop, _nl(dutch)))
+            return
+        if dutch or english:
+            g.add((node, prop, _lit(dutch or english, lang=None if one == "plain" else "nl" if dutch else "en")))
+        if dutch and english:
+            g.add((node, _RDFS.comment, _en(english)))
 
     def literal(self, node: str, prop: str, value: Any) -> None:
         if value is not None:
@@ -957,7 +975,8 @@ class _Builder:
         g.add((node, _RDF.type, _PROV.Location))
         g.add((node, _RDF.type, _DCTERMS.Location))
         g.add((node, _RDF.type, sb.Region))
-        self.common(node, r, _nl(r.name))
+        self.common(node, r, _nl(r.name), describe=False)
+        self.descriptions(node, r, one="plain")  # the OSLO place shape: one xsd:string
         g.add((node, sb.kind, _lit(r.kind)))
         if not r.parts_known:
             g.add((node, sb.partsKnown, _lit(False)))
@@ -995,7 +1014,7 @@ class _Builder:
     def actor_plain(self, a: Actor) -> None:
         """An actor's triples one by one: any actor (a test holds :func:`_actor` to it)."""
         node, g = self.iri(a.id), self.g
-        self.organisation(node, a.name, a.abbreviation, a.description)
+        self.organisation(node, a.name, a.abbreviation, a)
         self.common(node, a, a.name, describe=False)
         self.identifiers(node, a)
         territory = self.by_id.get(a.territory) if a.territory else None
@@ -1040,7 +1059,7 @@ class _Builder:
 
     def body(self, b: Body) -> None:
         node, g, sb = self.iri(b.id), self.g, self.sb
-        self.organisation(node, b.name, b.abbreviation, b.description)
+        self.organisation(node, b.name, b.abbreviation, b)
         self.common(node, b, b.name, describe=False)
         self.identifiers(node, b)
         g.add((node, _ORG.classification, self.concept("body-kind", b.kind)))
@@ -1057,7 +1076,7 @@ class _Builder:
             self.literal(post, sb.seats, group.seats)
             self.literal(post, sb.minSeats, group.min_seats)
             self.literal(post, sb.voting, group.voting)
-            self.literal(post, _DCTERMS.description, group.description)
+            self.descriptions(post, group)
             self.sources(post, group.sources)
             for i, alloc in enumerate(group.allocations):
                 q = f"{post}/allocation/{i}"
@@ -1186,7 +1205,7 @@ class _Builder:
         g.add((node, _RDF.type, _PROV.Plan))
         pact = p.kind in _PACT_KINDS
         if pact:
-            self.organisation(node, p.name, None, p.description)
+            self.organisation(node, p.name, None, p)
         self.common(node, p, p.name, describe=not pact)
         g.add((node, sb.kind, _lit(p.kind)))
         self.literal(node, _DCTERMS.title, p.title)
@@ -1259,7 +1278,7 @@ class _Builder:
         g.add((node, _RDF.type, sb.Project))
         g.add((node, _DCTERMS.identifier, _lit(p.id)))
         g.add((node, _RDFS.label, _lit(p.name)))
-        self.literal(node, _DCTERMS.description, p.description)
+        self.descriptions(node, p)
         self.valid(node, p.valid)
         self.sources(node, p.sources, activity=True)
         if p.promoter:
@@ -1289,7 +1308,7 @@ class _Builder:
         g.add((node, _RDF.type, _BESLUIT.Besluit))
         self.common(node, d, title, describe=False)
         g.add((node, _DCTERMS.title, _lit(title)))
-        self.literal(node, _ELI.description, d.description)
+        self.descriptions(node, d, _ELI.description, one="plain")  # the shape: one xsd:string
         g.add((node, sb.kind, _lit(d.kind)))
         self.literal(node, sb.outcome, d.outcome)  # none where the data has no outcome
         g.add((node, _DCTERMS.subject, self.iri(d.subject)))
@@ -1407,7 +1426,7 @@ class _Builder:
         g.add((node, _RDF.type, _BESLUIT.Zitting))
         g.add((node, _DCTERMS.identifier, _lit(m.id)))
         g.add((node, _RDFS.label, _lit(m.name or f"Vergadering van {label_of(self.model, m.body)}")))
-        self.literal(node, _DCTERMS.description, m.description)
+        self.descriptions(node, m)
         self.valid(node, m.valid)
         self.sources(node, m.sources, activity=True)
         holder = self.org(m.body)

@@ -27,8 +27,10 @@ uncertainty is kept in extension fields: ``<field>_earliest``/``<field>_latest``
 (the first and last day a bound may fall on) and the whole period, in the
 model's notation, in ``valid`` (also on areas and persons, which have no dates
 in Popolo).  Other extension fields: ``seats`` and ``voting`` on memberships
-and posts, ``min_seats`` on posts, ``unanimous`` on vote events, and on changes
-of organisations (events) ``original_organization_ids``/``resulting_organization_ids``.
+and posts, ``min_seats`` on posts, ``unanimous`` on vote events, on changes
+of organisations (events) ``original_organization_ids``/``resulting_organization_ids``,
+and the Dutch description beside Popolo's (English) one: ``description_nl`` (``summary_nl``
+on persons).
 
 >>> import streekbeleid
 >>> from streekbeleid.io.popolo import to_popolo
@@ -274,6 +276,7 @@ class _Exporter:
                 "parent_id": self.org(a.part_of),
                 "area_id": a.territory,
                 "description": a.description,
+                "description_nl": a.description_nl,  # extension: the Dutch description
                 **_dates(a.valid, "founding_date", "dissolution_date"),
                 **self.ended_by_change(a),
                 "sources": self.links(_with_identifier_sources(a)),
@@ -291,6 +294,7 @@ class _Exporter:
                 "parent_id": parents.get(b.id),
                 "area_id": b.region,
                 "description": b.description,
+                "description_nl": b.description_nl,  # extension: the Dutch description
                 **_dates(b.valid, "founding_date", "dissolution_date"),
                 "size": b.size,  # extension: its declared number of seats, when the sources give it
                 **self.ended_by_change(b),
@@ -338,6 +342,7 @@ class _Exporter:
                 "name": p.name,
                 "identifiers": _identifiers(p),
                 "summary": p.description,
+                "summary_nl": p.description_nl,  # extension: the Dutch summary
                 **_valid_only(p.valid),
                 "sources": self.links(_with_identifier_sources(p)),
             }
@@ -401,6 +406,7 @@ class _Exporter:
                 "id": m.id,
                 "name": m.name or f"Meeting of {label_of(self.model, m.body)}",
                 "description": m.description,
+                "description_nl": m.description_nl,  # extension: the Dutch description
                 "classification": "meeting",
                 "organization_id": self.org(m.body),
                 "start_date": str(m.date),
@@ -418,6 +424,7 @@ class _Exporter:
                 "id": d.id,
                 "name": name,
                 "description": d.description,
+                "description_nl": d.description_nl,  # extension: the Dutch description
                 "classification": "decision",
                 "organization_id": org,
                 "start_date": str(d.date) if d.date is not None else None,
@@ -545,6 +552,7 @@ def _organisation_changes(model: Model, records: list[Any], ex: _Exporter) -> li
                     "id": r.id,
                     "name": f"{r.kind}: {names}" + (f" -> {result}" if result else ""),
                     "description": r.description,
+                    "description_nl": r.description_nl,  # extension: the Dutch description
                     "classification": r.kind,
                     "start_date": str(r.date) if r.date is not None else None,
                     "original_organization_ids": original,

@@ -52,6 +52,7 @@ __all__ = [
     "period_notation",
     "period_words",
     "record_name",
+    "record_description",
     "record_short_name",
     "record_title",
     "seat_count",
@@ -97,6 +98,32 @@ def record_name(record: Any, fallback: str = "", *, translated: bool = True) -> 
         or getattr(record, "title", None)
         or fallback
     )
+
+
+def record_description(record: Any, *, translated: bool = True) -> str | None:
+    """A record's description in the language in use: its ``description_nl`` in Dutch when it has one, else its
+    ``description`` (written in English); None when it has neither.
+
+    ``translated=False`` gives the English ``description`` whatever the language (the exports write both fields
+    as they are, never this choice).
+
+    >>> from streekbeleid import Actor
+    >>> from streekbeleid.i18n import use_language
+    >>> voka = Actor(id="org:voka", name="VOKA", kind="employers_organisation",
+    ...              description="The network of enterprises.", description_nl="Het netwerk van ondernemingen.")
+    >>> with use_language("nl"):
+    ...     record_description(voka)
+    'Het netwerk van ondernemingen.'
+    >>> with use_language("en"):
+    ...     record_description(voka)
+    'The network of enterprises.'
+    >>> with use_language("nl"):  # no Dutch: the English one
+    ...     record_description(Actor(id="org:x", name="X", kind="other", description="In English only."))
+    'In English only.'
+    """
+    english = getattr(record, "description", None)
+    dutch = getattr(record, "description_nl", None) if translated and language() == "nl" else None
+    return dutch or english or None
 
 
 def name(model: Model, record_id: str | None, *, translated: bool = True) -> str:

@@ -401,6 +401,7 @@ class Region:
     parts_known: bool = True
     part_of: str | None = ref("part_of")
     description: str | None = None
+    description_nl: str | None = None
     valid: Period = _valid()
     sources: tuple[Source, ...] = attrs.field(default=(), converter=to_tuple)
 
@@ -459,6 +460,7 @@ class Actor:
     territory: str | None = ref("represents")
     part_of: str | None = ref("part_of")
     description: str | None = None
+    description_nl: str | None = None
     other_names: tuple[OtherName, ...] = _other_names()
     valid: Period = _valid()
     identifiers: tuple[Identifier, ...] = _identifiers()
@@ -473,6 +475,7 @@ class Person:
     id: str = own_id()
     name: str
     description: str | None = None
+    description_nl: str | None = None
     valid: Period = _valid()
     identifiers: tuple[Identifier, ...] = _identifiers()
     sources: tuple[Source, ...] = attrs.field(default=(), converter=to_tuple)
@@ -511,6 +514,7 @@ class SeatGroup:
     voting: bool | None = None
     allocations: tuple[SeatAllocation, ...] = attrs.field(default=(), converter=to_tuple)
     description: str | None = None
+    description_nl: str | None = None
     sources: tuple[Source, ...] = attrs.field(default=(), converter=to_tuple)
 
 
@@ -581,6 +585,7 @@ class Body:
     size: int | None = attrs.field(default=None, validator=non_negative)
     decides: bool | None = None
     description: str | None = None
+    description_nl: str | None = None
     other_names: tuple[OtherName, ...] = _other_names()
     valid: Period = _valid()
     identifiers: tuple[Identifier, ...] = _identifiers()
@@ -637,6 +642,7 @@ class Theme:
     name_nl: str | None = None
     broader: str | None = ref("broader")
     description: str | None = None
+    description_nl: str | None = None
     valid: Period = _valid()
     sources: tuple[Source, ...] = attrs.field(default=(), converter=to_tuple)
 
@@ -684,6 +690,7 @@ class PlanItem:
     name: str
     number: str | None = None
     description: str | None = None
+    description_nl: str | None = None
     themes: tuple[str, ...] = refs("about")
     lead: str | None = ref("led_by")
     co_leads: tuple[str, ...] = refs("led_by")
@@ -736,6 +743,7 @@ class Plan:
     items: tuple[PlanItem, ...] = contains("part_of")
     share_rules: tuple[ShareRule, ...] = attrs.field(default=(), converter=to_tuple)
     description: str | None = None
+    description_nl: str | None = None
     valid: Period = _valid()
     sources: tuple[Source, ...] = attrs.field(default=(), converter=to_tuple)
 
@@ -758,6 +766,7 @@ class Project:
     themes: tuple[str, ...] = refs("about")
     reference: str | None = None
     description: str | None = None
+    description_nl: str | None = None
     valid: Period = _valid()
     sources: tuple[Source, ...] = attrs.field(default=(), converter=to_tuple)
 
@@ -823,6 +832,7 @@ class Decision:
     unanimous: bool | None = None
     authoritative: bool | None = None
     description: str | None = None
+    description_nl: str | None = None
     valid: Period = attrs.field(default=attrs.Factory(_since_date, takes_self=True), validator=ordered)
     sources: tuple[Source, ...] = attrs.field(default=(), converter=to_tuple)
 
@@ -848,6 +858,7 @@ class Tally:
     named: tuple[str, ...] = refs("decided_by")
     date: PartialDate | None = None
     description: str | None = None
+    description_nl: str | None = None
     valid: Period = attrs.field(default=attrs.Factory(_since_date, takes_self=True), validator=ordered)
     sources: tuple[Source, ...] = attrs.field(default=(), converter=to_tuple)
 
@@ -941,6 +952,7 @@ class Funding:
     budgets: tuple[Budget, ...] = attrs.field(default=(), converter=to_tuple)
     transactions: tuple[Transaction, ...] = attrs.field(default=(), converter=to_tuple)
     description: str | None = None
+    description_nl: str | None = None
     valid: Period = _valid()
     sources: tuple[Source, ...] = attrs.field(default=(), converter=to_tuple)
 
@@ -954,6 +966,7 @@ class Meeting:
     date: PartialDate
     name: str | None = None
     description: str | None = None
+    description_nl: str | None = None
     valid: Period = attrs.field(default=attrs.Factory(lambda self: Period.on(self.date), takes_self=True))
     sources: tuple[Source, ...] = attrs.field(default=(), converter=to_tuple)
 
@@ -971,6 +984,7 @@ class Lineage:
     object: str = ref(required=True)
     date: PartialDate | None = None
     description: str | None = None
+    description_nl: str | None = None
     valid: Period = _valid()
     sources: tuple[Source, ...] = attrs.field(default=(), converter=to_tuple)
 
@@ -998,6 +1012,7 @@ class Relation:
     subject: str = ref(required=True)
     object: str = ref(required=True)
     description: str | None = None
+    description_nl: str | None = None
     valid: Period = _valid()
     sources: tuple[Source, ...] = attrs.field(default=(), converter=to_tuple)
 
@@ -1031,6 +1046,7 @@ class OrganisationChange:
     resulting: tuple[str, ...] = refs("results_in")
     date: PartialDate | None = None
     description: str | None = None
+    description_nl: str | None = None
     valid: Period = attrs.field(default=attrs.Factory(_since_date, takes_self=True), validator=ordered)
     sources: tuple[Source, ...] = attrs.field(default=(), converter=to_tuple)
 
@@ -1054,6 +1070,7 @@ class LegislativeTerm:
     name: str
     level: str = attrs.field(validator=one_of(*TERM_LEVELS))
     description: str | None = None
+    description_nl: str | None = None
     valid: Period = _valid()
     sources: tuple[Source, ...] = attrs.field(default=(), converter=to_tuple)
 
@@ -1090,6 +1107,7 @@ class Document:
     eli: str | None = None
     language: str | None = None
     description: str | None = None
+    description_nl: str | None = None
     valid: Period = attrs.field(default=attrs.Factory(_since_date, takes_self=True), validator=ordered)
     sources: tuple[Source, ...] = attrs.field(default=(), converter=to_tuple)
 

@@ -28,7 +28,7 @@ import attrs
 from ..i18n import N_, _
 from ..model.dates import Truth
 from ..model.model import Model
-from ..model.phrasing import day_words, label, period_words
+from ..model.phrasing import day_words, label, period_words, record_description
 from ..model.records import Body, Region, Territory
 from ._util import day_of, expect, lookup
 from .territories import Municipalities, municipalities, refers_to
@@ -240,7 +240,7 @@ def _judge(
     for area in {a.region: a for a in areas}.values():
         if not area.parts_known:
             region: Region = lookup(model, area.region)
-            why = region.description or _("no source lists them")
+            why = record_description(region) or _("no source lists them")
             reasons.append(
                 _("{area}: which municipalities it held is not known ({why})").format(
                     area=label(model, area.region), why=why

@@ -84,7 +84,7 @@ def _body_head(site: Site, body: Body, scope: RegionScope) -> Markup:
     return concat(
         el("h3", body.name, site.src(body), id=anchor_id(body.id)),
         el("p", " · ".join(x for x in meta if x), site.uncertain(body.id), class_="muted"),
-        el("p", body.description) if body.description else None,
+        el("p", described) if (described := phrasing.record_description(body)) else None,
         el(
             "p",
             _("Meets {cadence}.").format(cadence="; ".join(cadence)),

@@ -84,7 +84,7 @@ def _area_entry(site: Site, area: Region, day: date) -> Markup:
     return concat(
         el("h3", area.name, site.src(area), id=anchor_id(area.id)),
         el("p", phrasing.period_words(area.valid), class_="muted") if area.valid is not ALWAYS else None,
-        el("p", area.description) if area.description else None,
+        el("p", described) if (described := phrasing.record_description(area)) else None,
         el("details", el("summary", _municipalities(site, area, day)), el("p", ", ".join(names))) if names else None,
     )
 

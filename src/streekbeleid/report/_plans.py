@@ -28,8 +28,8 @@ def plans_section(site: Site, scope: RegionScope) -> Markup:
     for plan in scope.plans:
         out.append(el("h3", plan.name, site.src(plan), id=anchor_id(plan.id)))
         out.append(facts_table(_plan_facts(site, plan, scope), class_="plan-meta"))
-        if plan.description:
-            out.append(el("p", plan.description))
+        if described := phrasing.record_description(plan):
+            out.append(el("p", described))
         if plan.items:
             out.append(el("ul", [_item(site, i) for i in plan.items], class_="tree"))
         out.append(progress_view(site, plan))
@@ -113,7 +113,7 @@ def _item(site: Site, item: PlanItem) -> Markup:
         if commitments
         else None,
     )
-    extra = [el("p", item.description, class_="muted")] if item.description else []
+    extra = [el("p", described, class_="muted")] if (described := phrasing.record_description(item)) else []
     if item.indicators:
         extra.append(_indicators(site, item))
     if item.items:
@@ -267,7 +267,7 @@ def _decisions_table(site: Site, decisions: Sequence[Decision]) -> Markup:
             "tr",
             el("td", phrasing.when(d.date) if d.date else _("unknown"), class_="date"),
             el("td", _decision_text(site, d), site.src(d)),
-            el("td", d.description or ""),
+            el("td", phrasing.record_description(d) or ""),
             id=anchor_id(d.id),
         )
         for d in sorted(decisions, key=lambda d: (d.date.sort_key() if d.date else (0, 0), d.id))

@@ -67,7 +67,7 @@ def _overview(site: Site, scope: RegionScope) -> Markup:
         (_("region package"), origin),
     ]
     out = [
-        el("p", region.description) if region.description else None,
+        el("p", described) if (described := phrasing.record_description(region)) else None,
         el("div", [el("div", el("b", str(n)), label, class_="fact") for label, n in facts], class_="facts"),
         facts_table(rows),
         el("h3", _("Territory")),
