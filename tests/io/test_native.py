@@ -261,6 +261,7 @@ def models(draw: st.DrawFn) -> Model:
         parts=[RegionPart(territory=t, valid=draw(_periods), sources=draw(_sources)) for t in some(tids)],
         parts_known=draw(_bool),
         description=draw(_opt_text),
+        description_nl=draw(_opt_text),
         valid=draw(_periods),
     )
     actors: list[Actor] = []
@@ -274,6 +275,7 @@ def models(draw: st.DrawFn) -> Model:
                 territory=pick(tids),
                 part_of=pick([a.id for a in actors]),
                 description=draw(_opt_text),
+                description_nl=draw(_opt_text),
                 valid=draw(_periods),
                 sources=draw(_sources),
             )
@@ -288,6 +290,7 @@ def models(draw: st.DrawFn) -> Model:
             voting=draw(_opt_bool),
             allocations=[SeatAllocation(member=a, seats=n(0, 9)) for a in some(aids)],
             description=draw(_opt_text),
+            description_nl=draw(_opt_text),
             sources=draw(_sources),
         )
         for _ in range(n(0, 2))
@@ -402,6 +405,7 @@ def models(draw: st.DrawFn) -> Model:
         unanimous=draw(_opt_bool),
         authoritative=draw(_opt_bool),
         description=draw(_opt_text),
+        description_nl=draw(_opt_text),
         sources=draw(_sources),
         **decision_kwargs,
     )

@@ -102,9 +102,10 @@ def record_name(record: Any, fallback: str = "", *, translated: bool = True) -> 
 
 def record_description(record: Any, *, translated: bool = True) -> str | None:
     """A record's description in the language in use: its ``description_nl`` in Dutch when it has one, else its
-    ``description`` (written in English); None when it has neither.
+    ``description`` (written in English), else (a record with only a Dutch one) its ``description_nl``; None when
+    it has neither.
 
-    ``translated=False`` gives the English ``description`` whatever the language (the exports write both fields
+    ``translated=False`` prefers the English ``description`` whatever the language (the exports write both fields
     as they are, never this choice).
 
     >>> from streekbeleid import Actor
@@ -121,9 +122,10 @@ def record_description(record: Any, *, translated: bool = True) -> str | None:
     ...     record_description(Actor(id="org:x", name="X", kind="other", description="In English only."))
     'In English only.'
     """
-    english = getattr(record, "description", None)
-    dutch = getattr(record, "description_nl", None) if translated and language() == "nl" else None
-    return dutch or english or None
+    english, dutch = getattr(record, "description", None), getattr(record, "description_nl", None)
+    if translated and language() == "nl":
+        return dutch or english or None
+    return english or dutch or None
 
 
 def name(model: Model, record_id: str | None, *, translated: bool = True) -> str:
