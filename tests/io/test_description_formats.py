@@ -5,6 +5,7 @@ an attribute; none of them depends on the language in use."""
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -15,7 +16,8 @@ from streekbeleid import Actor, Body, Decision, Model, Plan, PlanItem, Project, 
 from streekbeleid.i18n import use_language
 from streekbeleid.io.csv import to_tables
 from streekbeleid.io.graphml import generate_graphml
-from streekbeleid.io.linked_data import to_rdf
+from streekbeleid.io.harvest import harvest_files
+from streekbeleid.io.linked_data import to_rdf, write_turtle
 from streekbeleid.io.native import generate_json, parse_json
 from streekbeleid.io.popolo import to_popolo
 
@@ -131,6 +133,19 @@ def test_linked_data_gives_one_description_where_the_oslo_shapes_allow_one(model
     decision = _node(g, "x:d")
     assert list(g.objects(decision, ELI_DESCRIPTION)) == [Literal("Goedgekeurd.")]
     assert list(g.objects(decision, RDFS.comment)) == [Literal("Approved.", lang="en")]
+
+
+def test_decisions_harvested_from_the_export_keep_each_language(model: Model, tmp_path: Path) -> None:
+    """eli:description holds one untagged text: the English one beside it (rdfs:comment) tells which it is."""
+    english_only = Decision(id="x:d2", kind="endorse", by="x:b", subject="x:p", description="Endorsed.")
+    whole = Model.from_records([*model.records(), english_only])
+    path = tmp_path / "x.ttl"
+    write_turtle(whole, path)
+    harvested = harvest_files([path], whole, namespace="x").decisions
+    assert sorted((d.description, d.description_nl) for d in harvested) == [
+        ("Approved.", "Goedgekeurd."),
+        ("Endorsed.", None),
+    ]
 
 
 def test_graphml_has_the_dutch_description_as_an_attribute(model: Model) -> None:

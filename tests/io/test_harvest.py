@@ -33,6 +33,7 @@ def same(decision: Decision) -> tuple[Any, ...]:
         decision.votes,
         decision.unanimous,
         decision.description,
+        decision.description_nl,
     )
 
 
@@ -56,6 +57,8 @@ def test_a_council_decision_as_published_is_harvested(core: Model) -> None:
     assert decision.subject == "core:streekpact/westhoek-2013-2019"  # matched by the plan's name in the title
     assert (decision.kind, str(decision.date), decision.outcome) == ("approve", "2014-05-26", "adopted")
     assert decision.votes == VoteCount(yes=20, no=3, abstain=2)
+    # the council's text is Dutch (@nl): the Dutch description, no English one made up
+    assert (decision.description, decision.description_nl) == (None, "De gemeenteraad keurt het streekpact goed.")
     assert decision.sources[0].document == "https://voorbeeldgemeente.example/id/besluiten/2014-05-26-1"
     # the decision about no plan of the model is left out, and said so
     assert [r.split(":", 2)[-1] for r in result.left_out] == [

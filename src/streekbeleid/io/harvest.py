@@ -144,6 +144,28 @@ def _text(graph: Graph, node: Node, *props: URIRef) -> str | None:
     return None
 
 
+def _descriptions(graph: Graph, node: Node) -> tuple[str | None, str | None]:
+    """A decision's ``description`` (English) and ``description_nl``, in that order.
+
+    ``eli:description`` holds the Dutch one (untagged, as the OSLO shape asks, or ``@nl``) or an ``@en`` one; an
+    ``rdfs:comment`` ``@en`` beside it is the English one (this project's export writes it so; the same text in
+    both is an English one alone).
+    """
+    english = next((str(o).strip() for o in graph.objects(node, RDFS.comment) if _in(o, "en")), None)
+    dutch = None
+    for o in graph.objects(node, ELI.description):
+        if isinstance(o, Literal):
+            if o.language == "en":
+                english = english or str(o).strip()
+            elif str(o).strip() != english:
+                dutch = str(o).strip()
+    return english, dutch
+
+
+def _in(value: Node, language: str) -> bool:
+    return isinstance(value, Literal) and value.language == language
+
+
 def _day(value: Node | None) -> PartialDate | None:
     """A partial date from an ``xsd:date``, ``xsd:dateTime``, ``xsd:gYearMonth`` or ``xsd:gYear`` literal."""
     if value is None:
@@ -294,6 +316,7 @@ class _Harvester:
         if ours is not None and str(ours) in OUTCOME_NL:
             outcome = str(ours)
         meeting = self.by_iri.get(str(sitting)) if sitting is not None else None
+        english, dutch = _descriptions(g, node)
         return Decision(
             id=self.mint("besluit", "-".join(str(node).rstrip("/").rsplit("/", 2)[-2:]) or title),
             kind=self.kind(node, title),
@@ -304,7 +327,8 @@ class _Harvester:
             meeting=meeting,
             votes=votes,
             unanimous=unanimous,
-            description=_text(g, node, ELI.description),
+            description=english,
+            description_nl=dutch,
             sources=[self.source(node, title)],
         )
 

@@ -895,8 +895,8 @@ class _Builder:
         """A record's description in both languages: ``description`` as ``@en``, ``description_nl`` as ``@nl``.
 
         Where an OSLO shape allows one description (``one="lang"``: one language-tagged literal; ``"plain"``: one
-        ``xsd:string``), ``prop`` holds the Dutch one when there is one, else the English; the English one then
-        also goes to ``rdfs:comment`` ``@en``.
+        ``xsd:string``), ``prop`` holds the Dutch one when there is one, else the English; the English one also
+        goes to ``rdfs:comment`` ``@en`` when ``prop`` holds the Dutch one or holds it without a language tag.
         """
         english, dutch = getattr(rec, "description", None), getattr(rec, "description_nl", None)
         g = self.g
@@ -908,7 +908,7 @@ class _Builder:
             return
         if dutch or english:
             g.add((node, prop, _lit(dutch or english, lang=None if one == "plain" else "nl" if dutch else "en")))
-        if dutch and english:
+        if english and (dutch or one == "plain"):
             g.add((node, _RDFS.comment, _en(english)))
 
     def literal(self, node: str, prop: str, value: Any) -> None:
