@@ -992,9 +992,9 @@ class _Builder:
                 self.sources(q, part.sources)
 
     def actor(self, a: Actor) -> None:
-        """An actor without sources, identifiers, parent or territory is a template's use (:func:`_actor`); any
-        other is mapped triple by triple (:meth:`actor_plain`)."""
-        if a.sources or a.part_of or a.territory or identifiers_of(a):
+        """An actor without sources, identifiers, parent, territory or Dutch description is a template's use
+        (:func:`_actor`); any other is mapped triple by triple (:meth:`actor_plain`)."""
+        if a.sources or a.part_of or a.territory or a.description_nl or identifiers_of(a):
             self.actor_plain(a)
             return
         classification = self.kinds.get(a.kind)
