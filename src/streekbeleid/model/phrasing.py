@@ -38,6 +38,7 @@ __all__ = [
     "change_phrase",
     "decision_phrase",
     "document_kind",
+    "in_language",
     "kind_label",
     "kind_text",
     "outcome_words",
@@ -90,10 +91,8 @@ def record_name(record: Any, fallback: str = "", *, translated: bool = True) -> 
     ``translated=False`` gives the record's own ``name`` whatever the language: the exports write that, so a
     file does not depend on the language of the person who wrote it.
     """
-    dutch = getattr(record, "name_nl", None) if translated and language() == "nl" else None
     return str(
-        dutch
-        or getattr(record, "name", None)
+        in_language(getattr(record, "name", None), getattr(record, "name_nl", None), translated)
         or getattr(record, "label", None)
         or getattr(record, "title", None)
         or fallback
@@ -122,7 +121,19 @@ def record_description(record: Any, *, translated: bool = True) -> str | None:
     ...     record_description(Actor(id="org:x", name="X", kind="other", description="In English only."))
     'In English only.'
     """
-    english, dutch = getattr(record, "description", None), getattr(record, "description_nl", None)
+    return in_language(getattr(record, "description", None), getattr(record, "description_nl", None), translated)
+
+
+def in_language(english: str | None, dutch: str | None, translated: bool = True) -> str | None:
+    """One text written in English and in Dutch (a name, a description, a workflow's label), in the language in
+    use: the Dutch in Dutch, the English in English (``translated=False``: the English whatever the language);
+    the other one when the one asked for is missing; None when both are.
+
+    >>> from streekbeleid.i18n import use_language
+    >>> with use_language("nl"):
+    ...     in_language("approved", "goedgekeurd"), in_language("approved", None)
+    ('goedgekeurd', 'approved')
+    """
     if translated and language() == "nl":
         return dutch or english or None
     return english or dutch or None

@@ -52,9 +52,9 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from ..i18n import _, language, pgettext
+from ..i18n import _, pgettext
 from .dates import ALWAYS, DateBound, PartialDate, Period, Truth
-from .phrasing import bound_words, when
+from .phrasing import bound_words, in_language, when
 from .records import DECISION_KINDS, Source, VoteCount, one_of, own_id, ref, to_tuple
 
 if TYPE_CHECKING:
@@ -112,16 +112,6 @@ def _split_text(names: tuple[str, ...]) -> bool:
 def readable(name: str) -> str:
     """The id of a state or step as words, when it has no label: ``in_consultation`` -> ``in consultation``."""
     return name.replace("_", " ")
-
-
-def in_language(english: str | None, dutch: str | None) -> str | None:
-    """The Dutch text in Dutch when there is one, else the English (the language in use decides).
-
-    Kept here for workflow definitions; :func:`streekbeleid.model.phrasing.record_name` does the same for records.
-    """
-    if dutch and language() == "nl":
-        return dutch
-    return english
 
 
 def _requirement_problem(req: str) -> str | None:
