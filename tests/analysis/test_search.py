@@ -90,3 +90,20 @@ def test_the_index_follows_the_model_not_a_slice(build: Callable[..., Model]) ->
     sliced = model.as_of("2020-01-01")
     assert first(sliced, "toekomstforum")[0] == "x:forum"  # found, even when not active that day
     assert first(model, "ersv") == ("x:ersv", "actor", 100)
+
+
+def test_a_hit_says_which_of_its_names_matched_the_first_in_order_before_its_id(build: Callable[..., Model]) -> None:
+    """The name, abbreviation and the id's local part of this actor all equal the text: the name as written is
+    shown as matched, whatever order the index's sets happen to be in."""
+    model = build(Actor(id="x:ersv", name="ERSV", kind="nonprofit", abbreviation="Ersv"), catalogue=False)
+    assert [(h.score, h.matched) for h in search(model, "ersv")] == [(100, "ERSV")]
+
+
+def test_every_word_of_the_text_must_match_whichever_is_rarest(build: Callable[..., Model]) -> None:
+    """Candidates come from the text's rarest word; a name must still match each of the other words."""
+    bodies = [Body(id=f"x:f{i}", name=f"Forum {i} Noord", kind="forum") for i in range(30)]
+    model = build(*bodies, Body(id="x:zuid", name="Forum Zuid", kind="forum"), catalogue=False)
+    assert [h.id for h in search(model, "forum zuid", limit=None)] == ["x:zuid"]
+    assert [h.id for h in search(model, "noord forum 7", limit=None)] == ["x:f7"]
+    assert [(h.id, h.score) for h in search(model, "forum zud", limit=None)] == [("x:zuid", 40)]  # a typo
+    assert len(search(model, "forum", limit=None)) == 31

@@ -7,7 +7,9 @@ text's words, before a name with a typo; among equals, regions, bodies, plans an
 with a colon is an id, or the start of one: ids that start with it, then the ids nearest to it.
 
 The index is built once per model (its words, and every word with one letter left out, so a typo is found by a
-look-up, not a scan: the SymSpell method) and kept with the graph, as the period index is.
+look-up, not a scan: the SymSpell method) and kept with the graph, as the period index is.  A search looks
+each word of the text up once; only the names with a word matching the text's rarest word are scored, each by a
+few set look-ups.
 
 >>> import streekbeleid
 >>> core = streekbeleid.load(plugins=[])
@@ -23,12 +25,13 @@ import bisect
 import re
 import unicodedata
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
 import attrs
 import networkx as nx
 
+from ..i18n import language, use_language
 from .phrasing import record_name
 
 if TYPE_CHECKING:
@@ -63,7 +66,8 @@ def _deletions(word: str) -> Iterator[str]:
 @attrs.frozen
 class Hit:
     """A record found: its id, name, kind (``body``, ``territory`` ...), region if it has one, and how well it
-    matched (``score``; the ``matched`` name)."""
+    matched (``score``; the ``matched`` name: of a record's names that match best, the first in the order
+    name, abbreviation, title, label, Dutch name, other names, then the id)."""
 
     id: str
     name: str
@@ -76,14 +80,15 @@ class Hit:
 class _Index:
     """Every name of every record, normalised, with a word index and a one-deletion index for typos."""
 
-    __slots__ = ("by_deletion", "by_word", "entries", "ids", "words")
+    __slots__ = ("by_deletion", "by_word", "entries", "ids", "normalised", "words", "words_of")
 
     def __init__(self, entries: list[tuple[str, str, str]], ids: list[str]) -> None:
         self.entries = entries  # (record id, normalised name, name as written)
         self.ids = ids  # sorted
+        self.words_of = [frozenset(norm.split()) for _rid, norm, _name in entries]  # each entry's words
         by_word: dict[str, list[int]] = defaultdict(list)
-        for i, (_rid, norm, _name) in enumerate(entries):
-            for word in set(norm.split()):
+        for i, words in enumerate(self.words_of):
+            for word in words:
                 by_word[word].append(i)
         self.by_word = dict(by_word)
         self.words = sorted(self.by_word)  # for prefixes, by bisection
@@ -93,6 +98,7 @@ class _Index:
             for variant in _deletions(word):
                 by_deletion[variant].add(word)
         self.by_deletion = dict(by_deletion)
+        self.normalised: dict[str, str] = {}  # the names of hits, normalised once for ranking
 
     @classmethod
     def of(cls, graph: nx.MultiDiGraph) -> _Index:
@@ -100,10 +106,10 @@ class _Index:
         if index is None:
             entries = []
             for rid, record in graph.nodes(data="record"):
-                local = rid.partition(":")[2]  # the namespace is in every id of a region: not a name
-                entries.append((rid, normalise(local), local))
                 for name in _names(record):
                     entries.append((rid, normalise(name), name))
+                local = rid.partition(":")[2]  # the namespace is in every id of a region: not a name
+                entries.append((rid, normalise(local), local))
             index = graph.graph["_search_index"] = cls(entries, sorted(graph))
         return index
 
@@ -170,15 +176,17 @@ def _one_edit(a: str, b: str) -> bool:
     return any(long_[:i] + long_[i + 1 :] == short for i in range(len(long_)))
 
 
-def _score(query: str, words: Sequence[str], norm: str, typo_words: dict[str, set[str]]) -> int:
+def _score(query: str, norm: str, words: frozenset[str], starting: list[set[str]], near: list[set[str]]) -> int:
+    """How well a name (normalised, and its words) matches the text: each of the text's words must start a
+    word of the name (``starting``: the indexed words that start with it), or, for a typo, be one edit from one
+    (``near``: those words and the ones one edit away)."""
     if norm == query:
         return EXACT
     if norm.startswith(query):
         return PREFIX
-    name_words = norm.split()
-    if all(any(n.startswith(w) for n in name_words) for w in words):
+    if all(not s.isdisjoint(words) for s in starting):
         return WORDS
-    if all(any(n.startswith(w) or n in typo_words[w] for n in name_words) for w in words):
+    if all(not s.isdisjoint(words) for s in near):
         return TYPO
     return 0
 
@@ -197,28 +205,34 @@ def search(model: Model, text: str, *, kinds: Iterable[str] | None = None, limit
     if ":" in text.strip():
         for score, rid in index.nearest_ids(text.strip(), limit or len(index.ids)):
             best.setdefault(rid, (score, rid))
-    else:
-        query = normalise(text)
-        words = query.split()
-        typo_words = {w: index.near(w) for w in words}
-        # Candidates: the entries with a word that starts with the first word or is one edit from it.
-        candidate_words = set(index.prefixed(words[0])) | typo_words[words[0]] if words else set()
-        for word in candidate_words:
-            for i in index.by_word[word]:
-                rid, norm, name = index.entries[i]
-                score = _score(query, words, norm, typo_words)
-                if score and score > best.get(rid, (0, ""))[0]:
-                    best[rid] = (score, name)
+    elif words := (query := normalise(text)).split():
+        starting = [set(index.prefixed(w)) for w in words]
+        near = [found | index.near(w) for found, w in zip(starting, words, strict=True)]
+        # Every name that scores has a word in each of these sets: the candidates are the names with a word in
+        # the set that the fewest names have a word of.
+        postings = [sum(len(index.by_word[w]) for w in found) for found in near]
+        fewest = near[postings.index(min(postings))]
+        candidates = sorted({i for w in fewest for i in index.by_word[w]})  # a record's first name wins a tie
+        entries, words_of = index.entries, index.words_of
+        for i in candidates:
+            rid, norm, name = entries[i]
+            score = _score(query, norm, words_of[i], starting, near)
+            if score and score > best.get(rid, (0, ""))[0]:
+                best[rid] = (score, name)
     wanted = set(kinds) if kinds is not None else None
     hits = []
-    for rid, (score, matched) in best.items():
-        record = graph.nodes[rid]["record"]
-        kind = record_type(record)
-        if wanted is not None and kind not in wanted:
-            continue
-        name = record_name(record, rid)
-        hits.append(Hit(rid, name, kind, getattr(record, "region", None), score, matched))
-    hits.sort(key=lambda h: (-h.score, _KIND_RANK.get(h.kind, len(_KIND_RANK)), normalise(h.name), h.id))
+    normalised = index.normalised
+    with use_language(language()):  # asked once, not once per record named
+        for rid, (score, matched) in best.items():
+            record = graph.nodes[rid]["record"]
+            kind = record_type(record)
+            if wanted is not None and kind not in wanted:
+                continue
+            name = record_name(record, rid)
+            if name not in normalised:
+                normalised[name] = normalise(name)
+            hits.append(Hit(rid, name, kind, getattr(record, "region", None), score, matched))
+    hits.sort(key=lambda h: (-h.score, _KIND_RANK.get(h.kind, len(_KIND_RANK)), normalised[h.name], h.id))
     return hits if limit is None else hits[:limit]
 
 
