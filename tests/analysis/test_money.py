@@ -219,6 +219,14 @@ def test_the_partnerships_that_answered_the_call_are_judged_unknown(everything: 
     assert len(problems) == 6 and {p.severity for p in problems} == {"info"}
 
 
+def test_the_verdicts_on_one_plan_are_those_of_every_call_it_implements(everything: Model) -> None:
+    """``plan=``: the calls found from the plan's own lineage, the same verdicts as all of them filtered."""
+    every = list(share_verdicts(everything))
+    for plan in ("limburg:lires", "leuven:actieplan-halle-vilvoorde", CALL, "limburg:resoc"):
+        assert list(share_verdicts(everything, plan=plan)) == [v for v in every if v.plan == plan]
+    assert len(list(share_verdicts(everything, plan="limburg:lires"))) == 2
+
+
 # ------------------------------------------------------------------ the command
 
 

@@ -531,7 +531,13 @@ class Model:
         """
         if kind is None:
             return self._all_records()
-        out: list[Any] = [r for _n, r in self.graph.nodes(data="record") if isinstance(r, kind)]
+        if self.graph is self._base:  # the whole model: its nodes of a kind are listed once and kept
+            by_kind: dict[type, list[Any]] = self._base.graph.setdefault("_nodes_by_kind", {})
+            if kind not in by_kind:
+                by_kind[kind] = [r for _n, r in self.graph.nodes(data="record") if isinstance(r, kind)]
+            out: list[Any] = list(by_kind[kind])
+        else:
+            out = [r for _n, r in self.graph.nodes(data="record") if isinstance(r, kind)]
         if not out:
             seen: set[int] = set()
             for rec in self.edge_records():

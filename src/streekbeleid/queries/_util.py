@@ -6,7 +6,7 @@ Names and other phrases are :mod:`streekbeleid.model.phrasing`.
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import Any, TypeVar
 
 from ..errors import RecordKindError, UnknownIdError
 from ..model.dates import parse_day
@@ -18,7 +18,10 @@ __all__ = [
     "expect",
     "find",
     "lookup",
+    "pointing_to",
 ]
+
+R = TypeVar("R")
 
 
 def expect(model: Model, record_id: str, kinds: type[Any] | tuple[type[Any], ...], wanted: str) -> Any:
@@ -50,3 +53,16 @@ def find(model: Model, record_id: str) -> Any | None:
         return lookup(model, record_id)
     except UnknownIdError:
         return None
+
+
+def pointing_to(model: Model, record_id: str, kind: type[R]) -> list[R]:
+    """The records of ``kind`` whose edges end at ``record_id`` in the whole model, once each, sorted by id: an
+    organisation's memberships and posts, the change events naming it ...
+
+    Read from the record's own in-edges, so the cost is that of the record's neighbours, not of the model.
+    """
+    graph = model.whole().graph
+    if record_id not in graph:
+        return []
+    found = {id(r): r for _u, _v, r in graph.in_edges(record_id, data="record") if isinstance(r, kind)}
+    return sorted(found.values(), key=lambda r: getattr(r, "id", ""))

@@ -26,7 +26,7 @@ from ..model.dates import Truth
 from ..model.model import Model
 from ..model.phrasing import change_phrase, name, period_words, when
 from ..model.records import Actor, Body, OrganisationChange, OtherName
-from ._util import day_of, expect
+from ._util import day_of, expect, pointing_to
 from .lineage import lineage
 
 __all__ = [
@@ -64,9 +64,7 @@ class History:
 
 def changes_of(model: Model, record_id: str) -> tuple[OrganisationChange, ...]:
     """The change events an organisation took part in (as original or resulting), oldest first, undated last."""
-    found = [
-        c for c in model.whole().records(OrganisationChange) if record_id in c.original or record_id in c.resulting
-    ]
+    found = [c for c in pointing_to(model, record_id, OrganisationChange) if record_id in (*c.original, *c.resulting)]
     return tuple(sorted(found, key=lambda c: (c.date is None, c.date.sort_key() if c.date else (0, 0), c.id)))
 
 

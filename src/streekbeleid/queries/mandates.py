@@ -26,7 +26,7 @@ from ..model.dates import Period, Truth, parse_day
 from ..model.model import Model
 from ..model.records import Actor, Body, LegislativeTerm, Membership, Person, Post, Territory
 from ..model.table import HEADINGS, Column, NotRecorded, Ref, Table, Tabular
-from ._util import expect
+from ._util import expect, pointing_to
 
 __all__ = ["Mandate", "Mandates", "holders", "mandates", "term_of", "NOT_RECORDED"]
 
@@ -85,8 +85,8 @@ def holders(
     whole = model.whole()
     day = parse_day(on) if on is not None else None
     found = []
-    for m in whole.records(Membership):
-        if m.post != post_id or not isinstance(_record(whole, m.member), Person):
+    for m in _by_post(whole).get(post_id, ()):
+        if not isinstance(_record(whole, m.member), Person):
             continue
         if day is not None and m.valid.active_on(day) is Truth.NO:
             continue
@@ -94,6 +94,19 @@ def holders(
             continue
         found.append(m)
     return sorted(found, key=lambda m: (m.valid.ordinals(), m.id))
+
+
+def _by_post(whole: Model) -> dict[str, list[Membership]]:
+    """The memberships that hold each post, in order of id: made once per model and kept with its graph (as the
+    search index is), so that asking for the holders of every post does not read every membership each time."""
+    index: dict[str, list[Membership]] | None = whole.graph.graph.get("_memberships_by_post")
+    if index is None:
+        index = {}
+        for m in whole.records(Membership):
+            if m.post is not None:
+                index.setdefault(m.post, []).append(m)
+        whole.graph.graph["_memberships_by_post"] = index
+    return index
 
 
 def term_of(model: Model, membership: Membership) -> LegislativeTerm | None:
@@ -137,7 +150,9 @@ def mandates(model: Model, target: str, *, on: dt.date | str | None = None) -> M
     orgs = _organisations(whole, target)
     rows: list[Mandate] = []
     held_posts: set[str] = set()
-    for m in whole.records(Membership):
+    # the memberships and posts of the organisations, from their own edges (sorted by id, as the model lists them)
+    memberships = {m.id: m for org in orgs for m in pointing_to(whole, org, Membership)}
+    for m in sorted(memberships.values(), key=lambda m: m.id):
         if m.organization not in orgs or (day is not None and m.valid.active_on(day) is Truth.NO):
             continue
         member = _record(whole, m.member)
@@ -149,7 +164,8 @@ def mandates(model: Model, target: str, *, on: dt.date | str | None = None) -> M
                 held_posts.add(m.post)
             refs = (_ref(whole, m.member),) if isinstance(member, Person) else ()
             rows.append(_row(whole, m, m.post, [], by_office=False, holder_refs=refs))
-    for p in whole.records(Post):
+    posts = {p.id: p for org in orgs for p in pointing_to(whole, org, Post)}
+    for p in sorted(posts.values(), key=lambda p: p.id):
         if (
             p.organization in orgs
             and p.id not in held_posts

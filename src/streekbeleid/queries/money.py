@@ -31,7 +31,7 @@ from ..model.model import Model
 from ..model.phrasing import kind_label
 from ..model.records import Actor, Funding, Lineage, Plan, Project, ShareRule, Territory
 from ..model.table import UNKNOWN, Amount, Column, Ref, Share, Table, Tabular
-from ._util import expect, find
+from ._util import expect, find, pointing_to
 
 __all__ = ["Money", "MoneyLine", "ShareVerdict", "fundings_for", "money", "share_verdicts"]
 
@@ -119,8 +119,10 @@ def fundings_for(model: Model, subject: str) -> list[Funding]:
     whole = model.whole()
     subjects = {subject}
     if isinstance(find(whole, subject), Plan):
-        subjects.update(p.id for p in whole.records(Project) if p.plan == subject)
-    return sorted((f for f in model.records(Funding) if f.subject in subjects), key=lambda f: f.id)
+        subjects.update(p.id for p in pointing_to(whole, subject, Project) if p.plan == subject)
+    # from the subjects' own edges, not a scan of the model; those of the slice
+    found = {f.id: f for s in subjects for f in pointing_to(whole, s, Funding) if f.subject in subjects}
+    return sorted((f for f in found.values() if f.id in model), key=lambda f: f.id)
 
 
 @attrs.frozen
@@ -231,9 +233,16 @@ def _in_party(model: Model, rule: ShareRule, funder: str) -> bool:
 
 def _answers(model: Model, call: str) -> list[str]:
     """The plans that implement a call, in id order."""
-    return sorted(
-        {lin.subject for lin in model.whole().records(Lineage) if lin.kind == "implements" and lin.object == call}
-    )
+    return sorted({lin.subject for lin in _lineage(model.whole(), call, out=False) if lin.kind == "implements"})
+
+
+def _lineage(whole: Model, record_id: str, *, out: bool) -> list[Lineage]:
+    """The lineage links from (``out``) or to a record, from its own edges."""
+    if record_id not in whole.graph:
+        return []
+    edges = whole.graph.out_edges(record_id, data="record") if out else whole.graph.in_edges(record_id, data="record")
+    end = "subject" if out else "object"
+    return [r for _u, _v, r in edges if isinstance(r, Lineage) and getattr(r, end) == record_id]
 
 
 def _bounds(party: list[Decimal | None], other: list[Decimal | None]) -> tuple[Decimal | None, Decimal | None]:
@@ -285,8 +294,9 @@ def _verdict(model: Model, call: Plan, plan: str, rule: ShareRule) -> ShareVerdi
     return verdict(holds, low, high, reason)
 
 
-def share_verdicts(model: Model, *, call: str | None = None) -> Iterator[ShareVerdict]:
-    """Every co-financing rule of every call (or of ``call``) judged on every plan that implements it.
+def share_verdicts(model: Model, *, call: str | None = None, plan: str | None = None) -> Iterator[ShareVerdict]:
+    """Every co-financing rule of every call (or of ``call``) judged on every plan that implements it (or on
+    ``plan`` alone: the calls it implements are found from its own edges, not by reading every plan).
 
     The money counted is every funding of the plan and its projects except the programme's own
     (kind ``esf``); a funding's amount is its budget (:class:`MoneyLine`), or, when some amount is
@@ -296,8 +306,16 @@ def share_verdicts(model: Model, *, call: str | None = None) -> Iterator[ShareVe
     known at all the answer is UNCERTAIN whoever the funders are.
     """
     whole = model.whole()
-    calls = [expect(model, call, Plan, N_("a plan"))] if call else sorted(whole.records(Plan), key=lambda p: p.id)
+    if call:
+        calls = [expect(model, call, Plan, N_("a plan"))]
+    elif plan:
+        implemented = {r.object for r in _lineage(whole, plan, out=True) if r.kind == "implements"}
+        found = (find(whole, i) for i in implemented)
+        calls = sorted((c for c in found if isinstance(c, Plan)), key=lambda p: p.id)
+    else:
+        calls = sorted(whole.records(Plan), key=lambda p: p.id)
     for record in calls:
-        for plan in _answers(model, record.id) if record.share_rules else []:
-            for rule in record.share_rules:
-                yield _verdict(model, record, plan, rule)
+        for answer in _answers(model, record.id) if record.share_rules else []:
+            if plan is None or answer == plan:
+                for rule in record.share_rules:
+                    yield _verdict(model, record, answer, rule)

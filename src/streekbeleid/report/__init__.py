@@ -20,7 +20,7 @@ from pathlib import Path
 
 from ..checks import check
 from ..citing import document_dirs
-from ..i18n import _, use_language
+from ..i18n import _, language, use_language
 from ..model.dates import parse_day
 from ..model.model import Model
 from ..model.records import Problem
@@ -87,7 +87,7 @@ def write_report(
     :param lang: ``"nl"`` or ``"en"``; default the language in use (:func:`streekbeleid.i18n.language`: Dutch
         unless ``STREEKBELEID_LANG`` or the locale asks for English).
     """
-    with use_language(lang):
+    with use_language(lang or language()):  # the environment read once, not once per text
         return _write(model, out_dir, regions=regions, as_of=as_of, store=store, documents=documents, problems=problems)
 
 

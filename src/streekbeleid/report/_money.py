@@ -42,7 +42,7 @@ def _row(site: Site, line: MoneyLine) -> Markup:
 
 
 def _verdicts(site: Site, plan: Plan) -> Markup | None:
-    found = [v for v in share_verdicts(site.model) if v.plan == plan.id]
+    found = list(share_verdicts(site.model, plan=plan.id))
     if not found:
         return None
 
