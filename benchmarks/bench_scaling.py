@@ -532,7 +532,13 @@ def _main(args: argparse.Namespace) -> int:
                     p.peers[n] = nx_times[n]
                 if not args.no_memory and p.times[n] < args.memory_cap:
                     p.peaks[n] = peak_mb(lambda p=p, s=s: p.run(s))
-        print(f"  {regions} regions ({n:,} memberships) done at {time.perf_counter() - started:.0f} s", file=sys.stderr)
+                peer = f", peer {p.peers[n]:.3f} s" if n in p.peers else ""
+                print(f"    {p.name}: {p.times[n]:.3f} s{peer}", file=sys.stderr, flush=True)
+        done = time.perf_counter() - started
+        print(
+            f"  {regions} regions ({n:,} memberships, networkx {nx_times[n]:.3f} s) done at {done:.0f} s",
+            file=sys.stderr,
+        )
     ratio_turtle, seconds = bundled_turtle(5) if not args.only or "turtle" in args.only else (float("nan"), 0.0)
 
     print(f"sizes: {', '.join(f'{n:,}' for n in nx_times)} memberships; python {sys.version.split()[0]}")
