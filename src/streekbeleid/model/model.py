@@ -521,7 +521,8 @@ class Model:
 
         Without a kind, every record with an id of its own, once: the nodes (territories, bodies, plans and their
         items ...) and the memberships, lineage and relations behind the edges. Region parts, seat groups and
-        the like come with the record they belong to.
+        the like come with the record they belong to.  The whole model lists its nodes of a kind once and keeps
+        the list (a model does not change), so asking again costs what there are of them, not the model.
 
         >>> import streekbeleid
         >>> core = streekbeleid.load(plugins=[])
