@@ -107,3 +107,19 @@ def test_every_word_of_the_text_must_match_whichever_is_rarest(build: Callable[.
     assert [h.id for h in search(model, "noord forum 7", limit=None)] == ["x:f7"]
     assert [(h.id, h.score) for h in search(model, "forum zud", limit=None)] == [("x:zuid", 40)]  # a typo
     assert len(search(model, "forum", limit=None)) == 31
+
+
+def test_a_hit_without_a_name_of_its_own_is_named_in_words(everything: Model) -> None:
+    """A decision found by its id is shown by what it links, in the language in use (issue 12)."""
+    from streekbeleid.i18n import use_language
+    from streekbeleid.model.phrasing import kind_label
+
+    with use_language("nl"):
+        hit = search(everything, "onderschrijving abvv", limit=1)[0]
+        assert (hit.id, hit.name) == (
+            "limburg:streekpact-2014-2019/onderschrijving-abvv",
+            "ABVV onderschrijft Streekpact 2014-2019",
+        )
+        assert kind_label("region") == "regio"  # a region found is a regio, not the Flemish Region (gewest)
+    with use_language("en"):
+        assert search(everything, "onderschrijving abvv", limit=1)[0].name == "ABVV endorses Streekpact 2014-2019"

@@ -496,7 +496,7 @@ _KIND_LABELS = {
     "esf": N_("ESF funding"),
     "streek": N_("region"),
     "arrondissement": N_("arrondissement"),
-    "region": N_("Region"),
+    "region": N_("region"),
     "deelregio": N_("subregion"),
     "resoc-gebied": N_("RESOC area"),
     "referentieregio": N_("reference region"),

@@ -32,7 +32,7 @@ import attrs
 import networkx as nx
 
 from ..i18n import language, use_language
-from .phrasing import record_name
+from .phrasing import record_title
 
 if TYPE_CHECKING:
     from .model import Model
@@ -228,7 +228,7 @@ def search(model: Model, text: str, *, kinds: Iterable[str] | None = None, limit
             kind = record_type(record)
             if wanted is not None and kind not in wanted:
                 continue
-            name = record_name(record, rid)
+            name = record_title(model, record, rid)
             if name not in normalised:
                 normalised[name] = normalise(name)
             hits.append(Hit(rid, name, kind, getattr(record, "region", None), score, matched))
