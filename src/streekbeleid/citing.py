@@ -29,6 +29,7 @@ from pathlib import Path
 
 from .i18n import _
 from .model.model import Model
+from .model.phrasing import in_language
 from .model.records import Source
 from .plugins.manager import installed_plugins
 
@@ -172,4 +173,9 @@ class DocumentIndex:
             return source.document
         if self.is_quote(source):
             return f"{source.document}: “{source.locator}”"
-        return _("{document} (note: {note})").format(document=source.document, note=source.locator)
+        return _("{document} (note: {note})").format(document=source.document, note=self.note(source))
+
+    @staticmethod
+    def note(source: Source) -> str | None:
+        """A locator that is a note in our own words, in the language in use (``locator_nl`` in Dutch)."""
+        return in_language(source.locator, source.locator_nl)

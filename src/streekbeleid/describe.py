@@ -35,6 +35,7 @@ from .model.phrasing import (
     day_words,
     decision_phrase,
     document_kind,
+    in_language,
     kind_label,
     label,
     lineage_label,
@@ -418,7 +419,8 @@ def describe(model: Model, record: Any) -> str:
         for s in record.sources:
             lines.append(f"    {documents.said(s)}")
             if s.inference:  # the record claims more than the document says: the reasoning
-                lines.append("      " + _("inferred: {reasoning}").format(reasoning=s.inference))
+                reasoning = in_language(s.inference, s.inference_nl)
+                lines.append("      " + _("inferred: {reasoning}").format(reasoning=reasoning))
     return "\n".join(lines)
 
 

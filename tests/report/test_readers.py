@@ -176,3 +176,10 @@ def test_the_compare_page_words_relations_in_the_language_in_use(
     # seen from the relation's object, the relation is told whole, the right way round
     assert "Taskforce Spitsregio Leuven wordt ondersteund door ERSV Vlaams-Brabant vzw" in nl
     assert "legal vehicle of" not in nl and "supported by" not in nl
+
+
+def test_notes_in_our_own_words_are_read_in_the_language_in_use(english: dict[str, str], dutch: dict[str, str]) -> None:
+    nl, en = dutch["sources.html"], english["sources.html"]
+    assert "notitie: het streekwerk werd op 2019-01-01 in SOLVA geïntegreerd" in nl
+    assert "note: the regional work was integrated into SOLVA on 2019-01-01" in en
+    assert "the regional work was integrated" not in nl

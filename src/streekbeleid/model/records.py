@@ -302,18 +302,24 @@ class Source:
     claims ("the seed says 'de sociale partners'; read as the seven organisations seated
     in RESOC"). Such a record is an inference, and the model, ``show``, the report and
     every export say so (:func:`inferences_of`).
+
+    A locator that is not a literal quote (a note in our own words, written in English) may have its Dutch in
+    ``locator_nl``, and the reasoning of an inference its Dutch in ``inference_nl``: a person reads the one of
+    the language in use.  A quote is never translated.
     """
 
     document: str
     locator: str | None = None
     inference: str | None = None
+    locator_nl: str | None = None
+    inference_nl: str | None = None
 
     @classmethod
     def of(cls, value: str | Source) -> Source:
         """A source from a bare document name (data files may write a source so), or the source itself.
 
         >>> Source.of("provinces.csv")
-        Source(document='provinces.csv', locator=None, inference=None)
+        Source(document='provinces.csv', locator=None, inference=None, locator_nl=None, inference_nl=None)
         """
         return cls(document=value) if isinstance(value, str) else value
 

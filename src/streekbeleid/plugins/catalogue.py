@@ -24,10 +24,12 @@ FLANDERS = "nis:02000"
 _REFNIS = Source(
     document="Statbel REFNIS classification",
     locator="via provinciesincijfers/gebiedsniveaus and vandenbroucke/belgian_municipalities",
+    locator_nl="via provinciesincijfers/gebiedsniveaus en vandenbroucke/belgian_municipalities",
 )
 _REGIODECREET = Source(
     document="lokaalbestuur.vlaanderen.be",
     locator="Regiodecreet adopted 1 February 2023, published 9 March 2023; 15 reference regions",
+    locator_nl="Regiodecreet aangenomen op 1 februari 2023, bekendgemaakt op 9 maart 2023; 15 referentieregio's",
 )
 
 

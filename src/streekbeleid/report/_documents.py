@@ -22,7 +22,7 @@ def _said(site: Site, c: Citation, prefix: str) -> Markup | str:
     if site.sources.is_quote(c.source):
         quote = f"“{c.source.locator}”"
         return el("a", quote, href=href) if href else quote
-    return el("span", _("note:"), " ", c.source.locator, class_="note")
+    return el("span", _("note:"), " ", site.sources.note(c.source), class_="note")
 
 
 def documents_table(site: Site, citations: dict[str, list[Any]], prefix: str = "") -> Markup:

@@ -236,7 +236,7 @@ def _parse_sources(value: Iterable[object] | None) -> tuple[Source, ...]:
         if isinstance(s, Source) or (isinstance(s, str) and s.strip()):
             out.append(Source.of(s))
         elif isinstance(s, Mapping) and isinstance(s.get("document"), str) and set(s) <= _SOURCE_FIELDS:
-            out.append(Source(document=s["document"], locator=s.get("locator"), inference=s.get("inference")))
+            out.append(Source(**{k: s[k] for k in _SOURCE_FIELDS if s.get(k) is not None}))
         else:
             wrong = _("sources: {source!r} is not a document or a document with a locator").format(source=s)
             raise refuse("facts.invalid", wrong)
