@@ -14,8 +14,8 @@ show`` both ask :class:`DocumentIndex`, so the two never disagree about what is 
 ...     for source in model.get("zuid_oost_vlaanderen:resoc").sources:
 ...         print(index.said(source))
 003_31f4182a527d4ee1.txt: “Eén van de belangrijkste opdrachten van een RESOC is de opmaak van een Streekpact”
-so-lva.be (notitie: the regional work was integrated into SOLVA on 2019-01-01)
-ejustice.just.fgov.be, eli/decreet/2004/05/07/2004036335 (notitie: decree of 7 May 2004; RESOC articles 18-26)
+so-lva.be (notitie: het streekwerk werd op 2019-01-01 in SOLVA geïntegreerd)
+ejustice.just.fgov.be, eli/decreet/2004/05/07/2004036335 (notitie: decreet van 7 mei 2004; RESOC artikelen 18-26)
 """
 
 from __future__ import annotations

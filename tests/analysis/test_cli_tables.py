@@ -382,7 +382,7 @@ def test_show_words_money_and_co_financing_rules(capsys: pytest.CaptureFixture[s
 def test_show_tells_a_note_from_a_quote_and_words_documents(capsys: pytest.CaptureFixture[str]) -> None:
     """A paraphrase is never in quotation marks (the rule the report keeps, issue 12); documents in words."""
     resoc = run(["--lang", "nl", "show", "zuid_oost_vlaanderen:resoc"], capsys)
-    assert "so-lva.be (notitie: the regional work was integrated into SOLVA on 2019-01-01)" in resoc
+    assert "so-lva.be (notitie: het streekwerk werd op 2019-01-01 in SOLVA geïntegreerd)" in resoc
     assert "“the regional work" not in resoc and "“decree of 7 May 2004" not in resoc
     lires = run(["--lang", "nl", "show", "limburg:lires"], capsys)
     assert "Persbericht nav de start van LIRES (limburg:document/lires-persbericht) is een document over" in lires

@@ -36,6 +36,7 @@ def leuven() -> streekbeleid.Model:
             Source(
                 document="interleuven.be",
                 locator="Burgemeestersoverleg Oost-Brabant: the 30 mayors of arrondissement Leuven",
+                locator_nl="Burgemeestersoverleg Oost-Brabant: de 30 burgemeesters van het arrondissement Leuven",
             ),
         ),
     ],
