@@ -426,6 +426,8 @@ class _Template:
         self.usable = (
             not any(type(v) is tuple and v[1] in (_INTEGER, _BOOLEAN, _DECIMAL) for v in slots)  # written bare
             and all(type(s) is str and s.startswith(_PLACEHOLDER) for s in made.by_subject)
+            # a type is never relative (JSON-LD resolves a type against the vocabulary, not the base)
+            and not any(p == _RDF.type and _is_slot(o) for pairs in made.by_subject.values() for p, o in pairs)
             and all(
                 sum(1 for q, _ in pairs if q == p) == 1
                 for pairs in made.by_subject.values()
@@ -1623,18 +1625,84 @@ _INTEGER_TEXT = re.compile(r"[+-]?[0-9]+")
 _DECIMAL_TEXT = re.compile(r"[+-]?[0-9]*\.[0-9]+")
 
 
+#: A base for relative IRIs: hierarchical (``scheme://authority/path/``), ending with ``/``, no query nor fragment,
+#: nothing Turtle would escape.
+_HIERARCHICAL = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://[^/?#\x00-\x20<>\"{}|^`\\]*/(?:[^?#\x00-\x20<>\"{}|^`\\]*/)?")
+#: What an IRI after the base may be to be written relative to it: path segments that are not ``.`` nor ``..``
+#: and not empty (a parser may drop them: rdflib's JSON-LD parser normalises the path), a query that is not
+#: empty, any fragment; no ``:`` (a scheme, a compact IRI, a blank node), nothing Turtle would escape, and not
+#: beginning with ``@`` (JSON-LD's keywords).
+_RELATIVE = re.compile(
+    r"(?!@)(?!\.\.?(?:[/?#]|$))[^/?#:\x00-\x20<>\"{}|^`\\]+"
+    r"(?:/(?!\.\.?(?:[/?#]|$))[^/?#:\x00-\x20<>\"{}|^`\\]+)*/?"
+    r"(?:\?[^#:\x00-\x20<>\"{}|^`\\]+)?(?:#[^:\x00-\x20<>\"{}|^`\\]*)?"
+)
+
+
+#: The common case of :data:`_RELATIVE` (a record's IRI), matched faster: segments of unreserved characters and
+#: ``%``, none beginning with ``.``.
+_PLAIN_PATH = re.compile(r"[\w~%-][\w~.%-]*(?:/[\w~%-][\w~.%-]*)*", re.ASCII)
+
+
+def id_base(base: str) -> str | None:
+    """The ``@base`` of the Turtle and JSON-LD of records under ``base``: where records' IRIs are
+    (``<base>id/``), when that is a hierarchical IRI that relative ones can be resolved against (else none).
+
+    >>> id_base("https://streekbeleid.example/")
+    'https://streekbeleid.example/id/'
+    >>> id_base("urn:x-example:") is None
+    True
+    """
+    found = f"{base}id/"
+    return found if _HIERARCHICAL.fullmatch(found) and "/./" not in found and "/../" not in found else None
+
+
+def _relative(text: str, base: str | None) -> str | None:
+    """``text`` relative to ``base`` (``limburg/resoc`` under ``https://streekbeleid.example/id/``; ``""`` for the
+    base itself) where every reader resolves it back to ``text``; else None.
+
+    >>> _relative("https://streekbeleid.example/id/limburg/resoc", "https://streekbeleid.example/id/")
+    'limburg/resoc'
+    >>> _relative("https://streekbeleid.example/id/limburg/../resoc", "https://streekbeleid.example/id/") is None
+    True
+    """
+    if base is None or not text.startswith(base):
+        return None
+    rest = text[len(base) :]
+    return rest if not rest or _PLAIN_PATH.fullmatch(rest) or _RELATIVE.fullmatch(rest) else None
+
+
 class _Names:
-    """Prefixed names of IRIs, each worked out once, from the given prefixes only.
+    """Prefixed names of IRIs, each worked out once, from the given prefixes only; IRIs under ``base`` (the
+    document's ``@base``, if any) relative to it where that is safe (:func:`_relative`).
 
     rdflib's serializer makes every IRI's "directory" a namespace in a prefix trie and scans it
     for every term (super-linear, docs/performance.md); here a name is looked up by its
     namespace (the IRI up to its last ``/`` or ``#``: a local name holds neither).
     """
 
-    def __init__(self, prefixes: dict[str, str]) -> None:
+    def __init__(self, prefixes: dict[str, str], base: str | None = None) -> None:
         self.prefix_of = {ns: prefix for prefix, ns in prefixes.items()}
+        self.base = base
         self.turtle: dict[str, str] = {}  # IRI -> its Turtle text
         self.compact: dict[str, str] = {}  # IRI -> its compact IRI in JSON-LD (the IRI when no prefix fits)
+        self.refs: dict[str, str] = {}  # IRI -> its JSON-LD @id (relative to the base where safe)
+
+    def ref(self, text: str) -> str:
+        """An IRI as a JSON-LD ``@id``: relative to the base where that is safe, else the IRI."""
+        found = self.refs.get(text)
+        if found is None:
+            found = _relative(text, self.base)
+            found = self.refs[text] = text if found is None else found
+        return found
+
+    def node(self, text: str) -> str | None:
+        """A template's node relative to the base, when its subjects (the node, then ``/`` and more) are safe so."""
+        base = self.base
+        if base is None or not text.startswith(base):
+            return None
+        rest = text[len(base) :]
+        return rest if _PLAIN_PATH.fullmatch(rest) else None
 
     def _prefixed(self, text: str) -> str | None:
         cut = max(text.rfind("/"), text.rfind("#")) + 1
@@ -1649,7 +1717,8 @@ class _Names:
         if found is None:
             found = self._prefixed(text)
             if found is None:
-                found = "<" + _NOT_IN_IRIREF.sub(_uchar, text) + ">"
+                relative = _relative(text, self.base)
+                found = "<" + (_NOT_IN_IRIREF.sub(_uchar, text) if relative is None else relative) + ">"
             self.turtle[text] = found
         return found
 
@@ -1714,14 +1783,15 @@ def _heads(prefixes: dict[str, str]) -> set[str]:
     return {ns[:i] for ns in prefixes.values() for i in range(len(ns) + 1)}
 
 
-def _turtle_chunks(graph: Graph | _Triples, prefixes: dict[str, str]) -> Iterator[str]:
-    """The Turtle text of :func:`turtle`, one subject's block at a time.
+def _turtle_chunks(graph: Graph | _Triples, prefixes: dict[str, str], base: str | None = None) -> Iterator[str]:
+    """The Turtle text of :func:`turtle`, one subject's block at a time; with ``base``, an ``@base`` and the
+    IRIs under it relative to it where that is safe (:func:`_relative`).
 
     Each term is written by :class:`_Names` and :func:`_literal_turtle` (tested against rdflib's
     parser), the text of each IRI and literal worked out once; a template's use is its template's
     text, written once, with the node put in.
     """
-    names = _Names(prefixes)
+    names = _Names(prefixes, base)
     texts: dict[Any, str] = {}  # the text of each object, worked out once
     iri = names.iri
 
@@ -1744,7 +1814,8 @@ def _turtle_chunks(graph: Graph | _Triples, prefixes: dict[str, str]) -> Iterato
         lines = sorted([f"    {get(p) or term(p)} {get(o) or term(o)}" for p, o in pairs])
         return f"\n{get(s) or iri(s) if type(s) is str else term(s)}\n" + " ;\n".join(lines) + " .\n"
 
-    yield "\n".join([*(f"@prefix {p}: <{ns}> ." for p, ns in sorted(prefixes.items())), ""])
+    head = [f"@prefix {p}: <{ns}> ." for p, ns in sorted(prefixes.items())]
+    yield "\n".join([*head, *([f"@base <{base}> ."] if base is not None else []), ""])
     triples = _triples_of(graph)
     by_subject, shapes = triples.by_subject, triples.shapes
     texts[_RDF.type] = "a"  # "a" sorts before every prefixed name
@@ -1770,7 +1841,8 @@ def _turtle_chunks(graph: Graph | _Triples, prefixes: dict[str, str]) -> Iterato
             compiled = made[template] = template.compiled(text, turtle=True)
         form, pick = compiled
         get = texts.get
-        values = [_NOT_IN_IRIREF.sub(_uchar, s)]
+        relative = names.node(s)
+        values = [_NOT_IN_IRIREF.sub(_uchar, s) if relative is None else relative]
         values += [(get(v) or term(v)) if type(v) is str else _escaped(v[0]) for v in slots]
         yield form % pick(values)
 
@@ -1793,20 +1865,20 @@ def write_turtle(model: Model, path: PathOrFile, *, closed: bool = True, base: s
     with gc_paused():  # many containers, no cycles (as the native writer)
         triples = _triples(model, closed=closed, base=base)
         with open_text(path) as fh:
-            fh.writelines(_turtle_chunks(triples, context(base)))
+            fh.writelines(_turtle_chunks(triples, context(base), id_base(base)))
 
 
 def turtle_of(model: Model, *, closed: bool = True, base: str = DEFAULT_BASE) -> tuple[str, int]:
     """The Turtle of :func:`write_turtle` as text, and the number of its triples (what :func:`publish` sends)."""
     with gc_paused():
         triples = _triples(model, closed=closed, base=base)
-        return "".join(_turtle_chunks(triples, context(base))), len(triples)
+        return "".join(_turtle_chunks(triples, context(base), id_base(base))), len(triples)
 
 
 def _jsonld_value(o: Any, names: _Names) -> Any:
     """An object in compacted JSON-LD: a node reference, a string, a number or boolean, or a value object."""
     if type(o) is str:
-        return {"@id": o}
+        return {"@id": names.ref(o)}
     if type(o) is not tuple:  # a blank node of a graph
         return {"@id": o.n3()}
     lexical, datatype, language = o
@@ -1852,7 +1924,7 @@ def _jsonld_node(s: Any, pairs: Iterable[tuple[Any, Any]], names: _Names) -> dic
                 props[p] = [o]
             else:
                 found.append(o)
-    node: dict[str, Any] = {"@id": s}
+    node: dict[str, Any] = {"@id": names.ref(s) if type(s) is str else s}
     name = names.name
     if types:
         node["@type"] = name(types[0]) if len(types) == 1 else sorted(map(name, types))
@@ -1879,7 +1951,8 @@ def _write_jsonld(model: Model, path: PathOrFile, *, closed: bool, base: str) ->
     from .native import dumps_json
 
     prefixes = context(base)
-    names = _Names(prefixes)
+    relative_to = id_base(base)
+    names = _Names(prefixes, relative_to)
     triples = _triples_of(_triples(model, closed=closed, base=base))
     by_subject, shapes = triples.by_subject, triples.shapes
     sep = "\n    "
@@ -1887,11 +1960,18 @@ def _write_jsonld(model: Model, path: PathOrFile, *, closed: bool, base: str) ->
         _Template, tuple[str, Callable[[list[str]], tuple[str, ...]]]
     ] = {}  # each template's nodes, written once
 
+    refs: dict[str, str] = {}  # an IRI slot's text in a template's use, worked out once
+
+    def ref(iri: str) -> str:
+        text = refs[iri] = _json_text(names.ref(iri))
+        return text
+
     def node(s: str, pairs: Iterable[tuple[Any, Any]]) -> str:
         return str(dumps_json(_jsonld_node(s, pairs, names), 2)).replace("\n", sep)
 
     with open_text(path) as fh:
-        head = dumps_json({"@context": dict(sorted(prefixes.items()))}, 2)
+        at_base = {} if relative_to is None else {"@base": relative_to}
+        head = dumps_json({"@context": {**at_base, **dict(sorted(prefixes.items()))}}, 2)
         fh.write(head[: head.rindex("}")].rstrip() + ',\n  "@graph": [')
         for i, s in enumerate(_subjects(triples)):
             use = shapes.get(s)
@@ -1906,6 +1986,9 @@ def _write_jsonld(model: Model, path: PathOrFile, *, closed: bool, base: str) ->
                     )
                     compiled = made[template] = template.compiled(text, turtle=False)
                 form, pick = compiled
-                text = form % pick([_json_text(v if type(v) is str else v[0]) for v in (s, *slots)])
+                relative = names.node(s)
+                values = [_json_text(s if relative is None else relative)]
+                values += [(refs.get(v) or ref(v)) if type(v) is str else _json_text(v[0]) for v in slots]
+                text = form % pick(values)
             fh.write(("," if i else "") + sep + text)
         fh.write("\n  ]\n}\n")
