@@ -22,8 +22,6 @@ from streekbeleid.io._common import DEFAULT_BASE, record_iri
 from streekbeleid.io.linked_data import (
     _relative,
     _Triples,
-    _turtle_chunks,
-    context,
     id_base,
     write_jsonld,
     write_turtle,
@@ -31,7 +29,7 @@ from streekbeleid.io.linked_data import (
 from streekbeleid.testing import build_model
 
 from .test_linked_data_templates import membership_triples
-from .test_linked_data_terms import as_rdflib
+from .test_linked_data_terms import as_rdflib, written
 
 pytestmark = pytest.mark.filterwarnings("ignore:ConjunctiveGraph is deprecated:DeprecationWarning")
 
@@ -64,23 +62,11 @@ NOT_IN_IRIS = ' \t\n\r\x00\x01<>"{}|^`\\'
 
 
 def text(triples: _Triples, fmt: str) -> str:
-    if fmt == "turtle":
-        return "".join(_turtle_chunks(triples, context(), id_base(DEFAULT_BASE)))
-    from streekbeleid.io import linked_data
-
-    fh = io.StringIO()
-    original = linked_data._triples
-    linked_data._triples = lambda *_a, **_k: triples  # type: ignore[assignment]
-    try:
-        write_jsonld(None, fh)  # type: ignore[arg-type]
-    finally:
-        linked_data._triples = original
-    json.loads(fh.getvalue())
-    return fh.getvalue()
+    return written(triples, fmt, id_base(DEFAULT_BASE))
 
 
-def read(written: str, fmt: str) -> set[Any]:
-    return set(Graph().parse(data=written, format=fmt))
+def read(document: str, fmt: str) -> set[Any]:
+    return set(Graph().parse(data=document, format=fmt))
 
 
 def both_ways(iri: str) -> _Triples:
@@ -108,8 +94,8 @@ def test_the_base_of_records_is_where_their_iris_are() -> None:
 def test_an_iri_under_the_base_reads_back_the_same(rest: str, fmt: str) -> None:
     iri = BASE + rest
     triples = both_ways(iri)
-    written = text(triples, fmt)
-    assert read(written, fmt) == as_rdflib(triples)
+    document = text(triples, fmt)
+    assert read(document, fmt) == as_rdflib(triples)
     relative = _relative(iri, BASE)
     if rest in RELATIVE:
         assert relative == rest
@@ -123,19 +109,19 @@ def test_an_iri_under_the_base_reads_back_the_same(rest: str, fmt: str) -> None:
 def test_the_text_has_the_base_and_relative_iris(fmt: str) -> None:
     triples = both_ways(f"{BASE}test/plain")
     triples.add((f"{BASE}test/../up", f"{P}link", "https://elsewhere.example/id/test/plain"))
-    written = text(triples, fmt)
+    document = text(triples, fmt)
     if fmt == "turtle":
-        assert f"@base <{BASE}> ." in written
-        assert "<test/plain>" in written and "<test/other>" in written
+        assert f"@base <{BASE}> ." in document
+        assert "<test/plain>" in document and "<test/other>" in document
     else:
-        document = json.loads(written)
-        assert document["@context"]["@base"] == BASE
-        ids = {node["@id"] for node in document["@graph"]}
+        parsed = json.loads(document)
+        assert parsed["@context"]["@base"] == BASE
+        ids = {node["@id"] for node in parsed["@graph"]}
         assert {"test/plain", "test/other"} <= ids
     # what is not safe relative, and what is not under the base, stays whole
-    assert f"{BASE}test/../up" in written
-    assert "https://elsewhere.example/id/test/plain" in written
-    assert read(written, fmt) == as_rdflib(triples)
+    assert f"{BASE}test/../up" in document
+    assert "https://elsewhere.example/id/test/plain" in document
+    assert read(document, fmt) == as_rdflib(triples)
 
 
 @pytest.mark.parametrize("fmt", FORMATS)
@@ -157,10 +143,10 @@ def test_a_templates_node_reads_back_the_same(rest: str, fmt: str) -> None:
     node = BASE + rest
     triples = membership_triples(node, None, "test:m", f"{BASE}test/a?b", "2010-03/2015")
     assert triples.shapes  # a template's use
-    written = text(triples, fmt)
-    assert read(written, fmt) == as_rdflib(triples)
+    document = text(triples, fmt)
+    assert read(document, fmt) == as_rdflib(triples)
     if rest == "test/m":
-        assert ("<test/m/during>" if fmt == "turtle" else '"test/m/during"') in written
+        assert ("<test/m/during>" if fmt == "turtle" else '"test/m/during"') in document
 
 
 @pytest.mark.parametrize("fmt", FORMATS)

@@ -59,8 +59,13 @@ def as_rdflib(triples: _Triples) -> set[tuple[object, object, object]]:
 
 
 def read_back(triples: _Triples, fmt: str) -> set[tuple[object, object, object]]:
+    return set(Graph().parse(data=written(triples, fmt), format=fmt))
+
+
+def written(triples: _Triples, fmt: str, base: str | None = None) -> str:
+    """The triples' text in ``fmt`` (Turtle relative to ``base`` if given; JSON-LD as the exports write it)."""
     if fmt == "turtle":
-        text = "".join(_turtle_chunks(triples, context()))
+        return "".join(_turtle_chunks(triples, context(), base))
     else:
         from streekbeleid.io import linked_data
 
@@ -73,7 +78,7 @@ def read_back(triples: _Triples, fmt: str) -> set[tuple[object, object, object]]
             linked_data._triples = original
         text = fh.getvalue()
         json.loads(text)
-    return set(Graph().parse(data=text, format=fmt))
+    return text
 
 
 @pytest.mark.parametrize("value", VALUES, ids=repr)
