@@ -1878,7 +1878,7 @@ def turtle_of(model: Model, *, closed: bool = True, base: str = DEFAULT_BASE) ->
 def _jsonld_value(o: Any, names: _Names) -> Any:
     """An object in compacted JSON-LD: a node reference, a string, a number or boolean, or a value object."""
     if type(o) is str:
-        return {"@id": names.ref(o)}
+        return {"@id": names.refs.get(o) or names.ref(o)}
     if type(o) is not tuple:  # a blank node of a graph
         return {"@id": o.n3()}
     lexical, datatype, language = o
