@@ -1630,11 +1630,12 @@ _DECIMAL_TEXT = re.compile(r"[+-]?[0-9]*\.[0-9]+")
 _HIERARCHICAL = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://[^/?#\x00-\x20<>\"{}|^`\\]*/(?:[^?#\x00-\x20<>\"{}|^`\\]*/)?")
 #: What an IRI after the base may be to be written relative to it: path segments that are not ``.`` nor ``..``
 #: and not empty (a parser may drop them: rdflib's JSON-LD parser normalises the path), a query that is not
-#: empty, any fragment; no ``:`` (a scheme, a compact IRI, a blank node), nothing Turtle would escape, and not
-#: beginning with ``@`` (JSON-LD's keywords).
+#: empty, any fragment; no ``:`` (a scheme, a compact IRI, a blank node), no ``;`` in the path (Python's
+#: ``urljoin``, which rdflib's JSON-LD parser uses, drops a path's last ``;``), nothing Turtle would escape, and
+#: not beginning with ``@`` (JSON-LD's keywords).
 _RELATIVE = re.compile(
-    r"(?!@)(?!\.\.?(?:[/?#]|$))[^/?#:\x00-\x20<>\"{}|^`\\]+"
-    r"(?:/(?!\.\.?(?:[/?#]|$))[^/?#:\x00-\x20<>\"{}|^`\\]+)*/?"
+    r"(?!@)(?!\.\.?(?:[/?#]|$))[^/?#:;\x00-\x20<>\"{}|^`\\]+"
+    r"(?:/(?!\.\.?(?:[/?#]|$))[^/?#:;\x00-\x20<>\"{}|^`\\]+)*/?"
     r"(?:\?[^#:\x00-\x20<>\"{}|^`\\]+)?(?:#[^:\x00-\x20<>\"{}|^`\\]*)?"
 )
 
