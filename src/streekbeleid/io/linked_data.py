@@ -39,7 +39,7 @@ True
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from decimal import Decimal
 from json.encoder import encode_basestring  # type: ignore[attr-defined]
 from operator import itemgetter
@@ -664,17 +664,21 @@ def _interval(g: _Triples, node: str, shape: tuple[_BoundShape, _BoundShape], *l
     g.add((node, _SB.period, literals[0]))
 
 
-#: A membership's key (:func:`_membership`): its period's shape, role, seats, vote and whether it has a label.
-_MembershipKey = tuple[tuple[_BoundShape, _BoundShape], str, int, bool | None, bool]
+#: A membership's key (:func:`_membership`): its period's shape, role, seats, vote, whether it has a label, and
+#: for each of its sources whether it has a locator and an inference.
+_MembershipKey = tuple[tuple[_BoundShape, _BoundShape], str, int, bool | None, bool, tuple[tuple[bool, bool], ...]]
 
 
 def _membership(g: _Triples, node: str, key: _MembershipKey, *slots: _Slot) -> None:
-    """A membership of the common shape (no sources, term, post, seat group, on-behalf-of, nor a person or
-    office as member), as :meth:`_Builder.membership` makes it: slots its identifier, member, organisation,
-    label if any and its period's literals (:func:`_period_parts`); the key the rest."""
-    shape, role, seats, voting, labelled = key
+    """A membership of the common shape (no term, post, seat group, on-behalf-of, nor a person or office as
+    member), as :meth:`_Builder.membership_plain` makes it: slots its identifier, member, organisation, label if
+    any, its period's literals (:func:`_period_parts`), and for each source its document, locator and inference
+    if it has them (the documents' own triples are not the membership's: :meth:`_Builder.document`); the key the
+    rest."""
+    shape, role, seats, voting, labelled, sourced = key
     identifier, member, organization = slots[:3]
-    literals = slots[4:] if labelled else slots[3:]
+    cited = sum(1 + locator + inference for locator, inference in sourced)
+    literals = slots[4 if labelled else 3 : len(slots) - cited]
     add = g.pairs(node).add
     add(_MEMBERSHIP_TYPE)
     add((_DCTERMS_IDENTIFIER, identifier))
@@ -693,6 +697,20 @@ def _membership(g: _Triples, node: str, key: _MembershipKey, *slots: _Slot) -> N
     add((_SB.seats, _lit(seats)))
     if voting is not None:
         add((_SB.voting, _lit(voting)))
+    cites = iter(slots[len(slots) - cited :])
+    for i, (located, inferred) in enumerate(sourced):  # as _Builder.sources does
+        doc = next(cites)
+        add((_PROV.wasDerivedFrom, doc))
+        if located or inferred:
+            q = f"{node}/source/{i}"
+            add((_PROV.qualifiedDerivation, q))
+            derivation = g.pairs(q).add
+            derivation((_RDF.type, _PROV.Derivation))
+            derivation((_PROV.entity, doc))
+            if located:
+                derivation((_SB.locator, next(cites)))
+            if inferred:
+                derivation((_SB.inference, next(cites)))
 
 
 _ALWAYS = (("open",), ("open",))
@@ -874,6 +892,23 @@ class _Builder:
                     g.add((q, self.sb.locator, _lit(s.locator)))
                 if s.inference:  # the record is an inference from the document, for this reason
                     g.add((q, self.sb.inference, _lit(s.inference)))
+
+    def cites(self, sources: Sequence[Source]) -> tuple[tuple[tuple[bool, bool], ...], tuple[_Slot, ...]]:
+        """Sources of an entity as a template's key and slots (:func:`_membership`); their documents' own triples
+        added, as :meth:`sources` adds them."""
+        g = self.g
+        shape: list[tuple[bool, bool]] = []
+        slots: list[_Slot] = []
+        for s in sources:
+            doc = self.document(s)
+            g.add((doc, _RDF.type, _PROV.Entity))
+            shape.append((bool(s.locator), bool(s.inference)))
+            slots.append(doc)
+            if s.locator:
+                slots.append(_lit(s.locator))
+            if s.inference:
+                slots.append(_lit(s.inference))
+        return tuple(shape), tuple(slots)
 
     def interval(self, node: str, period: Period) -> str:
         """A period as a ``time:Interval`` (:func:`_interval`), made once per period (:meth:`_Triples.shape`)."""
@@ -1104,8 +1139,7 @@ class _Builder:
         node, g = self.iris.get(m.id) or record_iri(m.id, self.base), self.g  # not kept: rarely asked again
         member_rec = self.by_id.get(m.member)
         if not (
-            m.sources
-            or m.term
+            m.term
             or m.on_behalf_of
             or m.seat_group
             or m.post
@@ -1122,8 +1156,15 @@ class _Builder:
             slots: tuple[_Slot, ...] = ((m.id, None, None), member, organization)
             if m.label:
                 slots += ((m.label, None, None),)
-            key = (shape, role, m.seats, m.voting, bool(m.label))
-            g.shape(node, key, _membership, slots + (() if shape == _ALWAYS else literals))
+            sourced: tuple[tuple[bool, bool], ...] = ()
+            if m.sources:
+                sourced, cites = self.cites(m.sources)
+                slots += () if shape == _ALWAYS else literals
+                slots += cites
+            elif shape != _ALWAYS:
+                slots += literals
+            key = (shape, role, m.seats, m.voting, bool(m.label), sourced)
+            g.shape(node, key, _membership, slots)
             if member_rec is not None:
                 members = self.org_members.get(m.organization)
                 if members is None:
