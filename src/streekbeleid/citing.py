@@ -9,7 +9,7 @@ show`` both ask :class:`DocumentIndex`, so the two never disagree about what is 
 >>> import streekbeleid
 >>> from streekbeleid.i18n import use_language
 >>> model = streekbeleid.load(plugins=["zuid_oost_vlaanderen"])
->>> index = DocumentIndex(document_dirs(model, seed_folders()))  # in a checkout: ./seeds
+>>> index = DocumentIndex.at_hand(model)  # in a checkout, ./seeds too
 >>> with use_language("nl"):
 ...     for source in model.get("zuid_oost_vlaanderen:resoc").sources:
 ...         print(index.said(source))
@@ -112,6 +112,12 @@ class DocumentIndex:
         self._files: dict[str, Path] | None = None
         self._texts: dict[str, str] = {}
         self._quotes: dict[str, dict[str, tuple[int, int] | None]] = defaultdict(dict)
+
+    @classmethod
+    def at_hand(cls, model: Model) -> DocumentIndex:
+        """The documents a command run from here can read: ``./seeds`` (in a checkout), the core's data and the
+        packages of the loaded plugins (what ``show``, ``workflow show`` and ``--sources`` tell quotes by)."""
+        return cls(document_dirs(model, seed_folders()))
 
     def want(self, documents: Iterable[str]) -> None:
         """Documents to look for (file names: URLs and paths are not looked for)."""

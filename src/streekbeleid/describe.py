@@ -24,7 +24,7 @@ from typing import Any
 
 import attrs
 
-from .citing import DocumentIndex, document_dirs, seed_folders
+from .citing import DocumentIndex
 from .i18n import N_, _, ngettext
 from .model.dates import ALWAYS, PartialDate, Period, Truth
 from .model.model import Model, record_type
@@ -415,7 +415,7 @@ def describe(model: Model, record: Any) -> str:
         lines.extend(_documents(model, rid))
     if record.sources:
         lines.append("  " + _("sources") + ":")
-        documents = DocumentIndex(document_dirs(model, seed_folders()))
+        documents = DocumentIndex.at_hand(model)
         for s in record.sources:
             lines.append(f"    {documents.said(s)}")
             if s.inference:  # the record claims more than the document says: the reasoning

@@ -100,10 +100,10 @@ def _sources_json(sources: tuple[Source, ...]) -> list[dict[str, str | None]]:
 def _print_sources(args: argparse.Namespace, model: Model, answer: object) -> None:
     if not args.sources:
         return
-    from ..citing import DocumentIndex, document_dirs, seed_folders
+    from ..citing import DocumentIndex
     from ..queries import sources_of
 
-    documents = DocumentIndex(document_dirs(model, seed_folders()))
+    documents = DocumentIndex.at_hand(model)
     print("\n" + _("sources") + ":")
     for s in sources_of(answer):
         print(f"  {documents.said(s)}")

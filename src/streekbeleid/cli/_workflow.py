@@ -15,7 +15,6 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Any
 
-    from ..citing import DocumentIndex
     from ..model.model import Model
     from ..model.table import Table
     from ..model.workflow import WorkflowDefinition, WorkflowEvent, WorkflowInstance
@@ -202,13 +201,6 @@ def _name(model: Model, record_id: str | None) -> str:
     from ..model.phrasing import label
 
     return label(model, record_id) if record_id else ""
-
-
-def _documents(model: Model) -> DocumentIndex:
-    """What tells a quote from a note in a source, as ``show`` and the report tell it."""
-    from ..citing import DocumentIndex, document_dirs, seed_folders
-
-    return DocumentIndex(document_dirs(model, seed_folders()))
 
 
 def _print_instance(engine: Engine, instance: WorkflowInstance) -> None:
@@ -399,7 +391,9 @@ def cmd_show(args: argparse.Namespace) -> int:
         step_description = t.display_description()
         if step_description:
             print(f"      {step_description}")
-    documents = _documents(model)
+    from ..citing import DocumentIndex
+
+    documents = DocumentIndex.at_hand(model)
     for s in d.sources:
         print("  " + _("source: {source}").format(source=documents.said(s)))
     return 0
@@ -563,7 +557,9 @@ def cmd_history(args: argparse.Namespace) -> int:
     if write_output(args, table):
         return 0
     print(table)
-    documents = _documents(engine.model)
+    from ..citing import DocumentIndex
+
+    documents = DocumentIndex.at_hand(engine.model)
     for e in events:
         for doubt in e.doubts:
             print("  " + _("#{version} doubt: {doubt}").format(version=e.version, doubt=doubt))
