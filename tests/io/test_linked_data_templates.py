@@ -234,7 +234,7 @@ def test_a_membership_of_the_common_shape_is_what_the_plain_mapping_makes(
     by_template, plain = _Builder(model, records, DEFAULT_BASE), _Builder(model, records, DEFAULT_BASE)
     memberships = [r for r in records if isinstance(r, Membership)]
     for m in memberships:
-        by_template.membership(m)
+        by_template.memberships([m])
         plain.membership_plain(m, record_iri(m.id), plain.by_id.get(m.member))
     if name == "common":  # but those with two sources (two objects of prov:wasDerivedFrom): plain triples
         assert len(by_template.g.shapes) == sum(len(m.sources) < 2 for m in memberships)

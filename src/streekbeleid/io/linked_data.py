@@ -41,10 +41,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from decimal import Decimal
+from itertools import groupby
 from json.encoder import encode_basestring  # type: ignore[attr-defined]
-from operator import itemgetter
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING, Any
 
 from ..model.dates import PartialDate, Period
 from ..model.model import Model
@@ -403,15 +403,16 @@ _Fill = Callable[..., None]
 _Slot = str | tuple[str, str | None, str | None]
 
 
-#: A template's text as a ``%`` format, and what picks the values of its ``%s`` (:meth:`_Template.compiled`).
-_Compiled = tuple[str, Callable[[list[str]], tuple[str, ...]]]
+#: How a writer writes a use of a template (:meth:`_Template.renderer`): ``render(node, slots)`` is the template's
+#: text with the node's text and the slots' values put in.
+_Render = Callable[[str, tuple[_Slot, ...]], str]
 
 
 class _Template:
     """The triples of a part made for :data:`_PLACEHOLDER` and slot values :data:`_SLOT` once per ``(fill, key)``;
     each use is the same triples with its node and slot values put in (:meth:`_Triples.shape`)."""
 
-    __slots__ = ("by_subject", "count", "suffixes", "usable")
+    __slots__ = ("by_subject", "count", "iris", "suffixes", "usable")
 
     def __init__(self, fill: _Fill, key: Any, slots: tuple[_Slot, ...]) -> None:
         made = _Triples()
@@ -421,6 +422,7 @@ class _Template:
         cut = len(_PLACEHOLDER)
         self.suffixes = [s[cut:] for s in made.by_subject]  # the subjects, after the node
         self.count = len(made)
+        self.iris = tuple(type(v) is str for v in slots)  # which slots are IRIs (the rest literals)
         # usable when every subject hangs from the node and no two of a subject's triples could become one
         # (a slot's object is its predicate's only object there)
         self.usable = (
@@ -452,19 +454,58 @@ class _Template:
                     o = node + o[cut:]
                 yield node + s[cut:], p, o
 
-    def compiled(self, text: str, *, turtle: bool) -> _Compiled:
-        """A text of the template as a ``%`` format, and what picks the values of its ``%s`` from the node's text
-        and the slots' (in that order; in Turtle, an IRI slot's ``<...>`` whole)."""
-        order: list[int] = []
+    def renderer(
+        self,
+        text: str,
+        known: Callable[[str], str | None],
+        iri: Callable[[str], str],
+        literal: Callable[[str], str],
+        *,
+        turtle: bool,
+    ) -> _Render:
+        """A function that writes a use of the template: ``render(node, slots)`` is ``text`` (the template's own
+        text in the writer's syntax, written once) with the node's text (relative or whole, escaped) and each
+        slot's put in: an IRI's text as ``known`` has it, else by ``iri``, a literal's lexical form by ``literal``
+        (escaped as the writer escapes it; in Turtle the node stands for ``<`` and the node, an IRI slot for its
+        whole text).
 
-        def mark(found: re.Match[str]) -> str:
-            order.append(0 if found.group(1) is None else int(found.group(1)) + 1)
-            return "<%s" if turtle and found.group(1) is None else "%s"
-
-        form = _MARKER.sub(mark, text.replace("%", "%%"))
-        if len(order) == 1:  # itemgetter of one index gives the value, not a tuple
-            return form, lambda values: (values[order[0]],)
-        return form, itemgetter(*order)
+        A use is written once per membership, so the function is made for this template's text: Python source
+        with its fixed parts as constants and an f-string putting the values in, compiled once per template and
+        writer (as attrs and cattrs make their methods).  A literal is escaped only when a search over the use's
+        literals together finds something to escape.  Only the template's own text and numbers go into the
+        source: the fixed parts are passed as values, never spliced in.
+        """
+        constants: dict[str, Any] = {"known": known, "iri": iri, "literal": literal, "search": _TO_ESCAPE.search}
+        pieces: list[str] = []
+        used: dict[int, str] = {}  # slot -> the name of its text
+        start = 0
+        for found in _MARKER.finditer(text):
+            fixed = text[start : found.start()] + ("<" if turtle and found.group(1) is None else "")
+            start = found.end()
+            constants[f"c{len(constants)}"] = fixed
+            pieces.append(f"{{c{len(constants) - 1}}}")
+            if found.group(1) is None:
+                pieces.append("{node}")
+            else:
+                i = int(found.group(1))
+                used[i] = f"{'i' if self.iris[i] else 't'}{i}"
+                pieces.append(f"{{{used[i]}}}")
+        constants[f"c{len(constants)}"] = text[start:]
+        pieces.append(f"{{c{len(constants) - 1}}}")
+        literals = [name for i, name in sorted(used.items()) if not self.iris[i]]
+        # the constants as defaults: locals, not the globals' look-ups, in the body
+        lines = [f"def render(node, slots, {', '.join(f'{name}={name}' for name in constants)}):\n"]
+        if self.iris:
+            lines.append(f"    {''.join(f's{i}, ' for i in range(len(self.iris)))}= slots\n")
+        lines += [f"    {name} = s{i}[0]\n" for i, name in sorted(used.items()) if not self.iris[i]]
+        if literals:
+            lines.append(f"    if search({' + '.join(literals)}) is not None:\n")
+            lines += [f"        {name} = literal({name})\n" for name in literals]
+        lines += [f"    {name} = known(s{i}) or iri(s{i})\n" for i, name in sorted(used.items()) if self.iris[i]]
+        lines.append(f"    return f'{''.join(pieces)}'\n")
+        exec("".join(lines), constants)  # our own source: names and numbers (see above)
+        render: _Render = constants["render"]
+        return render
 
 
 _MARK = "urn:x-streekbeleid:"
@@ -487,12 +528,14 @@ class _Triples:
 
     A part made the same way for many nodes, but for the node's IRI and a few values (a membership with
     the interval of its period), is kept as a use of a :class:`_Template` (:meth:`shape`): its triples made
-    and its text written once per template, not once per membership (see docs/performance.md).
+    and its text written once per template, not once per membership (see docs/performance.md).  A writer
+    may take each use as it is made (``sink``): then it is not kept at all.
     """
 
-    __slots__ = ("by_subject", "shapes", "suffixes", "tails", "templates")
+    __slots__ = ("by_subject", "shapes", "sink", "suffixes", "tails", "templates")
 
-    def __init__(self) -> None:
+    def __init__(self, sink: Callable[[str, _Template, tuple[_Slot, ...]], bool] | None = None) -> None:
+        self.sink = sink  # takes a template's use as it is made (a writer streaming to its file), or says no
         self.by_subject: dict[Any, set[tuple[Any, Any]]] = {}
         self.shapes: dict[str, tuple[_Template, tuple[_Slot, ...]]] = {}  # node -> its template and slot values
         self.templates: dict[tuple[Any, ...], _Template] = {}
@@ -533,8 +576,10 @@ class _Triples:
             self.tails.update(x[x.rfind("/") :] for x in template.suffixes if x)
         if not template.usable or node in self.shapes or node in self.by_subject:
             fill(self, node, key, *slots)  # plain triples
-        else:
+        elif self.sink is None:
             self.shapes[node] = (template, slots)
+        elif not self.sink(node, template, slots):
+            fill(self, node, key, *slots)
 
     def settle(self) -> None:
         """Make plain triples of each template's use one of whose subjects is another's too."""
@@ -737,14 +782,20 @@ def _actor(g: _Triples, node: str, key: tuple[str, bool, bool, bool], *slots: _S
 
 
 class _Builder:
-    def __init__(self, model: Model, records: list[Any], base: str) -> None:
+    def __init__(
+        self,
+        model: Model,
+        records: list[Any],
+        base: str,
+        sink: Callable[[str, _Template, tuple[_Slot, ...]], bool] | None = None,
+    ) -> None:
         self.model = model
         self.base = base
         self.sb = _SB
-        self.g = _Triples()
+        self.g = _Triples(sink)
         self.by_id = {r.id: r for r in records}
         self.governments = government_ids(model)
-        self.org_members: dict[str, set[str]] = {}
+        self.collaborations: set[str] = set()  # the bodies in which organisations sit
         self.iris: dict[str, str] = {}  # record id -> IRI, each quoted once
         self.orgs: dict[str, str] = {}  # reference -> the organisation it stands for (org())
         self.roles: dict[str, str] = {}  # role -> its concept (role())
@@ -1133,45 +1184,48 @@ class _Builder:
                 g.add((q, _DCTERMS.subject, self.iri(rule.subject)))
             self.sources(q, rule.sources)
 
-    def membership(self, m: Membership) -> None:
-        """A membership (most of a model's triples): its pairs added to its subject's set directly, the
-        interval of its period a template's use (:meth:`interval`), its role and organisations looked up once."""
-        node, g = self.iris.get(m.id) or record_iri(m.id, self.base), self.g  # not kept: rarely asked again
-        member_rec = self.by_id.get(m.member)
-        if not (
-            m.term
-            or m.on_behalf_of
-            or m.seat_group
-            or m.post
-            or isinstance(member_rec, _MANDATE_KINDS)
-            or getattr(m, "description", None)
-        ):  # the common shape: a template's use (_membership), made once per period, role, seats and vote
-            orgs, valid = self.orgs, m.valid
-            member = orgs.get(m.member) or self.org(m.member)
-            organization = orgs.get(m.organization) or self.org(m.organization)
-            role = self.roles.get(m.role)
+    def memberships(self, memberships: Iterable[Membership]) -> None:
+        """Memberships (most of a model's triples).  One of the common shape (no term, post, seat group,
+        on-behalf-of, nor a person or office as member) is a template's use (:func:`_membership`, made once per
+        period shape, role, seats, vote and sources' shape); its role, organisations and period are looked up
+        once; any other is mapped triple by triple (:meth:`membership_plain`).  One loop for them all, its look-ups
+        held in locals: the loop runs once per membership (docs/performance.md)."""
+        g, base, by_id, orgs, org, roles = self.g, self.base, self.by_id, self.orgs, self.org, self.roles
+        periods, period_parts, collaborations, shape = self.periods, self.period_parts, self.collaborations, g.shape
+        for m in memberships:
+            rid, member_id, organization_id = m.id, m.member, m.organization
+            node = record_iri(rid, base)  # not kept in self.iris: memberships are rarely referred to
+            member_rec = by_id.get(member_id)
+            if (
+                m.term
+                or m.on_behalf_of
+                or m.seat_group
+                or m.post
+                or isinstance(member_rec, _MANDATE_KINDS)
+                or getattr(m, "description", None)
+            ):
+                self.membership_plain(m, node, member_rec)
+                continue
+            member = orgs.get(member_id) or org(member_id)
+            organization = orgs.get(organization_id) or org(organization_id)
+            role = roles.get(m.role)
             if role is None:
-                role = self.roles[m.role] = self.role(m.role)
-            shape, literals = self.periods.get(id(valid)) or self.period_parts(valid)
-            slots: tuple[_Slot, ...] = ((m.id, None, None), member, organization)
-            if m.label:
-                slots += ((m.label, None, None),)
+                role = roles[m.role] = self.role(m.role)
+            valid, label = m.valid, m.label
+            period, literals = periods.get(id(valid)) or period_parts(valid)
+            slots: tuple[_Slot, ...] = ((rid, None, None), member, organization)
+            if label:
+                slots += ((label, None, None),)
             sourced: tuple[tuple[bool, bool], ...] = ()
             if m.sources:
                 sourced, cites = self.cites(m.sources)
-                slots += () if shape == _ALWAYS else literals
+                slots += () if period == _ALWAYS else literals
                 slots += cites
-            elif shape != _ALWAYS:
+            elif period != _ALWAYS:
                 slots += literals
-            key = (shape, role, m.seats, m.voting, bool(m.label), sourced)
-            g.shape(node, key, _membership, slots)
+            shape(node, (period, role, m.seats, m.voting, bool(label), sourced), _membership, slots)
             if member_rec is not None:
-                members = self.org_members.get(m.organization)
-                if members is None:
-                    members = self.org_members[m.organization] = set()
-                members.add(m.member)
-            return
-        self.membership_plain(m, node, member_rec)
+                collaborations.add(organization_id)
 
     def membership_plain(self, m: Membership, node: str, member_rec: Any) -> None:
         """A membership's triples one by one: any membership (a test holds :func:`_membership` to it)."""
@@ -1225,10 +1279,7 @@ class _Builder:
         if m.voting is not None:
             add((_SB.voting, _lit(m.voting)))
         if member_rec is not None and not isinstance(member_rec, (Person, Post)):
-            members = self.org_members.get(m.organization)
-            if members is None:
-                members = self.org_members[m.organization] = set()
-            members.add(m.member)
+            self.collaborations.add(m.organization)
 
     def theme(self, t: Theme) -> None:
         node, g = self.iri(t.id), self.g
@@ -1607,10 +1658,13 @@ def to_rdf(model: Model, *, closed: bool = True, base: str = DEFAULT_BASE) -> Gr
     return graph
 
 
-def _triples(model: Model, *, closed: bool, base: str) -> _Triples:
-    """The triples of a model or slice, by subject (what :func:`to_rdf` holds, without rdflib's store)."""
+def _triples(
+    model: Model, *, closed: bool, base: str, sink: Callable[[str, _Template, tuple[_Slot, ...]], bool] | None = None
+) -> _Triples:
+    """The triples of a model or slice, by subject (what :func:`to_rdf` holds, without rdflib's store); with
+    ``sink``, the uses of templates it takes are not kept (:meth:`_Triples.shape`)."""
     records = export_records(model, closed=closed)
-    b = _Builder(model, records, base)
+    b = _Builder(model, records, base, sink)
     committed = _committed(records)
     handlers: dict[type[Any], Any] = {
         Territory: b.territory,
@@ -1619,7 +1673,6 @@ def _triples(model: Model, *, closed: bool, base: str) -> _Triples:
         Person: b.person,
         Post: b.post,
         Body: b.body,
-        Membership: b.membership,
         Theme: b.theme,
         Project: b.project,
         Decision: b.decision,
@@ -1632,18 +1685,22 @@ def _triples(model: Model, *, closed: bool, base: str) -> _Triples:
         LegislativeTerm: lambda t: term_triples(b, t),
         Document: lambda d: document_triples(b, d),
     }
-    for rec in records:
-        if isinstance(rec, Plan):
-            b.plan(rec, committed)
+    for kind, group in groupby(records, type):  # the records come by kind
+        if kind is Membership:
+            b.memberships(group)
+        elif issubclass(kind, Plan):
+            for plan in group:
+                b.plan(plan, committed)
         else:
-            handlers[type(rec)](rec)
+            handler = handlers[kind]
+            for rec in group:
+                handler(rec)
     b.mergers([r for r in records if isinstance(r, Territory)])
     for rec in records:
         if isinstance(rec, (Actor, Body)) and rec.other_names:
             _other_names(b, rec)
-    for body_id, members in b.org_members.items():
-        body = b.by_id.get(body_id)
-        if isinstance(body, Body) and members:
+    for body_id in b.collaborations:
+        if isinstance(b.by_id.get(body_id), Body):
             b.g.add((b.iri(body_id), _RDF.type, _ORG.OrganizationalCollaboration))
     return b.g
 
@@ -1825,68 +1882,78 @@ def _heads(prefixes: dict[str, str]) -> set[str]:
     return {ns[:i] for ns in prefixes.values() for i in range(len(ns) + 1)}
 
 
-def _turtle_chunks(graph: Graph | _Triples, prefixes: dict[str, str], base: str | None = None) -> Iterator[str]:
-    """The Turtle text of :func:`turtle`, one subject's block at a time; with ``base``, an ``@base`` and the
-    IRIs under it relative to it where that is safe (:func:`_relative`).
+class _TurtleText:
+    """Turtle's text of terms, of a subject's block and of a template's use, each worked out once.
 
     Each term is written by :class:`_Names` and :func:`_literal_turtle` (tested against rdflib's
-    parser), the text of each IRI and literal worked out once; a template's use is its template's
-    text, written once, with the node put in.
+    parser); a template's use is its template's text, written once, with the node and the slots put in
+    (:meth:`_Template.renderer`).  With ``base``, an ``@base`` and the IRIs under it relative to it where that
+    is safe (:func:`_relative`).
     """
-    names = _Names(prefixes, base)
-    texts: dict[Any, str] = {}  # the text of each object, worked out once
-    iri = names.iri
 
-    def term(node: Any) -> str:
-        text = texts.get(node)
+    def __init__(self, prefixes: dict[str, str], base: str | None = None) -> None:
+        self.names = _Names(prefixes, base)
+        self.texts: dict[Any, str] = {_RDF.type: "a"}  # the text of each term; "a" sorts before every prefixed name
+        self.heads = _heads(prefixes)
+        self.made: dict[_Template, _Render] = {}  # each template's text, written once
+        lines = [f"@prefix {p}: <{ns}> ." for p, ns in sorted(prefixes.items())]
+        self.head = "\n".join([*lines, *([f"@base <{base}> ."] if base is not None else []), ""])
+        self.tail = ""
+
+    def term(self, node: Any) -> str:
+        text = self.texts.get(node)
         if text is None:
             if type(node) is str:
-                text = iri(node)
+                text = self.names.iri(node)
             elif type(node) is tuple:
-                text = _literal_turtle(node, names)
+                text = _literal_turtle(node, self.names)
             else:  # a blank node of a graph given to turtle()
                 text = node.n3()
-            texts[node] = text
+            self.texts[node] = text
         return text
 
-    def block(s: Any, pairs: set[tuple[Any, Any]]) -> str:
-        get = texts.get
+    def block(self, s: Any, pairs: set[tuple[Any, Any]]) -> str:
+        get, term = self.texts.get, self.term
         # one "predicate object" line per triple, sorted (rdf:type's "a" first); a predicate repeats
         # rather than a list with commas: the same triples, and no Python loop over them
         lines = sorted([f"    {get(p) or term(p)} {get(o) or term(o)}" for p, o in pairs])
-        return f"\n{get(s) or iri(s) if type(s) is str else term(s)}\n" + " ;\n".join(lines) + " .\n"
+        return f"\n{get(s) or term(s)}\n" + " ;\n".join(lines) + " .\n"
 
-    head = [f"@prefix {p}: <{ns}> ." for p, ns in sorted(prefixes.items())]
-    yield "\n".join([*head, *([f"@base <{base}> ."] if base is not None else []), ""])
-    triples = _triples_of(graph)
-    by_subject, shapes = triples.by_subject, triples.shapes
-    texts[_RDF.type] = "a"  # "a" sorts before every prefixed name
-    heads = _heads(prefixes) if shapes else set()
-    made: dict[_Template, _Compiled] = {}  # each template's text, written once
-    for s in _subjects(triples):
-        use = shapes.get(s)
-        if use is None:
-            yield block(s, by_subject[s])
-            continue
-        template, slots = use
-        if s in heads:  # a prefix could fit one of its IRIs: written from its triples
-            plain = _Triples()
-            for triple in template.triples(s, slots):
-                plain.add(triple)
-            yield "".join(block(x, plain.by_subject[x]) for x in sorted(plain.by_subject))
-            continue
-        compiled = made.get(template)
-        if compiled is None:
+    def use(self, node: str, template: _Template, slots: tuple[_Slot, ...]) -> str | None:
+        """A template's use, or None when a prefix could fit one of its IRIs (then it is written from its triples)."""
+        if node in self.heads:
+            return None
+        render = self.made.get(template)
+        if render is None:
             text = "".join(
-                block(_PLACEHOLDER + x, template.by_subject[_PLACEHOLDER + x]) for x in sorted(template.suffixes)
+                self.block(_PLACEHOLDER + x, template.by_subject[_PLACEHOLDER + x]) for x in sorted(template.suffixes)
             )
-            compiled = made[template] = template.compiled(text, turtle=True)
-        form, pick = compiled
-        get = texts.get
-        relative = names.node(s)
-        values = [_NOT_IN_IRIREF.sub(_uchar, s) if relative is None else relative]
-        values += [(get(v) or term(v)) if type(v) is str else _escaped(v[0]) for v in slots]
-        yield form % pick(values)
+            render = self.made[template] = template.renderer(text, self.texts.get, self.term, _escaped, turtle=True)
+        relative = self.names.node(node)
+        return render(_NOT_IN_IRIREF.sub(_uchar, node) if relative is None else relative, slots)
+
+    def subjects(self, triples: _Triples) -> Iterator[str]:
+        """The blocks of the subjects held, in the order of their text, each template's use at its node's place."""
+        by_subject, shapes = triples.by_subject, triples.shapes
+        for s in _subjects(triples):
+            use = shapes.get(s)
+            if use is None:
+                yield self.block(s, by_subject[s])
+                continue
+            text = self.use(s, *use)
+            if text is None:
+                plain = _Triples()
+                for triple in use[0].triples(s, use[1]):
+                    plain.add(triple)
+                text = "".join(self.block(x, plain.by_subject[x]) for x in sorted(plain.by_subject))
+            yield text
+
+
+def _turtle_chunks(graph: Graph | _Triples, prefixes: dict[str, str], base: str | None = None) -> Iterator[str]:
+    """The Turtle text of :func:`turtle`, one subject's block at a time (:class:`_TurtleText`)."""
+    text = _TurtleText(prefixes, base)
+    yield text.head
+    yield from text.subjects(_triples_of(graph))
 
 
 def turtle(graph: Graph, prefixes: dict[str, str]) -> str:
@@ -1902,19 +1969,49 @@ def turtle(graph: Graph, prefixes: dict[str, str]) -> str:
 def write_turtle(model: Model, path: PathOrFile, *, closed: bool = True, base: str = DEFAULT_BASE) -> None:
     """Write the model or slice as Turtle to a path (atomically) or an open text file.
 
-    The triples are held once, by subject, and written a subject at a time (see docs/performance.md).
+    Written as the triples are made (:func:`_stream`, docs/performance.md).
     """
-    with gc_paused():  # many containers, no cycles (as the native writer)
-        triples = _triples(model, closed=closed, base=base)
-        with open_text(path) as fh:
-            fh.writelines(_turtle_chunks(triples, context(base), id_base(base)))
+    with gc_paused(), open_text(path) as fh:  # many containers, no cycles (as the native writer)
+        _stream(model, fh, _TurtleText(context(base), id_base(base)), closed=closed, base=base)
 
 
 def turtle_of(model: Model, *, closed: bool = True, base: str = DEFAULT_BASE) -> tuple[str, int]:
-    """The Turtle of :func:`write_turtle` as text, and the number of its triples (what :func:`publish` sends)."""
+    """The Turtle of the model as text, and the number of its triples (what :func:`publish` sends).
+
+    The triples are held (not streamed as :func:`write_turtle` streams them), so that each subject is one
+    block and the count is exact: it is the number the SPARQL server must then hold.
+    """
     with gc_paused():
         triples = _triples(model, closed=closed, base=base)
         return "".join(_turtle_chunks(triples, context(base), id_base(base))), len(triples)
+
+
+def _stream(model: Model, fh: IO[str], text: _TurtleText | _JsonldText, *, closed: bool, base: str) -> None:
+    """Write a model's triples through ``text`` (Turtle's or JSON-LD's): each template's use (most of a model:
+    its memberships and their periods) as the mapping makes it, neither kept nor sorted among the rest (it
+    comes in the order of the records), then the triples held, a subject at a time in the order of their text.
+
+    So the triples are never all held, nor their text.  A use's subject to which a later record adds
+    triples of its own (an actor's other names, an office it holds) has then a second block or node with
+    those: the same graph, as Turtle and JSON-LD both read it (tests read every export back).
+    """
+    chunks: list[str] = [text.head]
+    use = text.use
+
+    def sink(node: str, template: _Template, slots: tuple[_Slot, ...]) -> bool:
+        written = use(node, template, slots)
+        if written is None:
+            return False
+        chunks.append(written)
+        if len(chunks) >= 1024:  # about half a MB of text at a time
+            fh.write("".join(chunks))
+            chunks.clear()
+        return True
+
+    triples = _triples_of(_triples(model, closed=closed, base=base, sink=sink))
+    fh.write("".join(chunks))
+    fh.writelines(text.subjects(triples))
+    fh.write(text.tail)
 
 
 def _jsonld_value(o: Any, names: _Names) -> Any:
@@ -1982,55 +2079,64 @@ def _jsonld_node(s: Any, pairs: Iterable[tuple[Any, Any]], names: _Names) -> dic
 def write_jsonld(model: Model, path: PathOrFile, *, closed: bool = True, base: str = DEFAULT_BASE) -> None:
     """Write the model or slice as JSON-LD (compacted with an inline context) to a path or an open text file.
 
-    Written a subject at a time from the triples held once (no rdflib graph, no second copy for the
-    serializer): each subject a node of ``@graph`` with its IRI, types, and properties as compact IRIs.
+    Written as the triples are made (:func:`_stream`, no rdflib graph, no second copy for the serializer):
+    each subject a node of ``@graph`` with its IRI, types, and properties as compact IRIs.
     """
-    with gc_paused():  # many containers, no cycles (as the native writer)
-        _write_jsonld(model, path, closed=closed, base=base)
+    with gc_paused(), open_text(path) as fh:  # many containers, no cycles (as the native writer)
+        _stream(model, fh, _JsonldText(context(base), id_base(base)), closed=closed, base=base)
 
 
-def _write_jsonld(model: Model, path: PathOrFile, *, closed: bool, base: str) -> None:
-    from .native import dumps_json
+class _JsonldText:
+    """JSON-LD's text (the nodes of ``@graph``, each after a comma but the first) of a subject and of a template's
+    use, each template's nodes written once (:meth:`_Template.renderer`); IRIs relative to ``base`` where safe."""
 
-    prefixes = context(base)
-    relative_to = id_base(base)
-    names = _Names(prefixes, relative_to)
-    triples = _triples_of(_triples(model, closed=closed, base=base))
-    by_subject, shapes = triples.by_subject, triples.shapes
-    sep = "\n    "
-    made: dict[
-        _Template, tuple[str, Callable[[list[str]], tuple[str, ...]]]
-    ] = {}  # each template's nodes, written once
+    SEP = "\n    "
 
-    refs: dict[str, str] = {}  # an IRI slot's text in a template's use, worked out once
+    def __init__(self, prefixes: dict[str, str], base: str | None = None) -> None:
+        from .native import dumps_json
 
-    def ref(iri: str) -> str:
-        text = refs[iri] = _json_text(names.ref(iri))
+        self.dumps = dumps_json
+        self.names = _Names(prefixes, base)
+        self.made: dict[_Template, _Render] = {}  # each template's nodes, written once
+        self.refs: dict[str, str] = {}  # an IRI slot's text in a template's use, worked out once
+        self.first = True
+        at_base = {} if base is None else {"@base": base}
+        head = dumps_json({"@context": {**at_base, **dict(sorted(prefixes.items()))}}, 2)
+        self.head = head[: head.rindex("}")].rstrip() + ',\n  "@graph": ['
+        self.tail = "\n  ]\n}\n"
+
+    def ref(self, iri: str) -> str:
+        text = self.refs.get(iri)
+        if text is None:
+            text = self.refs[iri] = _json_text(self.names.ref(iri))
         return text
 
-    def node(s: str, pairs: Iterable[tuple[Any, Any]]) -> str:
-        return str(dumps_json(_jsonld_node(s, pairs, names), 2)).replace("\n", sep)
+    def node(self, s: Any, pairs: Iterable[tuple[Any, Any]]) -> str:
+        return str(self.dumps(_jsonld_node(s, pairs, self.names), 2)).replace("\n", self.SEP)
 
-    with open_text(path) as fh:
-        at_base = {} if relative_to is None else {"@base": relative_to}
-        head = dumps_json({"@context": {**at_base, **dict(sorted(prefixes.items()))}}, 2)
-        fh.write(head[: head.rindex("}")].rstrip() + ',\n  "@graph": [')
-        for i, s in enumerate(_subjects(triples)):
+    def _item(self, text: str) -> str:
+        if self.first:
+            self.first = False
+            return self.SEP + text
+        return "," + self.SEP + text
+
+    def use(self, node: str, template: _Template, slots: tuple[_Slot, ...]) -> str:
+        """A template's use: its template's nodes, written once, with the node and slots put in."""
+        render = self.made.get(template)
+        if render is None:
+            text = ("," + self.SEP).join(
+                self.node(_PLACEHOLDER + x, template.by_subject[_PLACEHOLDER + x]) for x in sorted(template.suffixes)
+            )
+            render = self.made[template] = template.renderer(text, self.refs.get, self.ref, _json_text, turtle=False)
+        relative = self.names.node(node)
+        if self.first:
+            self.first = False
+            return self.SEP + render(_json_text(node if relative is None else relative), slots)
+        return "," + self.SEP + render(_json_text(node if relative is None else relative), slots)
+
+    def subjects(self, triples: _Triples) -> Iterator[str]:
+        """The nodes of the subjects held, in the order of their text, each template's use at its node's place."""
+        by_subject, shapes = triples.by_subject, triples.shapes
+        for s in _subjects(triples):
             use = shapes.get(s)
-            if use is None:
-                text = node(s, by_subject[s])
-            else:  # a template's use: its template's nodes, written once, with the node and slots put in
-                template, slots = use
-                compiled = made.get(template)
-                if compiled is None:
-                    text = ("," + sep).join(
-                        node(_PLACEHOLDER + x, template.by_subject[_PLACEHOLDER + x]) for x in sorted(template.suffixes)
-                    )
-                    compiled = made[template] = template.compiled(text, turtle=False)
-                form, pick = compiled
-                relative = names.node(s)
-                values = [_json_text(s if relative is None else relative)]
-                values += [(refs.get(v) or ref(v)) if type(v) is str else _json_text(v[0]) for v in slots]
-                text = form % pick(values)
-            fh.write(("," if i else "") + sep + text)
-        fh.write("\n  ]\n}\n")
+            yield self._item(self.node(s, by_subject[s])) if use is None else self.use(s, *use)
