@@ -17,15 +17,18 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from rdflib import Graph, URIRef
 
-from streekbeleid import Body, Membership, Model, Period
+from streekbeleid import Actor, Body, Membership, Model, OtherName, Period
 from streekbeleid.io._common import DEFAULT_BASE, record_iri
 from streekbeleid.io.linked_data import (
+    _Builder,
     _relative,
     _Triples,
     id_base,
+    to_rdf,
     write_jsonld,
     write_turtle,
 )
+from streekbeleid.model.records import ID_PATTERN
 from streekbeleid.testing import build_model
 
 from .test_linked_data_templates import membership_triples
@@ -201,3 +204,53 @@ def test_a_model_with_odd_ids_reads_back_the_same(fmt: str) -> None:
         for triple in read(without.getvalue(), fmt)
     }
     assert got == expected
+
+
+@given(st.from_regex(ID_PATTERN, fullmatch=True))
+@settings(max_examples=300, deadline=None)
+def test_a_records_relative_iri_found_from_its_id_is_the_one_the_writers_work_out(record_id: str) -> None:
+    """The mapping finds a record's IRI and its relative text from the id with one match (``_Builder.node``); that
+    must be the IRI ``record_iri`` gives and the relative text ``_relative`` gives it, or none where it gives none."""
+    builder = _Builder(build_model(catalogue=False), [], DEFAULT_BASE)
+    iri, relative = builder.node(record_id)
+    assert iri == record_iri(record_id)
+    if relative is not None:
+        assert relative == _relative(iri, BASE)
+    without = _Builder(build_model(catalogue=False), [], "urn:x-example:")
+    assert without.node(record_id) == (record_iri(record_id, "urn:x-example:"), None)
+
+
+def test_the_shortcut_covers_the_ids_of_the_bundled_model() -> None:
+    """Every membership and actor id of the bundled model takes the shortcut (else it would save nothing)."""
+    import streekbeleid
+    from streekbeleid.io._common import model_records
+
+    model = streekbeleid.load()
+    builder = _Builder(model, [], DEFAULT_BASE)
+    ids = [r.id for r in model_records(model) if isinstance(r, (Membership, Actor))]
+    assert ids and all(builder.node(i)[1] is not None for i in ids)
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_a_streamed_subject_that_a_later_record_adds_to_reads_back_the_same(fmt: str) -> None:
+    """The writers write a template's use as the mapping makes it (``_stream``): an actor of the common shape is
+    written before its other names are mapped, so its subject has a second block (or JSON-LD node) with those, one
+    triple of which (the abbreviation as ``skos:altLabel``) is in both.  Read back, it is the mapping's graph."""
+    model: Model = build_model(
+        Actor(
+            id="test:vdab",
+            name="Vlaamse Dienst voor Arbeidsbemiddeling",
+            abbreviation="VDAB",
+            kind="agency",
+            other_names=[OtherName(name="VDAB"), OtherName(name="RVA Vlaanderen", valid=Period.parse("../1989"))],
+        ),
+        Body(id="test:forum", name="Forum", kind="forum"),
+        Membership(id="test:m", organization="test:forum", member="test:vdab", valid=Period.parse("2010/2015")),
+        catalogue=False,
+    )
+    document = io.StringIO()
+    (write_turtle if fmt == "turtle" else write_jsonld)(model, document)
+    text = document.getvalue()
+    # the case at hand: the actor's subject written twice
+    assert text.count("\n<test/vdab>\n" if fmt == "turtle" else '{"@id":"test/vdab",') == 2
+    assert read(text, fmt) == set(to_rdf(model))

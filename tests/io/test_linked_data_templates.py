@@ -43,7 +43,9 @@ FORMATS = ["turtle", "json-ld"]
 def no_templates(monkeypatch: pytest.MonkeyPatch) -> None:
     """Make every template's triples plain, as the mapping makes them without templates."""
 
-    def plain(self: _Triples, node: str, key: Any, fill: Any, slots: tuple[Any, ...] = ()) -> None:
+    def plain(
+        self: _Triples, node: str, key: Any, fill: Any, slots: tuple[Any, ...] = (), relative: str | None = None
+    ) -> None:
         fill(self, node, key, *slots)
 
     monkeypatch.setattr(_Triples, "shape", plain)

@@ -403,6 +403,9 @@ _Fill = Callable[..., None]
 _Slot = str | tuple[str, str | None, str | None]
 
 
+#: What takes a template's use as it is made (a writer streaming to its file, :func:`_stream`):
+#: ``sink(node, template, slots, relative)``, True when it took it.
+_Sink = Callable[[str, "_Template", tuple[_Slot, ...], "str | None"], bool]
 #: How a writer writes a use of a template (:meth:`_Template.renderer`): ``render(node, slots)`` is the template's
 #: text with the node's text and the slots' values put in.
 _Render = Callable[[str, tuple[_Slot, ...]], str]
@@ -493,8 +496,8 @@ class _Template:
         constants[f"c{len(constants)}"] = text[start:]
         pieces.append(f"{{c{len(constants) - 1}}}")
         literals = [name for i, name in sorted(used.items()) if not self.iris[i]]
-        # the constants as defaults: locals, not the globals' look-ups, in the body
-        lines = [f"def render(node, slots, {', '.join(f'{name}={name}' for name in constants)}):\n"]
+        # the constants as a closure's: neither the globals' look-ups nor defaults copied in each call
+        lines = [f"def make({', '.join(constants)}):\n", "  def render(node, slots):\n"]
         if self.iris:
             lines.append(f"    {''.join(f's{i}, ' for i in range(len(self.iris)))}= slots\n")
         lines += [f"    {name} = s{i}[0]\n" for i, name in sorted(used.items()) if not self.iris[i]]
@@ -502,9 +505,10 @@ class _Template:
             lines.append(f"    if search({' + '.join(literals)}) is not None:\n")
             lines += [f"        {name} = literal({name})\n" for name in literals]
         lines += [f"    {name} = known(s{i}) or iri(s{i})\n" for i, name in sorted(used.items()) if self.iris[i]]
-        lines.append(f"    return f'{''.join(pieces)}'\n")
-        exec("".join(lines), constants)  # our own source: names and numbers (see above)
-        render: _Render = constants["render"]
+        lines += [f"    return f'{''.join(pieces)}'\n", "  return render\n"]
+        made: dict[str, Any] = {}
+        exec("".join(lines), made)  # our own source: names and numbers (see above)
+        render: _Render = made["make"](**constants)
         return render
 
 
@@ -534,7 +538,7 @@ class _Triples:
 
     __slots__ = ("by_subject", "shapes", "sink", "suffixes", "tails", "templates")
 
-    def __init__(self, sink: Callable[[str, _Template, tuple[_Slot, ...]], bool] | None = None) -> None:
+    def __init__(self, sink: _Sink | None = None) -> None:
         self.sink = sink  # takes a template's use as it is made (a writer streaming to its file), or says no
         self.by_subject: dict[Any, set[tuple[Any, Any]]] = {}
         self.shapes: dict[str, tuple[_Template, tuple[_Slot, ...]]] = {}  # node -> its template and slot values
@@ -563,12 +567,15 @@ class _Triples:
             found = self.by_subject[s] = set()
         return found
 
-    def shape(self, node: str, key: Any, fill: _Fill, slots: tuple[_Slot, ...] = ()) -> None:
+    def shape(
+        self, node: str, key: Any, fill: _Fill, slots: tuple[_Slot, ...] = (), relative: str | None = None
+    ) -> None:
         """The triples ``fill(triples, node, key, *slots)`` adds, which hang from ``node`` (each subject is ``node``
         or under ``node + "/"``) and depend on ``key`` (hashable) but for the slots' values (IRIs, or literals
         other than numbers and booleans, each its predicate's only object there; the key decides which slot is
-        an IRI and each literal's datatype and language): kept as a use of a template, one per ``key``; else (a
-        template that cannot serve) as plain triples."""
+        an IRI and each literal's datatype and language): kept as a use of a template, one per ``key``, or given
+        to the sink (with ``relative``, the node's IRI relative to the records' base where the mapping knows it
+        is safe: :meth:`_Builder.node`); else (a template that cannot serve) as plain triples."""
         template = self.templates.get((fill, key))
         if template is None:
             template = self.templates[fill, key] = _Template(fill, key, slots)
@@ -578,7 +585,7 @@ class _Triples:
             fill(self, node, key, *slots)  # plain triples
         elif self.sink is None:
             self.shapes[node] = (template, slots)
-        elif not self.sink(node, template, slots):
+        elif not self.sink(node, template, slots, relative):
             fill(self, node, key, *slots)
 
     def settle(self) -> None:
@@ -787,13 +794,16 @@ class _Builder:
         model: Model,
         records: list[Any],
         base: str,
-        sink: Callable[[str, _Template, tuple[_Slot, ...]], bool] | None = None,
+        sink: _Sink | None = None,
     ) -> None:
         self.model = model
         self.base = base
+        self.relative_to = id_base(base)
         self.sb = _SB
         self.g = _Triples(sink)
-        self.by_id = {r.id: r for r in records}
+        self.groups = [(kind, list(group)) for kind, group in groupby(records, type)]  # the records come by kind
+        # memberships left out: no reference the mapping looks up is to one (and they are most of a model)
+        self.by_id = {r.id: r for kind, group in self.groups if kind is not Membership for r in group}
         self.governments = government_ids(model)
         self.collaborations: set[str] = set()  # the bodies in which organisations sit
         self.iris: dict[str, str] = {}  # record id -> IRI, each quoted once
@@ -804,6 +814,15 @@ class _Builder:
         self.periods: dict[int, tuple[tuple[_BoundShape, _BoundShape], tuple[_Lit, ...]]] = {}
 
     # ---------------------------------------------------------------- helpers
+
+    def node(self, record_id: str) -> tuple[str, str | None]:
+        """A record's IRI, and the same relative to the records' base (:func:`id_base`) when that is safe
+        (:func:`_relative`), found from the id with one match (:data:`_PLAIN_ID`); else None."""
+        relative_to = self.relative_to
+        if relative_to is not None and _PLAIN_ID.fullmatch(record_id):
+            path = record_id.replace(":", "/", 1)
+            return relative_to + path, path
+        return record_iri(record_id, self.base), None
 
     def iri(self, record_id: str) -> str:
         found = self.iris.get(record_id)
@@ -1097,7 +1116,9 @@ class _Builder:
         if dated:
             slots += (_lit(str(a.valid)),)
         key = (classification, bool(a.abbreviation), bool(a.description), dated)
-        self.g.shape(self.iri(a.id), key, _actor, slots)
+        node, relative = self.node(a.id)
+        self.iris[a.id] = node
+        self.g.shape(node, key, _actor, slots, relative)
 
     def actor_plain(self, a: Actor) -> None:
         """An actor's triples one by one: any actor (a test holds :func:`_actor` to it)."""
@@ -1190,11 +1211,12 @@ class _Builder:
         period shape, role, seats, vote and sources' shape); its role, organisations and period are looked up
         once; any other is mapped triple by triple (:meth:`membership_plain`).  One loop for them all, its look-ups
         held in locals: the loop runs once per membership (docs/performance.md)."""
-        g, base, by_id, orgs, org, roles = self.g, self.base, self.by_id, self.orgs, self.org, self.roles
+        g, by_id, orgs, org, roles = self.g, self.by_id, self.orgs, self.org, self.roles
         periods, period_parts, collaborations, shape = self.periods, self.period_parts, self.collaborations, g.shape
+        node_of = self.node
         for m in memberships:
             rid, member_id, organization_id = m.id, m.member, m.organization
-            node = record_iri(rid, base)  # not kept in self.iris: memberships are rarely referred to
+            node, relative = node_of(rid)  # not kept in self.iris: memberships are rarely referred to
             member_rec = by_id.get(member_id)
             if (
                 m.term
@@ -1223,7 +1245,7 @@ class _Builder:
                 slots += cites
             elif period != _ALWAYS:
                 slots += literals
-            shape(node, (period, role, m.seats, m.voting, bool(label), sourced), _membership, slots)
+            shape(node, (period, role, m.seats, m.voting, bool(label), sourced), _membership, slots, relative)
             if member_rec is not None:
                 collaborations.add(organization_id)
 
@@ -1619,7 +1641,7 @@ def _other_names(b: _Builder, record: Actor | Body) -> None:
         b.sources(q, other.sources)
 
 
-def _committed(records: list[Any]) -> dict[str, set[str]]:
+def _committed(records: Iterable[Any]) -> dict[str, set[str]]:
     """Who subscribed to a plan by an adopted approval or endorsement (named deciders of tallies too)."""
     out: dict[str, set[str]] = {}
     for r in records:
@@ -1658,14 +1680,16 @@ def to_rdf(model: Model, *, closed: bool = True, base: str = DEFAULT_BASE) -> Gr
     return graph
 
 
-def _triples(
-    model: Model, *, closed: bool, base: str, sink: Callable[[str, _Template, tuple[_Slot, ...]], bool] | None = None
-) -> _Triples:
+def _triples(model: Model, *, closed: bool, base: str, sink: _Sink | None = None) -> _Triples:
     """The triples of a model or slice, by subject (what :func:`to_rdf` holds, without rdflib's store); with
     ``sink``, the uses of templates it takes are not kept (:meth:`_Triples.shape`)."""
-    records = export_records(model, closed=closed)
-    b = _Builder(model, records, base, sink)
-    committed = _committed(records)
+    b = _Builder(model, export_records(model, closed=closed), base, sink)
+    groups = b.groups
+
+    def of(*kinds: type[Any]) -> Iterator[Any]:
+        return (rec for kind, group in groups if issubclass(kind, kinds) for rec in group)
+
+    committed = _committed(of(Decision, Tally))
     handlers: dict[type[Any], Any] = {
         Territory: b.territory,
         Region: b.region,
@@ -1685,7 +1709,7 @@ def _triples(
         LegislativeTerm: lambda t: term_triples(b, t),
         Document: lambda d: document_triples(b, d),
     }
-    for kind, group in groupby(records, type):  # the records come by kind
+    for kind, group in groups:
         if kind is Membership:
             b.memberships(group)
         elif issubclass(kind, Plan):
@@ -1695,9 +1719,9 @@ def _triples(
             handler = handlers[kind]
             for rec in group:
                 handler(rec)
-    b.mergers([r for r in records if isinstance(r, Territory)])
-    for rec in records:
-        if isinstance(rec, (Actor, Body)) and rec.other_names:
+    b.mergers(list(of(Territory)))
+    for rec in of(Actor, Body):
+        if rec.other_names:
             _other_names(b, rec)
     for body_id in b.collaborations:
         if isinstance(b.by_id.get(body_id), Body):
@@ -1706,6 +1730,9 @@ def _triples(
 
 
 _PN_LOCAL = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*")
+#: A record id whose IRI (:func:`record_iri`) needs no quoting and is ``<base>id/`` and the id with its first
+#: ``:`` a ``/``, a plain path that :func:`_relative` keeps (``limburg:resoc`` -> ``limburg/resoc``).
+_PLAIN_ID = re.compile(r"[a-z][a-z0-9_]*:[\w~-][\w~.-]*(?:/[\w~-][\w~.-]*)*", re.ASCII)
 #: What an IRI between ``<`` and ``>`` may not hold (Turtle's IRIREF), written as ``\uXXXX``.
 _NOT_IN_IRIREF = re.compile(r'[\x00-\x20<>"{}|^`\\]')
 #: Escapes of a quoted string (Turtle's STRING_LITERAL_QUOTE): quote, backslash, line ends; control
@@ -1899,6 +1926,8 @@ class _TurtleText:
         lines = [f"@prefix {p}: <{ns}> ." for p, ns in sorted(prefixes.items())]
         self.head = "\n".join([*lines, *([f"@base <{base}> ."] if base is not None else []), ""])
         self.tail = ""
+        self.chunks: list[str] = []  # the text of uses taken (:meth:`take`), not yet written
+        self.out: IO[str] | None = None  # where the chunks go as they grow (:func:`_stream`)
 
     def term(self, node: Any) -> str:
         text = self.texts.get(node)
@@ -1919,18 +1948,27 @@ class _TurtleText:
         lines = sorted([f"    {get(p) or term(p)} {get(o) or term(o)}" for p, o in pairs])
         return f"\n{get(s) or term(s)}\n" + " ;\n".join(lines) + " .\n"
 
-    def use(self, node: str, template: _Template, slots: tuple[_Slot, ...]) -> str | None:
-        """A template's use, or None when a prefix could fit one of its IRIs (then it is written from its triples)."""
+    def take(self, node: str, template: _Template, slots: tuple[_Slot, ...], relative: str | None = None) -> bool:
+        """Write a template's use into :attr:`chunks` (flushed to :attr:`out`, when there is one, as they grow);
+        False, and nothing written, when a prefix could fit one of its IRIs (it is then written from its triples).
+        ``relative``: the node relative to the base, when the mapping knows it (else worked out here).
+        """
         if node in self.heads:
-            return None
+            return False
         render = self.made.get(template)
         if render is None:
             text = "".join(
                 self.block(_PLACEHOLDER + x, template.by_subject[_PLACEHOLDER + x]) for x in sorted(template.suffixes)
             )
             render = self.made[template] = template.renderer(text, self.texts.get, self.term, _escaped, turtle=True)
-        relative = self.names.node(node)
-        return render(_NOT_IN_IRIREF.sub(_uchar, node) if relative is None else relative, slots)
+        if relative is None:
+            relative = self.names.node(node)
+        chunks = self.chunks
+        chunks.append(render(_NOT_IN_IRIREF.sub(_uchar, node) if relative is None else relative, slots))
+        if len(chunks) >= _FLUSH and self.out is not None:
+            self.out.write("".join(chunks))
+            chunks.clear()
+        return True
 
     def subjects(self, triples: _Triples) -> Iterator[str]:
         """The blocks of the subjects held, in the order of their text, each template's use at its node's place."""
@@ -1940,13 +1978,13 @@ class _TurtleText:
             if use is None:
                 yield self.block(s, by_subject[s])
                 continue
-            text = self.use(s, *use)
-            if text is None:
-                plain = _Triples()
-                for triple in use[0].triples(s, use[1]):
-                    plain.add(triple)
-                text = "".join(self.block(x, plain.by_subject[x]) for x in sorted(plain.by_subject))
-            yield text
+            if self.take(s, *use):
+                yield self.chunks.pop()
+                continue
+            plain = _Triples()
+            for triple in use[0].triples(s, use[1]):
+                plain.add(triple)
+            yield "".join(self.block(x, plain.by_subject[x]) for x in sorted(plain.by_subject))
 
 
 def _turtle_chunks(graph: Graph | _Triples, prefixes: dict[str, str], base: str | None = None) -> Iterator[str]:
@@ -1988,30 +2026,26 @@ def turtle_of(model: Model, *, closed: bool = True, base: str = DEFAULT_BASE) ->
 
 def _stream(model: Model, fh: IO[str], text: _TurtleText | _JsonldText, *, closed: bool, base: str) -> None:
     """Write a model's triples through ``text`` (Turtle's or JSON-LD's): each template's use (most of a model:
-    its memberships and their periods) as the mapping makes it, neither kept nor sorted among the rest (it
-    comes in the order of the records), then the triples held, a subject at a time in the order of their text.
+    its memberships and their periods) as the mapping makes it (``text.take``), neither kept nor sorted among the
+    rest (it comes in the order of the records), then the triples held, a subject at a time in the order of
+    their text.
 
     So the triples are never all held, nor their text.  A use's subject to which a later record adds
     triples of its own (an actor's other names, an office it holds) has then a second block or node with
     those: the same graph, as Turtle and JSON-LD both read it (tests read every export back).
     """
-    chunks: list[str] = [text.head]
-    use = text.use
-
-    def sink(node: str, template: _Template, slots: tuple[_Slot, ...]) -> bool:
-        written = use(node, template, slots)
-        if written is None:
-            return False
-        chunks.append(written)
-        if len(chunks) >= 1024:  # about half a MB of text at a time
-            fh.write("".join(chunks))
-            chunks.clear()
-        return True
-
-    triples = _triples_of(_triples(model, closed=closed, base=base, sink=sink))
-    fh.write("".join(chunks))
+    fh.write(text.head)
+    text.out = fh
+    triples = _triples_of(_triples(model, closed=closed, base=base, sink=text.take))
+    text.out = None
+    fh.write("".join(text.chunks))
+    text.chunks.clear()
     fh.writelines(text.subjects(triples))
     fh.write(text.tail)
+
+
+#: How many uses' texts a writer gathers before it writes them (about half a MB of Turtle).
+_FLUSH = 1024
 
 
 def _jsonld_value(o: Any, names: _Names) -> Any:
@@ -2100,6 +2134,8 @@ class _JsonldText:
         self.made: dict[_Template, _Render] = {}  # each template's nodes, written once
         self.refs: dict[str, str] = {}  # an IRI slot's text in a template's use, worked out once
         self.first = True
+        self.chunks: list[str] = []  # the text of uses taken (:meth:`take`), not yet written
+        self.out: IO[str] | None = None  # where the chunks go as they grow (:func:`_stream`)
         at_base = {} if base is None else {"@base": base}
         head = dumps_json({"@context": {**at_base, **dict(sorted(prefixes.items()))}}, 2)
         self.head = head[: head.rindex("}")].rstrip() + ',\n  "@graph": ['
@@ -2112,7 +2148,7 @@ class _JsonldText:
         return text
 
     def node(self, s: Any, pairs: Iterable[tuple[Any, Any]]) -> str:
-        return str(self.dumps(_jsonld_node(s, pairs, self.names), 2)).replace("\n", self.SEP)
+        return str(self.dumps(_jsonld_node(s, pairs, self.names), None))  # one line: compact, as native JSON is
 
     def _item(self, text: str) -> str:
         if self.first:
@@ -2120,23 +2156,36 @@ class _JsonldText:
             return self.SEP + text
         return "," + self.SEP + text
 
-    def use(self, node: str, template: _Template, slots: tuple[_Slot, ...]) -> str:
-        """A template's use: its template's nodes, written once, with the node and slots put in."""
+    def take(self, node: str, template: _Template, slots: tuple[_Slot, ...], relative: str | None = None) -> bool:
+        """Write a template's use (its template's nodes, written once, with the node and slots put in) into
+        :attr:`chunks`, flushed to :attr:`out`, when there is one, as they grow; ``relative`` as for Turtle's."""
         render = self.made.get(template)
         if render is None:
             text = ("," + self.SEP).join(
                 self.node(_PLACEHOLDER + x, template.by_subject[_PLACEHOLDER + x]) for x in sorted(template.suffixes)
             )
             render = self.made[template] = template.renderer(text, self.refs.get, self.ref, _json_text, turtle=False)
-        relative = self.names.node(node)
+        if relative is None:
+            relative = self.names.node(node)
+        # a relative node is a plain path (:func:`_relative`): nothing in it to escape in JSON
+        text = render(_json_text(node) if relative is None else relative, slots)
+        chunks = self.chunks
         if self.first:
             self.first = False
-            return self.SEP + render(_json_text(node if relative is None else relative), slots)
-        return "," + self.SEP + render(_json_text(node if relative is None else relative), slots)
+            chunks.append(self.SEP + text)
+        else:
+            chunks.append("," + self.SEP + text)
+        if len(chunks) >= _FLUSH and self.out is not None:
+            self.out.write("".join(chunks))
+            chunks.clear()
+        return True
 
     def subjects(self, triples: _Triples) -> Iterator[str]:
         """The nodes of the subjects held, in the order of their text, each template's use at its node's place."""
         by_subject, shapes = triples.by_subject, triples.shapes
         for s in _subjects(triples):
             use = shapes.get(s)
-            yield self._item(self.node(s, by_subject[s])) if use is None else self.use(s, *use)
+            if use is None:
+                yield self._item(self.node(s, by_subject[s]))
+            elif self.take(s, *use):
+                yield self.chunks.pop()
