@@ -5,7 +5,6 @@ from __future__ import annotations
 import contextlib
 import datetime as _dt
 import errno
-import gc
 import json
 import os
 import re
@@ -21,6 +20,7 @@ from urllib.parse import quote
 
 import attrs
 
+from .._gc import gc_paused
 from ..assembly import defined_ids, references
 from ..errors import FileSystemError
 from ..model.dates import DateBound, PartialDate, Period
@@ -405,15 +405,3 @@ def _umask() -> int:
     mask = os.umask(0o022)  # elsewhere: set it and set it back
     os.umask(mask)
     return mask
-
-
-@contextlib.contextmanager
-def gc_paused() -> Iterator[None]:
-    """Pause the cyclic collector: reading and writing make many containers and no cycles."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()

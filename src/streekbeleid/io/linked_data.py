@@ -2168,13 +2168,8 @@ class _JsonldText:
         if relative is None:
             relative = self.names.node(node)
         # a relative node is a plain path (:func:`_relative`): nothing in it to escape in JSON
-        text = render(_json_text(node) if relative is None else relative, slots)
         chunks = self.chunks
-        if self.first:
-            self.first = False
-            chunks.append(self.SEP + text)
-        else:
-            chunks.append("," + self.SEP + text)
+        chunks.append(self._item(render(_json_text(node) if relative is None else relative, slots)))
         if len(chunks) >= _FLUSH and self.out is not None:
             self.out.write("".join(chunks))
             chunks.clear()

@@ -12,7 +12,6 @@ every access, and slices of slices are built from the base graph, never chained.
 
 from __future__ import annotations
 
-import gc
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date
@@ -21,6 +20,7 @@ from typing import Any, NamedTuple, TypeVar, cast, overload
 import attrs
 import networkx as nx
 
+from .._gc import gc_paused
 from ..errors import RecordKindError, UnknownIdError
 from ..i18n import N_, _
 from .dates import Period, Truth, parse_day
@@ -321,9 +321,7 @@ class Model:
         others: list[_Edge] = []
         # A large build creates millions of containers and no cycles: the cyclic collector would
         # only rescan them again and again.
-        was_enabled = gc.isenabled()
-        gc.disable()
-        try:
+        with gc_paused():
             for record in records:
                 if type(record) is Membership:  # the bulk of a large model: no generator, no dispatch
                     memberships.append(record)
@@ -360,9 +358,6 @@ class Model:
                 edge_groups[rec.valid].append(k)
                 if isinstance(rec, Membership):
                     by_body[v].append(rec)
-        finally:
-            if was_enabled:
-                gc.enable()
         if missing:
             from ..errors import AssemblyError
 

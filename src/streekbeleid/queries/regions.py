@@ -32,6 +32,7 @@ from typing import Any
 import attrs
 import networkx as nx
 
+from .._gc import gc_paused
 from ..model.model import Model
 from ..model.records import RELATION_KINDS, Membership, Theme, namespace_of
 from ..model.slices import region_nodes
@@ -249,11 +250,14 @@ def theme_matrix(
     )
 
 
-def actor_projection(model: Model, *, regions: Sequence[str] | None = None) -> nx.Graph:
+def actor_projection(
+    model: Model, *, regions: Sequence[str] | None = None, presences: dict[str, Presence] | None = None
+) -> nx.Graph:
     """Actors linked when they meet in a body, plan item, project or funding; ``weight`` counts the places.
 
     Built with :func:`networkx.bipartite.weighted_projected_graph` from the
-    actor-venue graph; each node has ``regions``, the regions the actor is active in.
+    actor-venue graph; each node has ``regions``, the regions the actor is active in (``presences``: those
+    already worked out for the same regions).
     """
     bipartite = nx.Graph()
     actors: set[str] = set()
@@ -264,7 +268,8 @@ def actor_projection(model: Model, *, regions: Sequence[str] | None = None) -> n
             actors.add(activity.actor)
     projected = nx.bipartite.weighted_projected_graph(bipartite, [("actor", a) for a in actors])
     graph = nx.relabel_nodes(projected, {node: node[1] for node in projected})
-    presences = _presences(model, regions)
+    if presences is None:
+        presences = _presences(model, regions)
     for actor in graph:
         presence = presences.get(actor)
         graph.nodes[actor]["regions"] = presence.regions if presence else ()
@@ -327,11 +332,12 @@ def bridging_actors(
     >>> [(b.actor, b.betweenness, b.regions) for b in bridging_actors(Model.from_records(records))]
     [('x:hub', 1.0, ('x:n', 'x:s'))]
     """
-    presences = _presences(model, regions)
-    projection = actor_projection(model, regions=regions)
-    k = sources if sources is not None else EXACT_BETWEENNESS
-    sample = k if k < projection.number_of_nodes() else None
-    centrality = nx.betweenness_centrality(projection, k=sample, normalized=True, seed=0 if sample else None)
+    with gc_paused():  # the projection and the searches make many containers and no cycles
+        presences = _presences(model, regions)
+        projection = actor_projection(model, regions=regions, presences=presences)
+        k = sources if sources is not None else EXACT_BETWEENNESS
+        sample = k if k < projection.number_of_nodes() else None
+        centrality = nx.betweenness_centrality(projection, k=sample, normalized=True, seed=0 if sample else None)
     bridges = []
     for actor in sorted(set(centrality) | set(presences)):
         presence = presences.get(actor)
