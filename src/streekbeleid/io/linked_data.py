@@ -1946,7 +1946,8 @@ class _TurtleText:
         # one "predicate object" line per triple, sorted (rdf:type's "a" first); a predicate repeats
         # rather than a list with commas: the same triples, and no Python loop over them
         lines = sorted([f"    {get(p) or term(p)} {get(o) or term(o)}" for p, o in pairs])
-        return f"\n{get(s) or term(s)}\n" + " ;\n".join(lines) + " .\n"
+        subject = (get(s) or self.names.iri(s)) if type(s) is str else term(s)  # a subject's text: kept by names
+        return f"\n{subject}\n" + " ;\n".join(lines) + " .\n"
 
     def take(self, node: str, template: _Template, slots: tuple[_Slot, ...], relative: str | None = None) -> bool:
         """Write a template's use into :attr:`chunks` (flushed to :attr:`out`, when there is one, as they grow);
