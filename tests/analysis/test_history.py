@@ -12,6 +12,7 @@ import streekbeleid.assembly
 from streekbeleid import Actor, Body, Model, OrganisationChange, OtherName, PartialDate, Period, Source
 from streekbeleid.cli import main
 from streekbeleid.errors import DataError, StreekbeleidError
+from streekbeleid.i18n import use_language
 from streekbeleid.queries import lineage, name_on, organisation_history
 from streekbeleid.serialization import Dataset
 from streekbeleid.serialization.reading import parse_data, parse_text
@@ -141,6 +142,14 @@ def test_an_organisation_active_after_the_merger_that_ended_it_is_an_error(build
     problems = streekbeleid.check(model, rules=["active-after-change"])
     assert [(p.severity, p.ids) for p in problems] == [("error", ("x:a", "x:merger"))]
     assert "1 January 2010" in problems[0].message and problems[0].sources
+    # the change by what it did, its date said once (its title is a dated sentence of its own)
+    assert problems[0].message == (
+        "a (x:a) is active after 1 January 2010, when the merger of a, b, maybe into ab ended it (until 2012)"
+    )
+    assert problems[0].message.count("2010") == 1
+    with use_language("nl"):
+        (dutch,) = streekbeleid.check(model, rules=["active-after-change"])
+    assert "1 januari 2010" in dutch.message and "de fusie van a, b, maybe tot ab" in dutch.message
 
 
 def test_names_whose_periods_overlap(build: Callable[..., Model]) -> None:

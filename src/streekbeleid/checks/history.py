@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from ..i18n import _
 from ..model.dates import Truth
 from ..model.model import Model
-from ..model.phrasing import label, period_words, when
+from ..model.phrasing import change_noun, label, period_words, when
 from ..model.records import ENDING_CHANGE_KINDS, Actor, Body, OrganisationChange, Problem
 from ._common import problem, undecidable
 
@@ -36,7 +36,7 @@ def active_after_change(model: Model) -> Iterator[Problem]:
             message = _("{record} is active after {date}, when {change} ended it ({period})").format(
                 record=label(model, org_id),
                 date=when(change.date),
-                change=label(model, change.id),
+                change=change_noun(model, change),
                 period=period_words(org.valid),
             )
             yield problem("error", "active-after-change", [org_id, change.id], message, org, change)

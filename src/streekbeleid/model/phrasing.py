@@ -35,6 +35,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "bound_words",
+    "change_noun",
     "change_phrase",
     "decision_phrase",
     "document_kind",
@@ -569,6 +570,35 @@ _CHANGE_PHRASES = {
 def change_phrase(kind: str) -> str:
     """A change of organisations as a sentence with ``{date}``, ``{original}`` and ``{resulting}``."""
     return _(_CHANGE_PHRASES[kind])
+
+
+#: A change of organisations as a noun phrase, undated: what a sentence that has its own date calls it.
+_CHANGE_NOUNS = {
+    "rename": N_("the renaming of {original}"),
+    "merger": N_("the merger of {original} into {resulting}"),
+    "integration": N_("the integration of the work of {original} into {resulting}"),
+    "split": N_("the split of {original} into {resulting}"),
+    "dissolution": N_("the dissolution of {original}"),
+}
+
+
+def change_noun(model: Model, change: Any) -> str:
+    """A change of organisations as a noun phrase in the language in use, its organisations by name and no date
+    ("the merger of Aalter, Knesselare into Aalter"), for a sentence that says the date itself.
+
+    >>> import streekbeleid
+    >>> from streekbeleid.i18n import use_language
+    >>> model = streekbeleid.load(plugins=["zuid_oost_vlaanderen"])
+    >>> change = model.get("zuid_oost_vlaanderen:resoc/integration-into-solva")
+    >>> with use_language("en"):
+    ...     change_noun(model, change)
+    'the integration of the work of RESOC Zuid-Oost-Vlaanderen into SOLVA'
+    """
+
+    def names(ids: Any) -> str:
+        return ", ".join(record_name(_record(model, i), i) for i in ids) or _("nothing recorded")
+
+    return _(_CHANGE_NOUNS[change.kind]).format(original=names(change.original), resulting=names(change.resulting))
 
 
 #: The deciders a count of decisions names by kind or group (``by``), in words.
