@@ -56,7 +56,7 @@ def test_check_is_exported_lazily_from_the_package() -> None:
 
 def test_every_core_rule_has_a_name_and_a_description() -> None:
     names = [c.name for c in CORE_CHECKS]
-    assert len(names) == len(set(names)) == 20
+    assert len(names) == len(set(names)) == 21
     assert all(c.description for c in CORE_CHECKS)
 
 

@@ -29,6 +29,7 @@ from .cadence import cadence_rule
 from .composition import composition_rule
 from .coverage import resoc_coverage
 from .history import active_after_change, name_overlap
+from .language import english_only
 from .lifetimes import membership_lifetime, period_order, territory_lifetime
 from .mandates import mandate_term, office_seat
 from .money import co_financing
@@ -65,6 +66,7 @@ CORE_CHECKS: tuple[Check, ...] = (
     Check(name="office-seat", function=office_seat, description=office_seat.__doc__ or ""),
     Check(name="co-financing", function=co_financing, description=co_financing.__doc__ or ""),
     Check(name="workflow-definitions", function=workflow_definitions, description=workflow_definitions.__doc__ or ""),
+    Check(name="english-only", function=english_only, description=english_only.__doc__ or ""),
 )
 
 
