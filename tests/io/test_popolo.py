@@ -271,3 +271,29 @@ def test_every_merger_is_a_dated_event(core: Model) -> None:
     events = {e["id"]: e for e in to_popolo(core)["events"] if e.get("classification") == "merger"}
     assert events and all("start_date" in e for e in events.values())
     assert events["nis:11002/change"]["start_date"] == "2025-01-01"  # Antwerpen kept its code
+
+
+def test_a_source_with_a_dutch_note_has_it_beside_the_english_one() -> None:
+    """A note or reasoning in our own words has its Dutch (``locator_nl``, ``inference_nl``): Popolo's link gets the
+    extension field ``note_nl``; a quote is never translated, so its link has only ``note``."""
+    from streekbeleid import Actor, Source
+    from streekbeleid.testing import build_model
+
+    noted = Source(
+        document="Jaarverslag 2019",
+        locator="the partners, p. 4",
+        locator_nl="de partners, p. 4",
+        inference="named as a partner",
+        inference_nl="als partner genoemd",
+    )
+    quoted = Source(document="https://example.org/pact.pdf", locator='"de sociale partners"')
+    model = build_model(Actor(id="x:a", name="A", kind="other", sources=[noted, quoted]), catalogue=False)
+    (org,) = [o for o in to_popolo(model)["organizations"] if o["id"] == "x:a"]
+    assert org["sources"] == [
+        {
+            "url": "https://streekbeleid.example/document/Jaarverslag%202019",
+            "note": "Jaarverslag 2019: the partners, p. 4 (inferred: named as a partner)",
+            "note_nl": "Jaarverslag 2019: de partners, p. 4 (afgeleid: als partner genoemd)",
+        },
+        {"url": "https://example.org/pact.pdf", "note": '"de sociale partners"'},
+    ]

@@ -104,17 +104,30 @@ def seat_post_id(body_id: str, seat_group: str) -> str:
     return f"{body_id}/seats/{slug(seat_group)}"
 
 
+def _note(document: str, locator: str | None, inference: str | None, inferred: str) -> str:
+    """A link's note: the document's name (when the URL is not the document itself), its locator, and the
+    inference with the word ``inferred`` (``afgeleid`` in the Dutch note): Popolo's link has no field for it."""
+    note = document
+    if locator:
+        note = f"{note}: {locator}" if note else locator
+    if inference:
+        note = f"{note} ({inferred}: {inference})" if note else f"{inferred}: {inference}"
+    return note
+
+
 def _links(sources: Iterable[Source], base: str) -> list[dict[str, str]]:
+    """Popolo ``sources``: a link per source, its ``note`` in English and, where the source has a Dutch note or
+    reasoning (a quote has none: it is never translated), the extension field ``note_nl`` in Dutch."""
     out = []
     for s in sources:
         link = {"url": document_iri(s.document, base)}
-        note = s.document if link["url"] != s.document else ""
-        if s.locator:
-            note = f"{note}: {s.locator}" if note else s.locator
-        if s.inference:  # Popolo's link has no field for it: the note says the record is inferred
-            note = f"{note} (inferred: {s.inference})" if note else f"inferred: {s.inference}"
+        document = s.document if link["url"] != s.document else ""
+        note = _note(document, s.locator, s.inference, "inferred")
         if note:
             link["note"] = note
+        if s.locator_nl or s.inference_nl:  # extension: the note in Dutch (the same words in any language in use)
+            reasoning = (s.inference_nl or s.inference) if s.inference else None
+            link["note_nl"] = _note(document, s.locator_nl or s.locator, reasoning, "afgeleid")
         out.append(link)
     return out
 
