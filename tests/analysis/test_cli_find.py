@@ -12,15 +12,9 @@ import pytest
 
 from streekbeleid.cli import main
 
+from ._cli import run
+
 PACT = "limburg:streekpact-2014-2019"
-
-
-def run(argv: list[str], capsys: pytest.CaptureFixture[str]) -> str:
-    capsys.readouterr()
-    code = main(argv)
-    out, err = capsys.readouterr()
-    assert code == 0, err
-    return out
 
 
 def test_search_finds_a_body_despite_a_typo_with_kind_and_region(capsys: pytest.CaptureFixture[str]) -> None:

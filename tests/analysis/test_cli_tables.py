@@ -16,6 +16,8 @@ from streekbeleid import queries
 from streekbeleid.cli import main
 from streekbeleid.i18n import use_language
 
+from ._cli import run
+
 #: The raw date notation of the data (``..2014-03-11``, ``2014/2019``, ``?``) never stands where a person reads.
 RAW = re.compile(r"\d{4}-\d{2}-\d{2}|\d{4}/\d{4}|\.\.\d{4}|\?/|/\?")
 #: Ids beside names (``(limburg:resoc/2014-03-11)``) may hold a date: they are left out before looking for one.
@@ -25,14 +27,6 @@ IDS = re.compile(r"\([a-z_]+:[^)\s]*\)|\b[a-z_]+:[^\s]+")
 def raw_dates(text: str) -> list[str]:
     """The raw date notation in ``text`` outside ids."""
     return RAW.findall(IDS.sub("", text))
-
-
-def run(argv: list[str], capsys: pytest.CaptureFixture[str]) -> str:
-    capsys.readouterr()
-    code = main(argv)
-    out, err = capsys.readouterr()
-    assert code == 0, err
-    return out
 
 
 # ---------------------------------------------------------------- show

@@ -31,6 +31,8 @@ from streekbeleid.queries.money import money, share_verdicts
 from streekbeleid.serialization import load_data_file
 from streekbeleid.testing import build_model
 
+from ._cli import run
+
 CALL = "core:versterkt-streekbeleid"
 HALF = Decimal("0.5")
 
@@ -228,14 +230,6 @@ def test_the_verdicts_on_one_plan_are_those_of_every_call_it_implements(everythi
 
 
 # ------------------------------------------------------------------ the command
-
-
-def run(argv: list[str], capsys: pytest.CaptureFixture[str]) -> str:
-    capsys.readouterr()
-    code = main(argv)
-    out, err = capsys.readouterr()
-    assert code == 0, err
-    return out
 
 
 def test_money_command_in_dutch_english_json_and_a_file(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
