@@ -39,6 +39,7 @@ True
 from __future__ import annotations
 
 import re
+from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from decimal import Decimal
 from itertools import groupby
@@ -1909,7 +1910,49 @@ def _heads(prefixes: dict[str, str]) -> set[str]:
     return {ns[:i] for ns in prefixes.values() for i in range(len(ns) + 1)}
 
 
-class _TurtleText:
+class _Text(ABC):
+    """What Turtle's and JSON-LD's texts share: the names of IRIs, each template's function (made once, by the
+    format's :meth:`_renderer`), and the text of the uses taken (:meth:`take`), written to :attr:`out` as it grows
+    (:func:`_stream`)."""
+
+    head: str
+    tail: str
+
+    def __init__(self, prefixes: dict[str, str], base: str | None) -> None:
+        self.names = _Names(prefixes, base)
+        self.made: dict[_Template, _Render] = {}  # each template's function
+        self.chunks: list[str] = []  # the text of uses taken, not yet written
+        self.out: IO[str] | None = None  # where the chunks go as they grow
+
+    @abstractmethod
+    def _renderer(self, template: _Template) -> _Render:
+        """A new function writing the template's uses (:meth:`_Template.renderer` over the format's text of it)."""
+
+    @abstractmethod
+    def take(self, node: str, template: _Template, slots: tuple[_Slot, ...], relative: str | None = None) -> bool:
+        """Keep the text of a template's use (the sink of :meth:`_Triples.shape`); False when it cannot."""
+
+    @abstractmethod
+    def subjects(self, triples: _Triples) -> Iterator[str]:
+        """The text of the subjects held, in the order of their text."""
+
+    def render(self, template: _Template) -> _Render:
+        """The function that writes a use of the template, made on its first use."""
+        found = self.made.get(template)
+        if found is None:
+            found = self.made[template] = self._renderer(template)
+        return found
+
+    def keep(self, text: str) -> None:
+        """Keep a use's text, and write what is kept once it has grown to :data:`_FLUSH` uses."""
+        chunks = self.chunks
+        chunks.append(text)
+        if len(chunks) >= _FLUSH and self.out is not None:
+            self.out.write("".join(chunks))
+            chunks.clear()
+
+
+class _TurtleText(_Text):
     """Turtle's text of terms, of a subject's block and of a template's use, each worked out once.
 
     Each term is written by :class:`_Names` and :func:`_literal_turtle` (tested against rdflib's
@@ -1919,15 +1962,12 @@ class _TurtleText:
     """
 
     def __init__(self, prefixes: dict[str, str], base: str | None = None) -> None:
-        self.names = _Names(prefixes, base)
+        super().__init__(prefixes, base)
         self.texts: dict[Any, str] = {_RDF.type: "a"}  # the text of each term; "a" sorts before every prefixed name
         self.heads = _heads(prefixes)
-        self.made: dict[_Template, _Render] = {}  # each template's text, written once
         lines = [f"@prefix {p}: <{ns}> ." for p, ns in sorted(prefixes.items())]
         self.head = "\n".join([*lines, *([f"@base <{base}> ."] if base is not None else []), ""])
         self.tail = ""
-        self.chunks: list[str] = []  # the text of uses taken (:meth:`take`), not yet written
-        self.out: IO[str] | None = None  # where the chunks go as they grow (:func:`_stream`)
 
     def term(self, node: Any) -> str:
         text = self.texts.get(node)
@@ -1956,20 +1996,17 @@ class _TurtleText:
         """
         if node in self.heads:
             return False
-        render = self.made.get(template)
-        if render is None:
-            text = "".join(
-                self.block(_PLACEHOLDER + x, template.by_subject[_PLACEHOLDER + x]) for x in sorted(template.suffixes)
-            )
-            render = self.made[template] = template.renderer(text, self.texts.get, self.term, _escaped, turtle=True)
+        render = self.made.get(template) or self.render(template)
         if relative is None:
             relative = self.names.node(node)
-        chunks = self.chunks
-        chunks.append(render(_NOT_IN_IRIREF.sub(_uchar, node) if relative is None else relative, slots))
-        if len(chunks) >= _FLUSH and self.out is not None:
-            self.out.write("".join(chunks))
-            chunks.clear()
+        self.keep(render(_NOT_IN_IRIREF.sub(_uchar, node) if relative is None else relative, slots))
         return True
+
+    def _renderer(self, template: _Template) -> _Render:
+        text = "".join(
+            self.block(_PLACEHOLDER + x, template.by_subject[_PLACEHOLDER + x]) for x in sorted(template.suffixes)
+        )
+        return template.renderer(text, self.texts.get, self.term, _escaped, turtle=True)
 
     def subjects(self, triples: _Triples) -> Iterator[str]:
         """The blocks of the subjects held, in the order of their text, each template's use at its node's place."""
@@ -2025,7 +2062,7 @@ def turtle_of(model: Model, *, closed: bool = True, base: str = DEFAULT_BASE) ->
         return "".join(_turtle_chunks(triples, context(base), id_base(base))), len(triples)
 
 
-def _stream(model: Model, fh: IO[str], text: _TurtleText | _JsonldText, *, closed: bool, base: str) -> None:
+def _stream(model: Model, fh: IO[str], text: _Text, *, closed: bool, base: str) -> None:
     """Write a model's triples through ``text`` (Turtle's or JSON-LD's): each template's use (most of a model:
     its memberships and their periods) as the mapping makes it (``text.take``), neither kept nor sorted among the
     rest (it comes in the order of the records), then the triples held, a subject at a time in the order of
@@ -2121,7 +2158,7 @@ def write_jsonld(model: Model, path: PathOrFile, *, closed: bool = True, base: s
         _stream(model, fh, _JsonldText(context(base), id_base(base)), closed=closed, base=base)
 
 
-class _JsonldText:
+class _JsonldText(_Text):
     """JSON-LD's text (the nodes of ``@graph``, each after a comma but the first) of a subject and of a template's
     use, each template's nodes written once (:meth:`_Template.renderer`); IRIs relative to ``base`` where safe."""
 
@@ -2130,13 +2167,10 @@ class _JsonldText:
     def __init__(self, prefixes: dict[str, str], base: str | None = None) -> None:
         from .native import dumps_json
 
+        super().__init__(prefixes, base)
         self.dumps = dumps_json
-        self.names = _Names(prefixes, base)
-        self.made: dict[_Template, _Render] = {}  # each template's nodes, written once
         self.refs: dict[str, str] = {}  # an IRI slot's text in a template's use, worked out once
         self.first = True
-        self.chunks: list[str] = []  # the text of uses taken (:meth:`take`), not yet written
-        self.out: IO[str] | None = None  # where the chunks go as they grow (:func:`_stream`)
         at_base = {} if base is None else {"@base": base}
         head = dumps_json({"@context": {**at_base, **dict(sorted(prefixes.items()))}}, 2)
         self.head = head[: head.rindex("}")].rstrip() + ',\n  "@graph": ['
@@ -2160,21 +2194,18 @@ class _JsonldText:
     def take(self, node: str, template: _Template, slots: tuple[_Slot, ...], relative: str | None = None) -> bool:
         """Write a template's use (its template's nodes, written once, with the node and slots put in) into
         :attr:`chunks`, flushed to :attr:`out`, when there is one, as they grow; ``relative`` as for Turtle's."""
-        render = self.made.get(template)
-        if render is None:
-            text = ("," + self.SEP).join(
-                self.node(_PLACEHOLDER + x, template.by_subject[_PLACEHOLDER + x]) for x in sorted(template.suffixes)
-            )
-            render = self.made[template] = template.renderer(text, self.refs.get, self.ref, _json_text, turtle=False)
+        render = self.made.get(template) or self.render(template)
         if relative is None:
             relative = self.names.node(node)
         # a relative node is a plain path (:func:`_relative`): nothing in it to escape in JSON
-        chunks = self.chunks
-        chunks.append(self._item(render(_json_text(node) if relative is None else relative, slots)))
-        if len(chunks) >= _FLUSH and self.out is not None:
-            self.out.write("".join(chunks))
-            chunks.clear()
+        self.keep(self._item(render(_json_text(node) if relative is None else relative, slots)))
         return True
+
+    def _renderer(self, template: _Template) -> _Render:
+        text = ("," + self.SEP).join(
+            self.node(_PLACEHOLDER + x, template.by_subject[_PLACEHOLDER + x]) for x in sorted(template.suffixes)
+        )
+        return template.renderer(text, self.refs.get, self.ref, _json_text, turtle=False)
 
     def subjects(self, triples: _Triples) -> Iterator[str]:
         """The nodes of the subjects held, in the order of their text, each template's use at its node's place."""

@@ -37,6 +37,7 @@ __all__ = [
     "bound_words",
     "change_noun",
     "change_phrase",
+    "change_sentence",
     "decision_phrase",
     "document_kind",
     "in_language",
@@ -199,11 +200,7 @@ def record_title(model: Model, record: Any, fallback: str = "", *, dated: bool =
     elif isinstance(record, r.Meeting):
         phrase = _("meeting of {body}").format(body=of(record.body))
     elif isinstance(record, r.OrganisationChange):
-        return change_phrase(record.kind).format(
-            date=when(record.date) if record.date is not None else _("on an unknown date"),
-            original=", ".join(of(i) for i in record.original) or _("nothing recorded"),
-            resulting=", ".join(of(i) for i in record.resulting) or _("nothing recorded"),
-        )
+        return change_sentence(model, record)
     if phrase is None:
         return fallback
     phrase = phrase[:1].upper() + phrase[1:]
@@ -582,6 +579,32 @@ _CHANGE_NOUNS = {
 }
 
 
+def _change_words(model: Model, change: Any) -> dict[str, str]:
+    """A change's date and the organisations before and after it, in words, for its phrases."""
+
+    def names(ids: Any) -> str:
+        return ", ".join(name(model, i) for i in ids) or _("nothing recorded")
+
+    return {
+        "date": when(change.date) if change.date is not None else _("on an unknown date"),
+        "original": names(change.original),
+        "resulting": names(change.resulting),
+    }
+
+
+def change_sentence(model: Model, change: Any) -> str:
+    """A change of organisations in words, with names and the date as precise as it is known (its title).
+
+    >>> import streekbeleid
+    >>> from streekbeleid.i18n import use_language
+    >>> zov = streekbeleid.load(plugins=["zuid_oost_vlaanderen"])
+    >>> with use_language("en"):
+    ...     change_sentence(zov, zov.get("zuid_oost_vlaanderen:resoc/integration-into-solva"))
+    '1 January 2019: the work of RESOC Zuid-Oost-Vlaanderen integrated into SOLVA'
+    """
+    return change_phrase(change.kind).format(**_change_words(model, change))
+
+
 def change_noun(model: Model, change: Any) -> str:
     """A change of organisations as a noun phrase in the language in use, its organisations by name and no date
     ("the merger of Aalter, Knesselare into Aalter"), for a sentence that says the date itself.
@@ -594,11 +617,7 @@ def change_noun(model: Model, change: Any) -> str:
     ...     change_noun(model, change)
     'the integration of the work of RESOC Zuid-Oost-Vlaanderen into SOLVA'
     """
-
-    def names(ids: Any) -> str:
-        return ", ".join(record_name(_record(model, i), i) for i in ids) or _("nothing recorded")
-
-    return _(_CHANGE_NOUNS[change.kind]).format(original=names(change.original), resulting=names(change.resulting))
+    return _(_CHANGE_NOUNS[change.kind]).format(**_change_words(model, change))
 
 
 #: The deciders a count of decisions names by kind or group (``by``), in words.

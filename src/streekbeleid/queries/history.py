@@ -24,7 +24,7 @@ import attrs
 from ..i18n import N_, _
 from ..model.dates import Truth
 from ..model.model import Model
-from ..model.phrasing import change_phrase, name, period_words, when
+from ..model.phrasing import change_sentence, name, period_words
 from ..model.records import Actor, Body, OrganisationChange, OtherName
 from ._util import day_of, expect, pointing_to
 from .lineage import lineage
@@ -128,27 +128,6 @@ def name_on(model: Model, record_id: str, *, on: date | str | None = None) -> Na
 
 
 # ---------------------------------------------------------------- in words (show, the report)
-
-
-def change_sentence(model: Model, change: OrganisationChange) -> str:
-    """A change event in words, with names and the date as precise as it is known.
-
-    >>> import streekbeleid
-    >>> from streekbeleid.i18n import use_language
-    >>> zov = streekbeleid.load(plugins=["zuid_oost_vlaanderen"])
-    >>> with use_language("en"):
-    ...     change_sentence(zov, zov.get("zuid_oost_vlaanderen:resoc/integration-into-solva"))
-    '1 January 2019: the work of RESOC Zuid-Oost-Vlaanderen integrated into SOLVA'
-    """
-    return change_phrase(change.kind).format(
-        date=when(change.date) if change.date is not None else _("on an unknown date"),
-        original=_names(model, change.original),
-        resulting=_names(model, change.resulting),
-    )
-
-
-def _names(model: Model, ids: tuple[str, ...]) -> str:
-    return ", ".join(name(model, i) for i in ids) or _("nothing recorded")
 
 
 def history_sentences(model: Model, history: History) -> list[str]:
