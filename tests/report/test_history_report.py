@@ -32,3 +32,12 @@ def test_the_dutch_report_says_niet_geregistreerd(zov: Model, tmp_path: Path) ->
     text = text_of(page.read_text(encoding="utf-8"))
     assert "Geschiedenis: niet geregistreerd." in text
     assert "1 januari 2019: het werk van RESOC Zuid-Oost-Vlaanderen geïntegreerd in SOLVA" in text
+
+
+def test_a_body_whose_members_have_no_dates_says_its_seats_cannot_be_counted(zov: Model, tmp_path: Path) -> None:
+    """The ad hoc working groups' seat table: one sentence in either language, not a caption with a hole."""
+    write_report(zov, tmp_path, lang="nl")
+    (page,) = [p for p in tmp_path.glob("*.html") if "oost" in p.name]
+    html = page.read_text(encoding="utf-8")
+    assert "<caption>Zetels: geen enkel lid heeft datums, dus ze zijn op geen enkele dag te tellen</caption>" in html
+    assert "<caption>Zetels geen" not in html

@@ -126,13 +126,14 @@ def _seats_table(site: Site, body: Body, memberships: list[Membership]) -> Marku
     groups = [_Group(n, rules.get(n), by_group.get(n, ()), counts.get(n)) for n in names]
     rows = [_group_row(site, body, g, day) for g in groups]
     if day is None:
-        when = _("no member has dates: the seats cannot be counted on a day")
+        caption = _("Seats: no member has dates, so they cannot be counted on any day")
     elif site.as_of:
-        when = _("on {date}").format(date=phrasing.day_words(day))
+        caption = _("Seats {when}").format(when=_("on {date}").format(date=phrasing.day_words(day)))
     else:
         when = _("on {date}, the day the most seats are known to be filled").format(date=phrasing.day_words(day))
+        caption = _("Seats {when}").format(when=when)
     heads = [_("seat group"), _("rule"), (_("filled"), "num"), _("status"), _("members")]
-    return table(heads, rows, caption=_("Seats {when}").format(when=when), class_="composition")
+    return table(heads, rows, caption=caption, class_="composition")
 
 
 def _verdict(group: _Group, day: date | None) -> tuple[str, str]:
