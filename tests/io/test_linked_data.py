@@ -10,8 +10,9 @@ from pathlib import Path
 import pytest
 from rdflib import Graph, Literal, URIRef
 
-from streekbeleid import Model
+from streekbeleid import Actor, Body, Membership, Model, Source
 from streekbeleid.io.linked_data import to_rdf, write_jsonld, write_turtle
+from streekbeleid.testing import build_model
 
 pytestmark = pytest.mark.filterwarnings("ignore:ConjunctiveGraph is deprecated:DeprecationWarning")
 
@@ -188,6 +189,41 @@ def test_sources_are_provenance_with_their_locator(handmade: Model) -> None:
         (Literal("hand-made test data"), Literal("resoc")),
         (Literal("https://example.org/resoc"), Literal("p. 3")),
     ]
+
+
+@pytest.mark.parametrize("fmt", ["turtle", "json-ld"])
+def test_a_sources_note_in_english_and_dutch_is_tagged_and_a_quote_is_not(fmt: str, tmp_path: Path) -> None:
+    noted = Source(
+        document="seed.txt",
+        locator="the list of members",
+        locator_nl="de ledenlijst",
+        inference="read as the chamber",
+        inference_nl="gelezen als de kamer",
+    )
+    quoted = Source(document="seed.txt", locator="«de sociale partners»", inference="read as the seven")
+    model = build_model(
+        Body(id="test:body", name="Forum", kind="forum", sources=[noted]),
+        Actor(id="test:a", name="Partner", kind="nonprofit"),
+        Membership(id="test:m", organization="test:body", member="test:a", sources=[quoted, noted]),
+        catalogue=False,
+    )
+    graph = parsed(model, fmt, tmp_path)
+
+    def notes(record: str, prop: str) -> list[tuple[object, ...]]:
+        query = f"SELECT ?n WHERE {{ <{iri(record)}> prov:qualifiedDerivation ?d . ?d sb:{prop} ?n }}"
+        return select(graph, query)
+
+    both = [("the list of members", "en"), ("de ledenlijst", "nl")]
+    reasons = [("read as the chamber", "en"), ("gelezen als de kamer", "nl")]
+    assert sorted(notes("test:body", "locator")) == sorted((Literal(t, lang=lang),) for t, lang in both)
+    assert sorted(notes("test:body", "inference")) == sorted((Literal(t, lang=lang),) for t, lang in reasons)
+    # the membership cites the quote untagged, as written, beside the same tagged notes
+    assert sorted(notes("test:m", "locator")) == sorted(
+        [(Literal("«de sociale partners»"),), *((Literal(t, lang=lang),) for t, lang in both)]
+    )
+    assert (Literal("read as the seven"),) in notes("test:m", "inference")
+    dutch = select(graph, 'SELECT ?n WHERE { ?d sb:locator ?n FILTER(lang(?n) = "nl") }')
+    assert dutch == [(Literal("de ledenlijst", lang="nl"),), (Literal("de ledenlijst", lang="nl"),)]
 
 
 def test_themes_are_a_skos_taxonomy(handmade: Model) -> None:

@@ -20,9 +20,10 @@ What maps to what (the full table is in ``docs/formats/linked-data.md``):
   with a ``besluit:Stemming`` (``aantalVoorstanders``/``aantalTegenstanders``/
   ``aantalOnthouders``) when the votes are known;
 - sources: ``prov:wasDerivedFrom`` (and a ``prov:qualifiedDerivation`` carrying the
-  locator); dates as ``dcterms:date`` typed ``xsd:date``, ``xsd:gYearMonth`` or
-  ``xsd:gYear`` by precision; every period also as ``dcterms:valid`` in the model's
-  notation.
+  locator and the reasoning of an inference, ``@en`` and ``@nl`` where the source has
+  its Dutch, untagged as written where it has not: a quote); dates as ``dcterms:date``
+  typed ``xsd:date``, ``xsd:gYearMonth`` or ``xsd:gYear`` by precision; every period
+  also as ``dcterms:valid`` in the model's notation.
 
 What no standard says goes in the project vocabulary ``sb:`` (``<base>ns#``).  There are
 no blank nodes: parts of a record (an interval, a qualified derivation, a seat
@@ -718,19 +719,36 @@ def _interval(g: _Triples, node: str, shape: tuple[_BoundShape, _BoundShape], *l
 
 
 #: A membership's key (:func:`_membership`): its period's shape, role, seats, vote, whether it has a label, and
-#: for each of its sources whether it has a locator and an inference.
-_MembershipKey = tuple[tuple[_BoundShape, _BoundShape], str, int, bool | None, bool, tuple[tuple[bool, bool], ...]]
+#: for each of its sources the languages of its locator's and its inference's literals (:func:`_notes`).
+_Languages = tuple[str | None, ...]
+_MembershipKey = tuple[
+    tuple[_BoundShape, _BoundShape], str, int, bool | None, bool, tuple[tuple[_Languages, _Languages], ...]
+]
+
+
+def _notes(text: str | None, text_nl: str | None) -> tuple[_Lit, ...]:
+    """A source's locator or reasoning as literals: tagged ``@en`` and ``@nl`` when it has its Dutch, else as
+    written, untagged (a quote is in its document's language, and is never translated).
+
+    >>> _notes("the list of members", "de ledenlijst")
+    (('the list of members', None, 'en'), ('de ledenlijst', None, 'nl'))
+    >>> _notes("«de sociale partners»", None), _notes(None, None)
+    ((('«de sociale partners»', None, None),), ())
+    """
+    if text_nl:
+        return ((text, None, "en"), (text_nl, None, "nl")) if text else ((text_nl, None, "nl"),)
+    return ((text, None, None),) if text else ()
 
 
 def _membership(g: _Triples, node: str, key: _MembershipKey, *slots: _Slot) -> None:
     """A membership of the common shape (no term, post, seat group, on-behalf-of, nor a person or office as
     member), as :meth:`_Builder.membership_plain` makes it: slots its identifier, member, organisation, label if
-    any, its period's literals (:func:`_period_parts`), and for each source its document, locator and inference
-    if it has them (the documents' own triples are not the membership's: :meth:`_Builder.document`); the key the
-    rest."""
+    any, its period's literals (:func:`_period_parts`), and for each source its document and the literals of its
+    locator and inference (:func:`_notes`; the documents' own triples are not the membership's:
+    :meth:`_Builder.document`); the key the rest."""
     shape, role, seats, voting, labelled, sourced = key
     identifier, member, organization = slots[:3]
-    cited = sum(1 + locator + inference for locator, inference in sourced)
+    cited = sum(1 + len(located) + len(inferred) for located, inferred in sourced)
     literals = slots[4 if labelled else 3 : len(slots) - cited]
     add = g.pairs(node).add
     add(_MEMBERSHIP_TYPE)
@@ -760,9 +778,9 @@ def _membership(g: _Triples, node: str, key: _MembershipKey, *slots: _Slot) -> N
             derivation = g.pairs(q).add
             derivation((_RDF.type, _PROV.Derivation))
             derivation((_PROV.entity, doc))
-            if located:
+            for _ in located:
                 derivation((_SB.locator, next(cites)))
-            if inferred:
+            for _ in inferred:
                 derivation((_SB.inference, next(cites)))
 
 
@@ -959,26 +977,25 @@ class _Builder:
                     g.add((node, _PROV.qualifiedDerivation, q))
                     g.add((q, _RDF.type, _PROV.Derivation))
                     g.add((q, _PROV.entity, doc))
-                if s.locator:
-                    g.add((q, self.sb.locator, _lit(s.locator)))
-                if s.inference:  # the record is an inference from the document, for this reason
-                    g.add((q, self.sb.inference, _lit(s.inference)))
+                for note in _notes(s.locator, s.locator_nl):
+                    g.add((q, self.sb.locator, note))
+                for note in _notes(s.inference, s.inference_nl):  # the record is an inference, for this reason
+                    g.add((q, self.sb.inference, note))
 
-    def cites(self, sources: Sequence[Source]) -> tuple[tuple[tuple[bool, bool], ...], tuple[_Slot, ...]]:
+    def cites(self, sources: Sequence[Source]) -> tuple[tuple[tuple[_Languages, _Languages], ...], tuple[_Slot, ...]]:
         """Sources of an entity as a template's key and slots (:func:`_membership`); their documents' own triples
         added, as :meth:`sources` adds them."""
         g = self.g
-        shape: list[tuple[bool, bool]] = []
+        shape: list[tuple[_Languages, _Languages]] = []
         slots: list[_Slot] = []
         for s in sources:
             doc = self.document(s)
             g.add((doc, _RDF.type, _PROV.Entity))
-            shape.append((bool(s.locator), bool(s.inference)))
+            located, inferred = _notes(s.locator, s.locator_nl), _notes(s.inference, s.inference_nl)
+            shape.append((tuple(x[2] for x in located), tuple(x[2] for x in inferred)))
             slots.append(doc)
-            if s.locator:
-                slots.append(_lit(s.locator))
-            if s.inference:
-                slots.append(_lit(s.inference))
+            slots.extend(located)
+            slots.extend(inferred)
         return tuple(shape), tuple(slots)
 
     def interval(self, node: str, period: Period) -> str:
@@ -1239,7 +1256,7 @@ class _Builder:
             slots: tuple[_Slot, ...] = ((rid, None, None), member, organization)
             if label:
                 slots += ((label, None, None),)
-            sourced: tuple[tuple[bool, bool], ...] = ()
+            sourced: tuple[tuple[_Languages, _Languages], ...] = ()
             if m.sources:
                 sourced, cites = self.cites(m.sources)
                 slots += () if period == _ALWAYS else literals
