@@ -21,7 +21,7 @@ from typing import Any
 import attrs
 
 from ..errors import StreekbeleidError
-from ..i18n import N_, _, pgettext
+from ..i18n import N_, _, language, pgettext, use_language
 from ..model.dates import Period, Truth, parse_day
 from ..model.model import Model, record_type
 from ..model.phrasing import kind_text, record_name
@@ -179,7 +179,7 @@ def _records(scope: Model) -> Iterator[Any]:
     graph = scope.graph
     for _rid, record in graph.nodes(data="record"):
         yield record
-    for _u, _v, key, record in graph.edges(keys=True, data="record"):
+    for key, record in scope.keyed_edge_records():
         if getattr(record, "id", None) == key:  # memberships, lineage, relations (not region parts)
             yield record
 
@@ -199,6 +199,14 @@ def changes(model: Model, start: dt.date | str, end: dt.date | str, *, region: s
         )
     whole = model.whole()
     scope = whole.in_region(region) if region else whole
+    with use_language(language()):  # the language found once, not in the environment for every name
+        found = _changed(whole, scope, first, last)
+    rank = {k: i for i, k in enumerate(_KIND_ORDER)}
+    found.sort(key=lambda c: (rank.get(c.kind, len(rank)), c.change, c.id))
+    return Changes(first, last, region, tuple(found))
+
+
+def _changed(whole: Model, scope: Model, first: dt.date, last: dt.date) -> list[Change]:
     inside = (
         Period.between(first + dt.timedelta(days=1), last - dt.timedelta(days=1)) if (last - first).days > 1 else None
     )
@@ -236,6 +244,4 @@ def changes(model: Model, start: dt.date | str, end: dt.date | str, *, region: s
         kind = record_type(record)
         ref = Ref.to(whole, successor) if successor else None
         found.append(Change(change, kind, record.id, name_of(record), period, certain, successor, record, ref))
-    rank = {k: i for i, k in enumerate(_KIND_ORDER)}
-    found.sort(key=lambda c: (rank.get(c.kind, len(rank)), c.change, c.id))
-    return Changes(first, last, region, tuple(found))
+    return found
