@@ -157,9 +157,12 @@ class LocalOxigraph:
     """Oxigraph's SPARQL server (``pip install oxigraph``) on ``127.0.0.1`` and a free port.
 
     ``endpoint`` is its base URL: ``/store`` is the Graph Store Protocol, ``/query`` SPARQL.
+    Its data is kept in a temporary folder (Oxigraph's RocksDB store), or in memory only
+    with ``in_memory=True``: there a restart starts from an empty store.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, *, in_memory: bool = False) -> None:
+        self.in_memory = in_memory
         self.port = 0
         self._root: Path | None = None
         self._process: subprocess.Popen[bytes] | None = None
@@ -179,10 +182,13 @@ class LocalOxigraph:
         program = _oxigraph_program()
         if program is None:
             raise ServerUnavailable("no Oxigraph server: pip install oxigraph")
-        if self._root is None:
-            self._root = Path(tempfile.mkdtemp(prefix="streekbeleid-oxigraph-"))
+        self._can_serve(read_only)
         self.port = self.port or free_port()
-        command = [program, "serve-read-only" if read_only else "serve", "--location", str(self._root)]
+        command = [program, "serve-read-only" if read_only else "serve"]
+        if not self.in_memory:
+            if self._root is None:
+                self._root = Path(tempfile.mkdtemp(prefix="streekbeleid-oxigraph-"))
+            command += ["--location", str(self._root)]
         self._process = subprocess.Popen(
             [*command, "--bind", f"127.0.0.1:{self.port}"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
         )
@@ -199,8 +205,13 @@ class LocalOxigraph:
 
     def restart(self, *, read_only: bool = False) -> None:
         """Stop the server and start it again on the same data and port (read-only when told)."""
+        self._can_serve(read_only)
         self._halt()
         self.start(read_only=read_only)
+
+    def _can_serve(self, read_only: bool) -> None:
+        if self.in_memory and read_only:
+            raise ValueError("an Oxigraph store in memory cannot be served read-only: it would be empty")
 
     def _halt(self) -> None:
         process, self._process = self._process, None

@@ -48,6 +48,27 @@ def test_publish_replaces_the_named_graph_and_checks_its_count(
     assert again.triples == count(oxigraph) == len(expected)
 
 
+def test_an_oxigraph_in_memory_takes_the_same_graph_and_forgets_it_on_restart(limburg: Any) -> None:
+    """The benchmarks' second store: no folder, the same answers, and nothing kept across a restart."""
+    from streekbeleid.local_servers import LocalOxigraph, ServerUnavailable
+
+    server = LocalOxigraph(in_memory=True)
+    try:
+        server.start()
+    except ServerUnavailable as exc:  # the session fixture has already failed in CI for the same reason
+        pytest.skip(str(exc))
+    try:
+        done = publish(limburg, f"{server.endpoint}/store")
+        assert done.triples == count(server) == len(to_rdf(limburg)) > 1000
+        with pytest.raises(ValueError, match="read-only"):
+            server.restart(read_only=True)
+        assert count(server) == done.triples  # refused before it stopped
+        server.restart()
+        assert count(server) == 0
+    finally:
+        server.stop()
+
+
 def test_a_refused_write_is_one_line_and_leaves_the_graph(oxigraph: Any, capsys: pytest.CaptureFixture[str]) -> None:
     store = f"{oxigraph.endpoint}/store"
     publish_turtle(OLD, store, expected=1)
