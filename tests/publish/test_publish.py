@@ -112,6 +112,31 @@ def test_a_wrong_count_puts_the_old_graph_back_or_removes_a_new_one(proxy: Any, 
     assert triples(oxigraph) == {("https://example.org/old", "https://example.org/p", "https://example.org/o")}
 
 
+def test_the_turtle_and_the_old_graph_go_through_files_and_the_old_one_comes_back_whole(
+    proxy: Any, oxigraph: Any, limburg: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Neither text is held in memory: with a spool of 1 kB both go to disk, and the put-back is the whole graph."""
+    import io
+
+    from streekbeleid.io import publish as publishing
+
+    monkeypatch.setattr(publishing, "_SPOOL", 1024)
+    store = f"http://127.0.0.1:{proxy.server_port}/store"
+    assert publish(limburg, store).triples == count(oxigraph) == len(to_rdf(limburg)) > 1000
+    before = triples(oxigraph)
+    proxy.mode = "wrong-count"
+    body = io.BytesIO(OLD.encode())
+    body.seek(0, io.SEEK_END)  # a file is sent from its start, wherever it stands
+    with pytest.raises(
+        PublishError, match=r"holds 7 triples after the write, not 1; the graph was put back as it was$"
+    ):
+        publish_turtle(body, store, expected=1)
+    assert triples(oxigraph) == before
+    proxy.mode = "pass"
+    assert publish_turtle(body, store, expected=1).triples == 1
+    assert triples(oxigraph) == {("https://example.org/old", "https://example.org/p", "https://example.org/o")}
+
+
 def test_credentials_come_from_the_environment(
     proxy: Any, oxigraph: Any, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -112,6 +112,7 @@ __all__ = [
     "to_rdf",
     "turtle",
     "turtle_of",
+    "turtle_to",
     "vocabulary",
     "vocabulary_path",
     "write_jsonld",
@@ -2075,8 +2076,25 @@ def turtle_of(model: Model, *, closed: bool = True, base: str = DEFAULT_BASE) ->
     block and the count is exact: it is the number the SPARQL server must then hold.
     """
     with gc_paused():
-        triples = _triples(model, closed=closed, base=base)
-        return "".join(_turtle_chunks(triples, context(base), id_base(base))), len(triples)
+        chunks, count = _held_turtle(model, closed=closed, base=base)
+        return "".join(chunks), count
+
+
+def turtle_to(model: Model, fh: IO[bytes], *, closed: bool = True, base: str = DEFAULT_BASE) -> int:
+    """Write :func:`turtle_of`'s Turtle to a binary file (UTF-8) a subject at a time; the number of its triples.
+
+    Only the triples are held, not their text (what :func:`~streekbeleid.io.publish.publish` sends from a
+    temporary file).
+    """
+    with gc_paused():
+        chunks, count = _held_turtle(model, closed=closed, base=base)
+        fh.writelines(chunk.encode("utf-8") for chunk in chunks)
+        return count
+
+
+def _held_turtle(model: Model, *, closed: bool, base: str) -> tuple[Iterator[str], int]:
+    triples = _triples(model, closed=closed, base=base)
+    return _turtle_chunks(triples, context(base), id_base(base)), len(triples)
 
 
 def _stream(model: Model, fh: IO[str], text: _Text, *, closed: bool, base: str) -> None:

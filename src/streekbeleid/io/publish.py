@@ -7,6 +7,9 @@ exporter (:func:`~streekbeleid.io.linked_data.to_rdf`), then :func:`publish_turt
 2. replaces it (``PUT`` of the Turtle, SPARQL 1.1 Graph Store HTTP Protocol);
 3. asks the SPARQL endpoint how many triples the graph now holds, and compares.
 
+Neither the Turtle nor the old graph is held in memory: both go through a temporary file
+(kept in memory while small), so a publication holds the model's triples and little else.
+
 A refused write leaves the graph as it was (the server refused it); a timeout or a
 wrong count puts the old graph back (or removes a graph that was not there) and
 says so.  Every failure is one line: a :class:`~streekbeleid.errors.PublishError`
@@ -21,15 +24,18 @@ Credentials come from the environment only: ``STREEKBELEID_SPARQL_USER`` and
 from __future__ import annotations
 
 import base64
+import io
 import json
 import os
+import shutil
 import socket
+import tempfile
 import time
 import urllib.error
 import urllib.parse
 import urllib.request
 from collections.abc import Mapping
-from typing import TYPE_CHECKING
+from typing import IO, TYPE_CHECKING
 
 import attrs
 
@@ -42,6 +48,9 @@ __all__ = ["DEFAULT_GRAPH", "Published", "count_query", "credentials_from_env", 
 
 #: The named graph replaced unless told another.
 DEFAULT_GRAPH = "https://streekbeleid.example/graph/model"
+
+#: Bytes of Turtle or of the old graph kept in memory before its temporary file goes to disk.
+_SPOOL = 8 * 1024 * 1024
 
 USER_ENV = "STREEKBELEID_SPARQL_USER"
 PASSWORD_ENV = "STREEKBELEID_SPARQL_PASSWORD"
@@ -98,21 +107,40 @@ class _Client:
         separator = "&" if urllib.parse.urlsplit(endpoint).query else "?"
         self.graph_url = f"{endpoint}{separator}{urllib.parse.urlencode({'graph': graph})}"
 
-    def send(self, method: str, url: str, body: bytes | None = None, headers: Mapping[str, str] = {}) -> bytes:
-        request = urllib.request.Request(url, data=body, method=method, headers={**self.headers, **headers})
+    def send(
+        self,
+        method: str,
+        url: str,
+        body: bytes | IO[bytes] | None = None,
+        headers: Mapping[str, str] = {},
+        into: IO[bytes] | None = None,
+    ) -> bytes:
+        """Send a request; the answer's body, or copied ``into`` a file (then ``b""``). A file ``body`` is sent
+        from its start, in blocks."""
+        sized = dict(headers)
+        if body is not None and not isinstance(body, bytes):
+            sized["Content-Length"] = str(body.seek(0, io.SEEK_END))
+            body.seek(0)
+        request = urllib.request.Request(url, data=body, method=method, headers={**self.headers, **sized})
         with urllib.request.urlopen(request, timeout=self.timeout) as response:
-            return bytes(response.read())
+            if into is None:
+                return bytes(response.read())
+            shutil.copyfileobj(response, into)
+            return b""
 
-    def read(self) -> bytes | None:
-        """The graph as N-Triples, or None when the server has no such graph."""
+    def read(self) -> IO[bytes] | None:
+        """The graph as N-Triples in a temporary file, or None when the server has no such graph."""
+        spool = tempfile.SpooledTemporaryFile(max_size=_SPOOL)  # noqa: SIM115 (closed by publish_turtle)
         try:
-            return self.send("GET", self.graph_url, headers={"Accept": "application/n-triples"})
-        except urllib.error.HTTPError as exc:
-            if exc.code == 404:
+            self.send("GET", self.graph_url, headers={"Accept": "application/n-triples"}, into=spool)
+        except BaseException as exc:
+            spool.close()
+            if isinstance(exc, urllib.error.HTTPError) and exc.code == 404:
                 return None
             raise
+        return spool
 
-    def put(self, body: bytes, media_type: str) -> None:
+    def put(self, body: bytes | IO[bytes], media_type: str) -> None:
         self.send("PUT", self.graph_url, body, {"Content-Type": f"{media_type}; charset=utf-8"})
 
     def delete(self) -> None:
@@ -148,7 +176,7 @@ def _is_timeout(exc: BaseException) -> bool:
 
 
 def publish_turtle(
-    turtle: str,
+    turtle: str | IO[bytes],
     endpoint: str,
     *,
     graph: str = DEFAULT_GRAPH,
@@ -159,6 +187,7 @@ def publish_turtle(
 ) -> Published:
     """Replace ``graph`` at the Graph Store ``endpoint`` with ``turtle``; check it holds ``expected`` triples.
 
+    :param turtle: the Turtle, as text or as a binary file (UTF-8, seekable: sent from its start).
     :param query: the SPARQL query URL (default: beside ``endpoint``, ``.../query``).
     :param headers: extra HTTP headers (default: the credentials of :func:`credentials_from_env`).
     """
@@ -175,7 +204,18 @@ def publish_turtle(
     except (OSError, ValueError) as exc:
         raise _failure("read", client, exc) from None
     try:
-        client.put(turtle.encode("utf-8"), "text/turtle")
+        _replace(client, turtle.encode("utf-8") if isinstance(turtle, str) else turtle, expected, before)
+    finally:
+        if before is not None:
+            before.close()
+    return Published(graph=graph, triples=expected, seconds=time.perf_counter() - started)
+
+
+def _replace(client: _Client, turtle: bytes | IO[bytes], expected: int, before: IO[bytes] | None) -> None:
+    """Put the new graph; count it; put the old one back (or remove the new one) if either goes wrong."""
+    graph, endpoint = client.graph, client.endpoint
+    try:
+        client.put(turtle, "text/turtle")
     except urllib.error.HTTPError as exc:  # the server answered no: it changed nothing
         raise _failure("write", client, exc) from None
     except (OSError, ValueError) as exc:  # no answer: the server may have written it, or part of it
@@ -189,7 +229,6 @@ def publish_turtle(
             f"publish.count: the graph <{graph}> at {endpoint} holds {found} triples after the write, "
             f"not {expected}; {_put_back(client, before)}"
         )
-    return Published(graph=graph, triples=found, seconds=time.perf_counter() - started)
 
 
 def _failure(step: str, client: _Client, exc: BaseException) -> PublishError:
@@ -207,7 +246,7 @@ def _failure(step: str, client: _Client, exc: BaseException) -> PublishError:
     return PublishError(f"publish.unreachable: cannot {step} at {where}: {_why(exc)}")
 
 
-def _put_back(client: _Client, before: bytes | None) -> str:
+def _put_back(client: _Client, before: IO[bytes] | None) -> str:
     """Restore the graph as it was; says what happened, for the error line."""
     try:
         if before is None:
@@ -229,7 +268,10 @@ def publish(
     headers: Mapping[str, str] | None = None,
 ) -> Published:
     """Publish a model (or a slice) as ``graph`` at a Graph Store endpoint (see :func:`publish_turtle`)."""
-    from .linked_data import turtle_of
+    from .linked_data import turtle_to
 
-    turtle, count = turtle_of(model)  # the exporter's Turtle: linear, where rdflib's serializer is not
-    return publish_turtle(turtle, endpoint, graph=graph, expected=count, query=query, timeout=timeout, headers=headers)
+    with tempfile.SpooledTemporaryFile(max_size=_SPOOL) as turtle:
+        count = turtle_to(model, turtle)  # the exporter's Turtle: linear, where rdflib's serializer is not
+        return publish_turtle(
+            turtle, endpoint, graph=graph, expected=count, query=query, timeout=timeout, headers=headers
+        )
