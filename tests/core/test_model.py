@@ -209,6 +209,17 @@ def test_whole_gives_back_the_unsliced_model_and_edge_records_follow_the_slice()
         assert keyed == sorted((key, id(rec)) for _u, _v, key, rec in m.graph.edges(keys=True, data="record"))
 
 
+def test_iter_records_gives_what_records_lists_once_each_and_the_whole_model_keeps_them(limburg: Model) -> None:
+    sliced = limburg.as_of("2016-03-01").in_region("limburg:limburg")
+    for m in (limburg, sliced):
+        listed = m.records()
+        found = list(m.iter_records())
+        assert len(found) == len(listed) == len({id(r) for r in found}) > 100
+        assert sorted(found, key=lambda r: r.id) == listed
+    assert len(list(sliced.iter_records())) < len(list(limburg.iter_records()))
+    assert limburg.graph.graph["_own_records"] == tuple(limburg.iter_records())  # kept by the whole model
+
+
 def test_an_unknown_id_suggests_the_nearest_ones_by_id_or_name(limburg: Model) -> None:
     from streekbeleid.i18n import use_language
 

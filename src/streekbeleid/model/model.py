@@ -543,9 +543,27 @@ class Model:
         return cast("list[R]", sorted(out, key=lambda r: getattr(r, "id", "")))
 
     def _all_records(self) -> list[Any]:
-        out: list[Any] = [r for _n, r in self.graph.nodes(data="record")]
-        out.extend(r for key, r in self.keyed_edge_records() if getattr(r, "id", None) == key)
-        return sorted(out, key=lambda r: r.id)
+        return sorted(self.iter_records(), key=lambda r: r.id)
+
+    def iter_records(self) -> Iterator[Any]:
+        """Every record with an id of its own, once, as :meth:`records` lists them but in no order: for a
+        question that reads them all and sorts what it finds (:func:`~streekbeleid.queries.changes.changes`).
+
+        The whole model lists them once and keeps the list (one reference a record); a slice reads its graph.
+        """
+        if self.graph is self._base:
+            kept: tuple[Any, ...] | None = self._base.graph.get("_own_records")
+            if kept is None:
+                kept = self._base.graph["_own_records"] = tuple(self._own_records())
+            return iter(kept)
+        return self._own_records()
+
+    def _own_records(self) -> Iterator[Any]:
+        for _n, record in self.graph.nodes(data="record"):
+            yield record
+        for key, record in self.keyed_edge_records():
+            if getattr(record, "id", None) == key:  # memberships, lineage, relations (not region parts)
+                yield record
 
     def regions(self) -> list[Region]:
         """The regions in this slice, sorted by id."""

@@ -15,7 +15,6 @@ so between 1 January 2016 and 1 June 2016 it "perhaps began".  Nothing is more p
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
 from typing import Any
 
 import attrs
@@ -175,15 +174,6 @@ def _namer(graph: Any) -> Any:
     return name
 
 
-def _records(scope: Model) -> Iterator[Any]:
-    graph = scope.graph
-    for _rid, record in graph.nodes(data="record"):
-        yield record
-    for key, record in scope.keyed_edge_records():
-        if getattr(record, "id", None) == key:  # memberships, lineage, relations (not region parts)
-            yield record
-
-
 def changes(model: Model, start: dt.date | str, end: dt.date | str, *, region: str | None = None) -> Changes:
     """What changed between the day ``start`` and the day ``end`` (in ``region``, if given).
 
@@ -213,7 +203,7 @@ def _changed(whole: Model, scope: Model, first: dt.date, last: dt.date) -> list[
     seen: dict[Period, tuple[Truth, Truth, Truth]] = {}
     found: list[Change] = []
     name_of = _namer(whole.graph)
-    for record in _records(scope):
+    for record in scope.iter_records():
         period = record.valid
         truths = seen.get(period)
         if truths is None:
