@@ -593,10 +593,11 @@ class Model:
         out: list[Member] = []
         append = out.append
         for m, s_lo, s_hi, e_lo, e_hi in rows:
-            if s_hi <= d <= e_lo:
-                append(Member(m, yes, _voting(m, group_voting)))
-            elif s_lo <= d <= e_hi:
-                append(Member(m, uncertain, _voting(m, group_voting)))
+            if s_lo <= d <= e_hi:
+                voting = m.voting  # as _voting: its own, else its seat group's (inlined: a call per member)
+                if voting is None and m.seat_group is not None:
+                    voting = group_voting.get(m.seat_group)
+                append(Member(m, yes if s_hi <= d <= e_lo else uncertain, voting))
         return out
 
     def _member_rows(self, body_id: str) -> tuple[tuple[Membership, int, int, int, int], ...]:
