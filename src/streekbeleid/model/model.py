@@ -579,35 +579,31 @@ class Model:
         body = self.get(body_id)  # the error that says why, if it is not here
         day = parse_day(on) if on is not None else self.date
         node_ok = self._node_ok
-        group_voting = {g.name: g.voting for g in body.seat_groups} if isinstance(body, Body) else {}
-        if day is None:
-            found = self._memberships_of(body_id)
-            if node_ok is not None:
-                found = tuple(m for m in found if m.member in node_ok)
-            return [Member(m, Truth.YES, _voting(m, group_voting)) for m in found]
-        rows = self._member_rows(body_id)
+        rows = self._member_rows(body_id, body)
         if node_ok is not None:
             rows = tuple(row for row in rows if row[0].member in node_ok)
+        if day is None:
+            return [Member(m, Truth.YES, voting) for m, voting, *_bounds in rows]
         d = day.toordinal()
         yes, uncertain = Truth.YES, Truth.UNCERTAIN
-        out: list[Member] = []
-        append = out.append
-        for m, s_lo, s_hi, e_lo, e_hi in rows:
-            if s_lo <= d <= e_hi:
-                voting = m.voting  # as _voting: its own, else its seat group's (inlined: a call per member)
-                if voting is None and m.seat_group is not None:
-                    voting = group_voting.get(m.seat_group)
-                append(Member(m, yes if s_hi <= d <= e_lo else uncertain, voting))
-        return out
+        return [
+            Member(m, yes if s_hi <= d <= e_lo else uncertain, voting)
+            for m, voting, s_lo, s_hi, e_lo, e_hi in rows
+            if s_lo <= d <= e_hi
+        ]
 
-    def _member_rows(self, body_id: str) -> tuple[tuple[Membership, int, int, int, int], ...]:
-        """A body's memberships, sorted, each with its period's day ordinals: kept per body once asked."""
+    def _member_rows(self, body_id: str, body: Any) -> tuple[tuple[Membership, bool | None, int, int, int, int], ...]:
+        """A body's memberships, sorted, each with its voting right (:func:`_voting`) and its period's day
+        ordinals: kept per body once asked."""
         index: dict[str, Any] | None = self._base.graph.get("_member_rows")
         if index is None:
             index = self._base.graph["_member_rows"] = {}
         rows = index.get(body_id)
         if rows is None:
-            rows = index[body_id] = tuple((m, *m.valid.ordinals()) for m in self._memberships_of(body_id))
+            group_voting = {g.name: g.voting for g in body.seat_groups} if isinstance(body, Body) else {}
+            rows = index[body_id] = tuple(
+                (m, _voting(m, group_voting), *m.valid.ordinals()) for m in self._memberships_of(body_id)
+            )
         return rows  # type: ignore[no-any-return]
 
     def _memberships_of(self, body_id: str) -> tuple[Membership, ...]:
